@@ -1,0 +1,162 @@
+"""The ``hipdesk`` command: no arguments opens the window; subcommands script the same services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from hipdesk import __version__
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import WEEKDAY_NAMES
+from hipdesk.domain.rules import dosage_text, equipment_for, estimate_seconds, seconds_text
+from hipdesk.domain.serialize import exercise_to_dict, item_to_dict
+
+logger = logging.getLogger(__name__)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
+    exercises = repo.exercises()
+    if args.json:
+        _print_json([exercise_to_dict(ex) for ex in exercises])
+        return 0
+    for ex in exercises:
+        mark = "" if ex.builtin else "  (yours)"
+        print(f"{ex.id:<30} {ex.name:<34} {dosage_text(ex.dosage, ex.sidedness)}{mark}")
+    return 0
+
+
+def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
+    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    routines = repo.routines()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": r.name,
+                    "notes": r.notes,
+                    "items": [item_to_dict(i) for i in r.items],
+                    "estimated_s": estimate_seconds(r),
+                    "equipment": [e.value for e in equipment_for(r, exercises)],
+                }
+                for r in routines
+            ]
+        )
+        return 0
+    for r in routines:
+        kit = ", ".join(e.label for e in equipment_for(r, exercises)) or "no equipment"
+        print(
+            f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r))}, {kit}"
+        )
+        for item in r.items:
+            ex = exercises.get(item.exercise_id)
+            print(f"  - {ex.name if ex else item.exercise_id}")
+    return 0
+
+
+def cmd_week(repo: Any, args: argparse.Namespace) -> int:
+    plan = repo.week_plan()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "weekday": day.weekday,
+                    "run": day.run.value,
+                    "routines": [
+                        {
+                            "name": p.routine_name,
+                            "time": p.time.strftime("%H:%M") if p.time else None,
+                            "deleted": p.routine_id is None,
+                        }
+                        for p in day.routines
+                    ],
+                }
+                for day in plan.days
+            ]
+        )
+        return 0
+    for day in plan.days:
+        planned = ", ".join(
+            (f"{p.time:%H:%M} " if p.time else "")
+            + p.routine_name
+            + (" (deleted)" if p.routine_id is None else "")
+            for p in day.routines
+        )
+        print(f"{WEEKDAY_NAMES[day.weekday]:<10} {day.run.label:<10} {planned or '-'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hipdesk",
+        description="Hip strength and mobility for runners. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"HipDesk {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="use this database file instead of the usual one"
+    )
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="open the window, wait for its first paint and exit (for smoke tests)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what HipDesk does")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, func: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("exercises", cmd_exercises, "list the exercise library").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
+    add("routines", cmd_routines, "list the routines").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
+    add("week", cmd_week, "show the week plan, Monday first").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from hipdesk.views.app import run_app
+
+        return run_app(args.db, exit_after_startup=args.exit_after_startup)
+    try:
+        from hipdesk.paths import database_path
+        from hipdesk.store import open_store
+
+        repo = open_store(database_path(args.db))
+        try:
+            return int(args.func(repo, args))
+        finally:
+            repo.db.close()
+    except HipDeskError as exc:
+        print(f"hipdesk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

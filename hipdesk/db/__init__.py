@@ -1,0 +1,1 @@
+"""Storage: the SQLite file through peewee, migrations, and the repository."""

@@ -1,0 +1,71 @@
+"""Ordered schema steps, keyed by ``PRAGMA user_version``; each runs in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+logger = logging.getLogger(__name__)
+
+# Version 1, frozen as SQL so that later changes to models.py never change what step 1 creates.
+_V1 = (
+    """CREATE TABLE "exercise" ("id" INTEGER NOT NULL PRIMARY KEY, "slug" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "builtin" INTEGER NOT NULL, "sort_order" INTEGER NOT NULL, "based_on" VARCHAR(255), "data" TEXT NOT NULL, "retired" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    """CREATE TABLE "meta" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)""",
+    """CREATE TABLE "planned_routine" ("id" INTEGER NOT NULL PRIMARY KEY, "weekday" INTEGER NOT NULL, "routine_id" INTEGER, "routine_name" VARCHAR(255) NOT NULL, "time" VARCHAR(255), "position" INTEGER NOT NULL, FOREIGN KEY ("weekday") REFERENCES "week_day" ("weekday") ON DELETE CASCADE, FOREIGN KEY ("routine_id") REFERENCES "routine" ("id") ON DELETE SET NULL)""",
+    """CREATE TABLE "routine" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "notes" TEXT NOT NULL, "position" INTEGER NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL)""",
+    """CREATE TABLE "routine_item" ("id" INTEGER NOT NULL PRIMARY KEY, "routine_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "exercise_id" INTEGER NOT NULL, "section" VARCHAR(255) NOT NULL, "sets" INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 20), "reps" INTEGER CHECK (reps BETWEEN 1 AND 200), "hold_s" INTEGER CHECK (hold_s BETWEEN 1 AND 600), "work_s" INTEGER CHECK (work_s BETWEEN 1 AND 3600), "sides" VARCHAR(255) NOT NULL, "rest_s" INTEGER NOT NULL CHECK (rest_s BETWEEN 0 AND 900), "rest_after_s" INTEGER NOT NULL CHECK (rest_after_s BETWEEN 0 AND 1800), "rep_mode" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("routine_id") REFERENCES "routine" ("id") ON DELETE CASCADE, FOREIGN KEY ("exercise_id") REFERENCES "exercise" ("id") ON DELETE RESTRICT)""",
+    """CREATE TABLE "session" ("id" INTEGER NOT NULL PRIMARY KEY, "routine_id" INTEGER, "routine_name" VARCHAR(255) NOT NULL, "plan" TEXT NOT NULL, "started_at" DATETIME NOT NULL, "ended_at" DATETIME, "status" VARCHAR(255) NOT NULL, "resume_step" INTEGER, "rpe" INTEGER CHECK (rpe BETWEEN 1 AND 10), "discomfort_left" INTEGER CHECK (discomfort_left BETWEEN 0 AND 10), "discomfort_right" INTEGER CHECK (discomfort_right BETWEEN 0 AND 10), "notes" TEXT NOT NULL, FOREIGN KEY ("routine_id") REFERENCES "routine" ("id") ON DELETE SET NULL)""",
+    """CREATE TABLE "set_record" ("id" INTEGER NOT NULL PRIMARY KEY, "session_id" INTEGER NOT NULL, "item_index" INTEGER NOT NULL, "exercise_slug" VARCHAR(255) NOT NULL, "exercise_name" VARCHAR(255) NOT NULL, "side" VARCHAR(255) NOT NULL, "set_number" INTEGER NOT NULL, "target_reps" INTEGER, "target_s" INTEGER, "actual_reps" INTEGER, "actual_s" REAL, "skipped" INTEGER NOT NULL, "started_at" DATETIME, "ended_at" DATETIME, FOREIGN KEY ("session_id") REFERENCES "session" ("id") ON DELETE CASCADE)""",
+    """CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)""",
+    """CREATE TABLE "week_day" ("weekday" INTEGER NOT NULL PRIMARY KEY CHECK (weekday BETWEEN 0 AND 6), "run" VARCHAR(255) NOT NULL)""",
+    """CREATE INDEX "exercise_builtin" ON "exercise" ("builtin")""",
+    """CREATE INDEX "exercise_name" ON "exercise" ("name")""",
+    """CREATE UNIQUE INDEX "exercise_slug" ON "exercise" ("slug")""",
+    """CREATE INDEX "planned_routine_routine_id" ON "planned_routine" ("routine_id")""",
+    """CREATE INDEX "planned_routine_weekday" ON "planned_routine" ("weekday")""",
+    """CREATE INDEX "routine_item_exercise_id" ON "routine_item" ("exercise_id")""",
+    """CREATE INDEX "routine_item_routine_id" ON "routine_item" ("routine_id")""",
+    """CREATE INDEX "routine_item_routine_id_position" ON "routine_item" ("routine_id", "position")""",
+    """CREATE UNIQUE INDEX "routine_name" ON "routine" ("name")""",
+    """CREATE INDEX "session_routine_id" ON "session" ("routine_id")""",
+    """CREATE INDEX "session_started_at" ON "session" ("started_at")""",
+    """CREATE INDEX "session_status" ON "session" ("status")""",
+    """CREATE INDEX "set_record_exercise_slug_started_at" ON "set_record" ("exercise_slug", "started_at")""",
+    """CREATE INDEX "set_record_session_id" ON "set_record" ("session_id")""",
+)
+
+
+def _v1(db: SqliteDatabase) -> None:
+    for statement in _V1:
+        db.execute_sql(statement)
+    db.execute_sql(
+        "INSERT INTO week_day (weekday, run) VALUES (0,'none'),(1,'none'),(2,'none'),"
+        "(3,'none'),(4,'none'),(5,'none'),(6,'none')"
+    )
+
+
+# (version it brings the file to, what it does, the step). Append; never edit a released step.
+STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
+    (1, "create the tables", _v1),
+]
+LATEST = STEPS[-1][0]
+
+
+def user_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: SqliteDatabase) -> list[int]:
+    """Bring the file to LATEST, one step per transaction. Returns the versions applied."""
+    applied = []
+    for version, what, step in STEPS:
+        if version <= user_version(db):
+            continue
+        logger.info("migrating database to version %d: %s", version, what)
+        with db.atomic():
+            step(db)
+            db.execute_sql(f"PRAGMA user_version = {version:d}")
+        applied.append(version)
+    return applied

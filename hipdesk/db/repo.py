@@ -1,0 +1,558 @@
+"""Queries in, domain objects out: the only door to storage for the rest of HipDesk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from peewee import IntegrityError, SqliteDatabase, fn
+
+from hipdesk.db.models import (
+    ExerciseRow,
+    MetaRow,
+    PlannedRoutineRow,
+    RoutineItemRow,
+    RoutineRow,
+    SessionRow,
+    SetRecordRow,
+    SettingRow,
+    WeekDayRow,
+)
+from hipdesk.domain.errors import HipDeskError, ValidationError
+from hipdesk.domain.model import (
+    Exercise,
+    ItemSides,
+    PlannedDay,
+    PlannedRoutine,
+    RepMode,
+    Routine,
+    RoutineItem,
+    RunKind,
+    SessionRecord,
+    SessionStatus,
+    SetRecord,
+    Side,
+    WeekPlan,
+)
+from hipdesk.domain.serialize import (
+    MAX_NAME,
+    exercise_from_dict,
+    exercise_to_dict,
+    routine_to_dict,
+)
+
+logger = logging.getLogger(__name__)
+
+META_CATALOGUE = "catalogue_fingerprint"
+META_STARTER = "starter_content"
+
+
+class NotFoundError(HipDeskError):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _to_utc(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _aware(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC)
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].strip("-") or "exercise"
+
+
+def check_name(name: str, what: str = "A routine") -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(f"{what} needs a name.")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"{what} name can be at most {MAX_NAME} characters long.")
+    return name
+
+
+class Repo:
+    """All reads and writes. Each public method is one transaction."""
+
+    def __init__(self, db: SqliteDatabase) -> None:
+        self.db = db
+
+    # -- meta and settings -------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = MetaRow.get_or_none(MetaRow.key == key)
+        return None if row is None else row.value
+
+    def set_meta(self, key: str, value: str) -> None:
+        MetaRow.replace(key=key, value=value).execute()
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = SettingRow.get_or_none(SettingRow.key == key)
+        return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        SettingRow.replace(key=key, value=json.dumps(value)).execute()
+
+    # -- exercises ---------------------------------------------------------------------------
+    @staticmethod
+    def _exercise(row: ExerciseRow) -> Exercise:
+        return exercise_from_dict(json.loads(row.data), f"exercise {row.slug} in the database")
+
+    def exercises(self, include_retired: bool = False) -> list[Exercise]:
+        """Built-ins in the article's order, then the user's own by name."""
+        query = ExerciseRow.select().order_by(
+            ExerciseRow.builtin.desc(), ExerciseRow.sort_order, fn.lower(ExerciseRow.name)
+        )
+        if not include_retired:
+            query = query.where(ExerciseRow.retired == False)  # noqa: E712
+        return [self._exercise(row) for row in query]
+
+    def exercise(self, slug: str) -> Exercise:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == slug)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{slug}'.")
+        return self._exercise(row)
+
+    def sync_catalogue(self, exercises: Sequence[Exercise], fingerprint: str) -> bool:
+        """Bring the built-ins in line with the shipped files. Users' own exercises are untouched.
+
+        Returns False (and does nothing) when the files have not changed since the last sync.
+        """
+        if self.meta(META_CATALOGUE) == fingerprint:
+            return False
+        now = _now()
+        shipped = {ex.id for ex in exercises}
+        with self.db.atomic():
+            for order, ex in enumerate(exercises, 1):
+                row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
+                data = json.dumps(exercise_to_dict(ex), ensure_ascii=False)
+                if row is None:
+                    ExerciseRow.create(
+                        slug=ex.id,
+                        name=ex.name,
+                        builtin=True,
+                        sort_order=order,
+                        data=data,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                elif not row.builtin:
+                    # A user's exercise already holds this id: move it aside, never overwrite it.
+                    new_slug = self._free_slug("my-" + ex.id)
+                    logger.warning("renaming the user's exercise %s to %s", ex.id, new_slug)
+                    self._rename_user_exercise(row, new_slug)
+                    ExerciseRow.create(
+                        slug=ex.id,
+                        name=ex.name,
+                        builtin=True,
+                        sort_order=order,
+                        data=data,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                elif row.data != data or row.sort_order != order or row.retired:
+                    row.name, row.data, row.sort_order, row.retired = ex.name, data, order, False
+                    row.updated_at = now
+                    row.save()
+            ExerciseRow.update(retired=True, updated_at=now).where(
+                ExerciseRow.builtin == True,  # noqa: E712
+                ExerciseRow.slug.not_in(shipped),
+            ).execute()
+            self.set_meta(META_CATALOGUE, fingerprint)
+        return True
+
+    def _rename_user_exercise(self, row: ExerciseRow, new_slug: str) -> None:
+        data = json.loads(row.data)
+        data["id"] = new_slug
+        row.slug, row.data = new_slug, json.dumps(data, ensure_ascii=False)
+        row.save()
+
+    def _free_slug(self, base: str) -> str:
+        slug, n = base, 2
+        while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def create_exercise(self, exercise: Exercise) -> Exercise:
+        """Store a user's own exercise under a fresh id derived from its name."""
+        check_name(exercise.name, "An exercise")
+        with self.db.atomic():
+            slug = self._free_slug("my-" + slugify(exercise.name))
+            data = exercise_to_dict(exercise)
+            data.update(id=slug, builtin=False)
+            stored = exercise_from_dict(data, "the new exercise")
+            now = _now()
+            ExerciseRow.create(
+                slug=slug,
+                name=stored.name,
+                builtin=False,
+                based_on=stored.based_on,
+                data=json.dumps(data, ensure_ascii=False),
+                created_at=now,
+                updated_at=now,
+            )
+        return stored
+
+    def duplicate_exercise(self, slug: str, name: str | None = None) -> Exercise:
+        """A user's editable copy of any exercise (a built-in stays as the article has it)."""
+        original = self.exercise(slug)
+        data = exercise_to_dict(original)
+        data.update(name=name or f"{original.name} (my version)", based_on=original.id)
+        return self.create_exercise(exercise_from_dict(data, "the copy"))
+
+    def update_exercise(self, exercise: Exercise) -> Exercise:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == exercise.id)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{exercise.id}'.")
+        if row.builtin:
+            raise ValidationError(
+                f"'{row.name}' is built in and stays as the article has it: duplicate it to edit it."
+            )
+        check_name(exercise.name, "An exercise")
+        data = exercise_to_dict(exercise)
+        data["builtin"] = False
+        stored = exercise_from_dict(data, "the exercise")
+        row.name, row.data, row.updated_at = (
+            stored.name,
+            json.dumps(data, ensure_ascii=False),
+            _now(),
+        )
+        row.save()
+        return stored
+
+    def delete_exercise(self, slug: str) -> None:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == slug)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{slug}'.")
+        if row.builtin:
+            raise ValidationError(f"'{row.name}' is built in and cannot be deleted.")
+        used = (
+            RoutineRow.select(RoutineRow.name)
+            .join(RoutineItemRow)
+            .where(RoutineItemRow.exercise == row)
+            .distinct()
+        )
+        names = [r.name for r in used]
+        if names:
+            raise ValidationError(
+                f"'{row.name}' is used in {', '.join(names)}: remove it there first."
+            )
+        row.delete_instance()
+
+    # -- routines ----------------------------------------------------------------------------
+    def routine_names(self) -> list[str]:
+        query = RoutineRow.select(RoutineRow.name).order_by(RoutineRow.position, RoutineRow.id)
+        return [r.name for r in query]
+
+    def routines(self) -> list[Routine]:
+        rows = list(RoutineRow.select().order_by(RoutineRow.position, RoutineRow.id))
+        items: dict[int, list[RoutineItem]] = {row.id: [] for row in rows}
+        query = (
+            RoutineItemRow.select(RoutineItemRow, ExerciseRow.slug)
+            .join(ExerciseRow)
+            .order_by(RoutineItemRow.routine, RoutineItemRow.position)
+        )
+        for item in query:
+            items[item.routine_id].append(self._item(item))
+        return [
+            Routine(id=row.id, name=row.name, notes=row.notes, items=tuple(items[row.id]))
+            for row in rows
+        ]
+
+    def routine(self, name: str) -> Routine:
+        row = RoutineRow.get_or_none(RoutineRow.name == name)
+        if row is None:
+            raise NotFoundError(f"There is no routine named '{name}'.")
+        query = (
+            RoutineItemRow.select(RoutineItemRow, ExerciseRow.slug)
+            .join(ExerciseRow)
+            .where(RoutineItemRow.routine == row)
+            .order_by(RoutineItemRow.position)
+        )
+        return Routine(
+            id=row.id, name=row.name, notes=row.notes, items=tuple(self._item(i) for i in query)
+        )
+
+    @staticmethod
+    def _item(row: RoutineItemRow) -> RoutineItem:
+        return RoutineItem(
+            exercise_id=row.exercise.slug,
+            sets=row.sets,
+            reps=row.reps,
+            hold_s=row.hold_s,
+            work_s=row.work_s,
+            sides=ItemSides(row.sides),
+            rest_s=row.rest_s,
+            rest_after_s=row.rest_after_s,
+            note=row.note,
+            section=row.section,
+            rep_mode=RepMode(row.rep_mode),
+        )
+
+    def free_routine_name(self, wanted: str) -> str:
+        """``wanted``, or ``wanted (2)``, ``(3)``... whichever is not taken yet."""
+        name, n = wanted, 2
+        while RoutineRow.select().where(RoutineRow.name == name).exists():
+            suffix = f" ({n})"
+            name, n = wanted[: MAX_NAME - len(suffix)] + suffix, n + 1
+        return name
+
+    def save_routine(self, routine: Routine) -> Routine:
+        """Create a routine, or replace the items of the one with this id, in one transaction."""
+        name = check_name(routine.name)
+        with self.db.atomic():
+            slugs = {i.exercise_id for i in routine.items}
+            ids = {
+                r.slug: r.id
+                for r in ExerciseRow.select(ExerciseRow.id, ExerciseRow.slug).where(
+                    ExerciseRow.slug.in_(slugs)
+                )
+            }
+            missing = sorted(slugs - ids.keys())
+            if missing:
+                raise ValidationError(f"Unknown exercise id: {', '.join(missing)}.")
+            now = _now()
+            try:
+                if routine.id is None:
+                    position = RoutineRow.select(
+                        fn.COALESCE(fn.MAX(RoutineRow.position), 0)
+                    ).scalar()
+                    row = RoutineRow.create(
+                        name=name,
+                        notes=routine.notes,
+                        position=position + 1,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                else:
+                    row = RoutineRow.get_or_none(RoutineRow.id == routine.id)
+                    if row is None:
+                        raise NotFoundError(f"The routine '{name}' no longer exists.")
+                    row.name, row.notes, row.updated_at = name, routine.notes, now
+                    row.save()
+                    PlannedRoutineRow.update(routine_name=name).where(
+                        PlannedRoutineRow.routine == row
+                    ).execute()
+            except IntegrityError:
+                raise ValidationError(f"There is already a routine named '{name}'.") from None
+            RoutineItemRow.delete().where(RoutineItemRow.routine == row).execute()
+            rows = [
+                {
+                    "routine": row.id,
+                    "position": pos,
+                    "exercise": ids[item.exercise_id],
+                    "section": item.section,
+                    "sets": item.sets,
+                    "reps": item.reps,
+                    "hold_s": item.hold_s,
+                    "work_s": item.work_s,
+                    "sides": item.sides.value,
+                    "rest_s": item.rest_s,
+                    "rest_after_s": item.rest_after_s,
+                    "rep_mode": item.rep_mode.value,
+                    "note": item.note,
+                }
+                for pos, item in enumerate(routine.items)
+            ]
+            try:
+                for start in range(0, len(rows), 100):
+                    RoutineItemRow.insert_many(rows[start : start + 100]).execute()
+            except IntegrityError as exc:
+                raise ValidationError(f"A value in '{name}' is out of range ({exc}).") from None
+        return Routine(id=row.id, name=name, notes=routine.notes, items=routine.items)
+
+    def rename_routine(self, routine_id: int, name: str) -> None:
+        name = check_name(name)
+        with self.db.atomic():
+            try:
+                changed = (
+                    RoutineRow.update(name=name, updated_at=_now())
+                    .where(RoutineRow.id == routine_id)
+                    .execute()
+                )
+            except IntegrityError:
+                raise ValidationError(f"There is already a routine named '{name}'.") from None
+            if not changed:
+                raise NotFoundError("That routine no longer exists.")
+            PlannedRoutineRow.update(routine_name=name).where(
+                PlannedRoutineRow.routine == routine_id
+            ).execute()
+
+    def delete_routine(self, routine_id: int) -> None:
+        """Delete a routine; the week plan keeps a marked entry, the history keeps its sessions."""
+        RoutineRow.delete().where(RoutineRow.id == routine_id).execute()
+
+    # -- the week ----------------------------------------------------------------------------
+    def week_plan(self) -> WeekPlan:
+        runs = {row.weekday: RunKind(row.run) for row in WeekDayRow.select()}
+        planned: dict[int, list[PlannedRoutine]] = {d: [] for d in range(7)}
+        query = PlannedRoutineRow.select().order_by(
+            PlannedRoutineRow.weekday, PlannedRoutineRow.position, PlannedRoutineRow.id
+        )
+        for row in query:
+            time = dt.time.fromisoformat(row.time) if row.time else None
+            planned[row.weekday_id].append(
+                PlannedRoutine(routine_name=row.routine_name, time=time, routine_id=row.routine_id)
+            )
+        return WeekPlan(
+            days=tuple(
+                PlannedDay(weekday=d, run=runs.get(d, RunKind.NONE), routines=tuple(planned[d]))
+                for d in range(7)
+            )
+        )
+
+    def save_week_plan(self, plan: WeekPlan) -> None:
+        with self.db.atomic():
+            PlannedRoutineRow.delete().execute()
+            for day in plan.days:
+                WeekDayRow.replace(weekday=day.weekday, run=day.run.value).execute()
+                for pos, planned in enumerate(day.routines):
+                    PlannedRoutineRow.create(
+                        weekday=day.weekday,
+                        routine=planned.routine_id,
+                        routine_name=planned.routine_name,
+                        time=planned.time.strftime("%H:%M") if planned.time else None,
+                        position=pos,
+                    )
+
+    # -- sessions ----------------------------------------------------------------------------
+    def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
+        row = SessionRow.create(
+            routine=routine.id,
+            routine_name=routine.name,
+            plan=json.dumps(routine_to_dict(routine), ensure_ascii=False),
+            started_at=_to_utc(started_at) or _now(),
+            status=SessionStatus.RUNNING.value,
+        )
+        return int(row.id)
+
+    def record_set(self, session_id: int, record: SetRecord, exercise_name: str) -> None:
+        """Write one finished or skipped set at once (its own transaction, synced to disk)."""
+        SetRecordRow.create(
+            session=session_id,
+            item_index=record.item_index,
+            exercise_slug=record.exercise_id,
+            exercise_name=exercise_name,
+            side=record.side.value,
+            set_number=record.set_number,
+            target_reps=record.target_reps,
+            target_s=record.target_s,
+            actual_reps=record.actual_reps,
+            actual_s=record.actual_s,
+            skipped=record.skipped,
+            started_at=_to_utc(record.started_at),
+            ended_at=_to_utc(record.ended_at),
+        )
+
+    def finish_session(
+        self,
+        session_id: int,
+        status: SessionStatus,
+        ended_at: dt.datetime | None = None,
+        rpe: int | None = None,
+        discomfort_left: int | None = None,
+        discomfort_right: int | None = None,
+        notes: str = "",
+    ) -> None:
+        for label, value, low in (
+            ("Effort", rpe, 1),
+            ("Discomfort", discomfort_left, 0),
+            ("Discomfort", discomfort_right, 0),
+        ):
+            if value is not None and not low <= value <= 10:
+                raise ValidationError(f"{label} must be from {low} to 10.")
+        SessionRow.update(
+            status=status.value,
+            ended_at=_to_utc(ended_at) or _now(),
+            rpe=rpe,
+            discomfort_left=discomfort_left,
+            discomfort_right=discomfort_right,
+            notes=notes,
+        ).where(SessionRow.id == session_id).execute()
+
+    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
+        query = SessionRow.select().order_by(SessionRow.started_at.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        rows = list(query)
+        sets: dict[int, list[SetRecord]] = {row.id: [] for row in rows}
+        if rows:
+            set_query = (
+                SetRecordRow.select()
+                .where(SetRecordRow.session.in_(list(sets)))
+                .order_by(SetRecordRow.session, SetRecordRow.id)
+            )
+            for s in set_query:
+                sets[s.session_id].append(
+                    SetRecord(
+                        exercise_id=s.exercise_slug,
+                        side=Side(s.side),
+                        set_number=s.set_number,
+                        target_reps=s.target_reps,
+                        target_s=s.target_s,
+                        actual_reps=s.actual_reps,
+                        actual_s=s.actual_s,
+                        skipped=s.skipped,
+                        item_index=s.item_index,
+                        started_at=_aware(s.started_at),
+                        ended_at=_aware(s.ended_at),
+                    )
+                )
+        return [
+            SessionRecord(
+                id=row.id,
+                routine_id=row.routine_id,
+                routine_name=row.routine_name,
+                started_at=_aware(row.started_at) or dt.datetime.now(dt.UTC),
+                ended_at=_aware(row.ended_at),
+                status=SessionStatus(row.status),
+                rpe=row.rpe,
+                discomfort_left=row.discomfort_left,
+                discomfort_right=row.discomfort_right,
+                notes=row.notes,
+                sets=tuple(sets[row.id]),
+            )
+            for row in rows
+        ]
+
+    # -- first run ---------------------------------------------------------------------------
+    def seed_starter_content(self, routines: Iterable[Routine], plan: WeekPlan) -> bool:
+        """Add the starter routines and week once, on a new database; never again after that."""
+        if self.meta(META_STARTER) is not None:
+            return False
+        with self.db.atomic():
+            ids = {}
+            for routine in routines:
+                saved = self.save_routine(routine)
+                ids[saved.name] = saved.id
+            days = tuple(
+                PlannedDay(
+                    weekday=day.weekday,
+                    run=day.run,
+                    routines=tuple(
+                        PlannedRoutine(p.routine_name, p.time, ids.get(p.routine_name))
+                        for p in day.routines
+                    ),
+                )
+                for day in plan.days
+            )
+            self.save_week_plan(WeekPlan(days=days))
+            self.set_meta(META_STARTER, _now().isoformat())
+        return True

@@ -1,0 +1,128 @@
+"""Pure rules: dosage in plain words, routine defaults, duration estimates, equipment lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hipdesk.domain.model import (
+    Dosage,
+    Equipment,
+    Exercise,
+    ItemSides,
+    Range,
+    Routine,
+    RoutineItem,
+    Sidedness,
+)
+
+REP_TEMPO_S = 3.0  # seconds per paced rep
+SWITCH_SIDES_S = 5  # countdown while the runner changes sides
+GET_READY_S = 5  # lead-in before the first set of each exercise
+
+_SIDE_WORDS = {
+    Sidedness.BILATERAL: "",
+    Sidedness.EACH_SIDE: "each side",
+    Sidedness.ALTERNATING: "alternating sides",
+}
+
+
+def seconds_text(seconds: int) -> str:
+    """``45`` -> ``45 s``; ``120`` -> ``2 min``; ``90`` -> ``1 min 30 s``."""
+    minutes, rest = divmod(int(seconds), 60)
+    if minutes == 0:
+        return f"{rest} s"
+    return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+
+
+def _range_seconds(r: Range) -> str:
+    if r.low == r.high:
+        return seconds_text(r.low)
+    if r.low % 60 == 0 and r.high % 60 == 0:
+        return f"{r.low // 60}–{r.high // 60} min"
+    if r.high >= 60:
+        return f"{seconds_text(r.low)} to {seconds_text(r.high)}"
+    return f"{r.low}–{r.high} s"
+
+
+def dosage_text(dosage: Dosage, sidedness: Sidedness) -> str:
+    """The dosage in plain words, e.g. ``2–3 sets × 10–15 reps, each side``."""
+    parts: list[str] = []
+    if dosage.sets is not None:
+        parts.append(f"{dosage.sets.text()} {'set' if dosage.sets.high == 1 else 'sets'}")
+    if dosage.reps is not None:
+        work = f"{dosage.reps.text()} {'rep' if dosage.reps.high == 1 else 'reps'}"
+        if dosage.hold_s is not None:
+            work += f", holding {_range_seconds(dosage.hold_s)} each"
+    elif dosage.hold_s is not None:
+        work = f"hold {_range_seconds(dosage.hold_s)}"
+    elif dosage.work_s is not None:
+        work = f"{_range_seconds(dosage.work_s)} of work"
+    else:
+        work = ""
+    if work:
+        parts.append(work)
+    text = " × ".join(parts)
+    side = _SIDE_WORDS[sidedness]
+    return f"{text}, {side}" if side else text
+
+
+def default_item(exercise: Exercise, section: str = "") -> RoutineItem:
+    """A routine item with the low end of the article's ranges: a safe place to start."""
+    d = exercise.dosage
+    reps = d.reps.low if d.reps else None
+    hold = d.hold_s.low if d.hold_s else None
+    work = d.work_s.low if d.work_s else None
+    return RoutineItem(
+        exercise_id=exercise.id,
+        sets=d.sets.low if d.sets else 1,
+        reps=reps,
+        hold_s=hold,
+        work_s=work,
+        sides=ItemSides.default_for(exercise.sidedness),
+        rest_s=d.rest_s,
+        rest_after_s=30,
+        section=section,
+    )
+
+
+def side_count(sides: ItemSides) -> int:
+    """How many times each set is done: twice for "each side" and for alternating reps."""
+    return 2 if sides in (ItemSides.EACH, ItemSides.ALTERNATING) else 1
+
+
+def set_seconds(item: RoutineItem) -> float:
+    """The working time of one set on one side."""
+    if item.reps is not None:
+        return item.reps * (REP_TEMPO_S + (item.hold_s or 0))
+    if item.hold_s is not None:
+        return float(item.hold_s)
+    return float(item.work_s or 0)
+
+
+def item_seconds(item: RoutineItem) -> float:
+    """Working time, rests between sets and side switches of one item, without rest after it."""
+    sides = side_count(item.sides)
+    work = set_seconds(item) * sides * item.sets
+    switches = SWITCH_SIDES_S * item.sets if item.sides is ItemSides.EACH else 0
+    rests = item.rest_s * max(item.sets - 1, 0)
+    return GET_READY_S + work + switches + rests
+
+
+def estimate_seconds(routine: Routine) -> int:
+    """The estimated length of a routine, rests between exercises included."""
+    total = 0.0
+    for index, item in enumerate(routine.items):
+        total += item_seconds(item)
+        if index < len(routine.items) - 1:
+            total += item.rest_after_s
+    return round(total)
+
+
+def equipment_for(routine: Routine, exercises: Mapping[str, Exercise]) -> list[Equipment]:
+    """The equipment a routine needs, in a stable order, each once."""
+    needed: set[Equipment] = set()
+    for item in routine.items:
+        exercise = exercises.get(item.exercise_id)
+        if exercise is not None:
+            needed.update(exercise.equipment)
+    return [e for e in Equipment if e in needed]

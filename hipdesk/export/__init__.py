@@ -1,0 +1,1 @@
+"""PDF, calendar, CSV and routine-file export from domain objects."""

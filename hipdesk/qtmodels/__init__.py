@@ -1,0 +1,1 @@
+"""Item models, proxies and delegates between storage and the views."""

@@ -1,0 +1,177 @@
+"""The dialog for a user's own exercise: new, or a copy of a built-in one to edit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QListWidget, QListWidgetItem, QSpinBox, QWidget
+
+from hipdesk.domain.errors import ValidationError
+from hipdesk.domain.model import (
+    Dosage,
+    Equipment,
+    Exercise,
+    Kind,
+    Muscle,
+    Position,
+    Range,
+    Sidedness,
+)
+from hipdesk.views.forms.ui_exercise_dialog import Ui_ExerciseDialog
+
+BLANK = Exercise(
+    id="new",
+    name="",
+    kind=Kind.STRENGTH,
+    position=Position.STANDING,
+    sidedness=Sidedness.BILATERAL,
+    dosage=Dosage(sets=Range(2, 3), reps=Range(10, 15)),
+    summary="",
+    steps=(),
+    primary_muscles=(),
+    builtin=False,
+)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class ExerciseDialog(QDialog):
+    """Edits a copy of ``exercise``; ``result_exercise()`` gives the validated edit."""
+
+    def __init__(self, exercise: Exercise | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ExerciseDialog()
+        self.ui.setupUi(self)
+        self._original = exercise or BLANK
+        self._result: Exercise | None = None
+        ui = self.ui
+        self.setWindowTitle("New Exercise" if exercise is None else "Edit Exercise")
+        for combo, enum in (
+            (ui.kindCombo, Kind),
+            (ui.positionCombo, Position),
+            (ui.sidednessCombo, Sidedness),
+        ):
+            for member in enum:
+                combo.addItem(member.label, member)
+        self._equipment: dict[Equipment, QCheckBox] = {
+            Equipment.MAT: ui.matCheck,
+            Equipment.RESISTANCE_BAND: ui.bandCheck,
+            Equipment.STEP: ui.stepCheck,
+        }
+        self._ranges: dict[str, tuple[QCheckBox | None, QSpinBox, QSpinBox]] = {
+            "sets": (None, ui.setsMin, ui.setsMax),
+            "reps": (ui.repsCheck, ui.repsMin, ui.repsMax),
+            "hold_s": (ui.holdCheck, ui.holdMin, ui.holdMax),
+            "work_s": (ui.workCheck, ui.workMin, ui.workMax),
+        }
+        for check, low, high in self._ranges.values():
+            low.valueChanged.connect(lambda v, high=high: high.setValue(max(high.value(), v)))
+            high.valueChanged.connect(lambda v, low=low: low.setValue(min(low.value(), v)))
+            if check is not None:
+                check.toggled.connect(low.setEnabled)
+                check.toggled.connect(high.setEnabled)
+        ui.errorLabel.setStyleSheet("color: palette(link);")
+        ui.errorLabel.hide()
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self._load(self._original)
+
+    def _fill_muscles(self, widget: QListWidget, chosen: tuple[Muscle, ...]) -> None:
+        for muscle in Muscle:
+            item = QListWidgetItem(muscle.label, widget)
+            item.setData(Qt.ItemDataRole.UserRole, muscle)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if muscle in chosen else Qt.CheckState.Unchecked
+            )
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> tuple[Muscle, ...]:
+        return tuple(
+            Muscle(widget.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def _load(self, ex: Exercise) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(ex.name)
+        ui.aliasesEdit.setText(", ".join(ex.aliases))
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(ex.kind))
+        ui.positionCombo.setCurrentIndex(ui.positionCombo.findData(ex.position))
+        ui.sidednessCombo.setCurrentIndex(ui.sidednessCombo.findData(ex.sidedness))
+        for equipment, box in self._equipment.items():
+            box.setChecked(equipment in ex.equipment)
+        for key, (check, low, high) in self._ranges.items():
+            value: Range | None = getattr(ex.dosage, key)
+            if check is not None:
+                check.setChecked(value is not None)
+                low.setEnabled(value is not None)
+                high.setEnabled(value is not None)
+            low.setValue(value.low if value else low.minimum())
+            high.setValue(value.high if value else low.value())
+        ui.restSpin.setValue(ex.dosage.rest_s)
+        self._fill_muscles(ui.primaryList, ex.primary_muscles)
+        self._fill_muscles(ui.secondaryList, ex.secondary_muscles)
+        ui.summaryEdit.setText(ex.summary)
+        ui.stepsEdit.setPlainText("\n".join(ex.steps))
+        ui.cuesEdit.setPlainText("\n".join(ex.cues))
+
+    def _range(self, key: str) -> Range | None:
+        check, low, high = self._ranges[key]
+        if check is not None and not check.isChecked():
+            return None
+        return Range(low.value(), high.value())
+
+    def edited(self) -> Exercise:
+        """The exercise as the form shows it; raises ValidationError with what to fix."""
+        ui = self.ui
+        name = ui.nameEdit.text().strip()
+        if not name:
+            raise ValidationError("Give the exercise a name.")
+        dosage = Dosage(
+            sets=self._range("sets"),
+            reps=self._range("reps"),
+            hold_s=self._range("hold_s"),
+            work_s=self._range("work_s"),
+            rest_s=ui.restSpin.value(),
+        )
+        if dosage.reps is None and dosage.hold_s is None and dosage.work_s is None:
+            raise ValidationError("Choose reps, a hold or timed work.")
+        steps = _lines(ui.stepsEdit.toPlainText())
+        if not steps:
+            raise ValidationError("Write at least one step, one a line.")
+        primary = self._checked(ui.primaryList)
+        if not primary:
+            raise ValidationError("Tick at least one working muscle.")
+        return replace(
+            self._original,
+            name=name,
+            aliases=tuple(a.strip() for a in ui.aliasesEdit.text().split(",") if a.strip()),
+            kind=Kind(ui.kindCombo.currentData()),
+            position=Position(ui.positionCombo.currentData()),
+            sidedness=Sidedness(ui.sidednessCombo.currentData()),
+            equipment=tuple(e for e, box in self._equipment.items() if box.isChecked()),
+            dosage=dosage,
+            primary_muscles=primary,
+            secondary_muscles=tuple(m for m in self._checked(ui.secondaryList) if m not in primary),
+            summary=ui.summaryEdit.text().strip(),
+            steps=steps,
+            cues=_lines(ui.cuesEdit.toPlainText()),
+            builtin=False,
+        )
+
+    def accept(self) -> None:
+        try:
+            self._result = self.edited()
+        except ValidationError as exc:
+            self.ui.errorLabel.setText(str(exc))
+            self.ui.errorLabel.show()
+            return
+        super().accept()
+
+    def result_exercise(self) -> Exercise | None:
+        return self._result

@@ -1,0 +1,1 @@
+"""Code generated from the Designer forms in ``ui/`` (see ``compile.py``)."""

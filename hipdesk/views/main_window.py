@@ -1,0 +1,314 @@
+"""The main window: navigation between Library, Routines, Week and History."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk import __version__
+from hipdesk.db.repo import Repo
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import WEEKDAY_NAMES, Exercise
+from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
+from hipdesk.views import settings
+from hipdesk.views.exercise_dialog import ExerciseDialog
+from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+from hipdesk.views.library_page import LibraryPage
+
+logger = logging.getLogger(__name__)
+
+PAGES = (
+    ("library", "Library"),
+    ("routines", "Routines"),
+    ("week", "Week"),
+    ("history", "History"),
+)
+
+
+class OverviewPage(QWidget):
+    """A page whose editor is still to come: what it will hold, and what is there already."""
+
+    def __init__(self, title: str, sentence: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(title, self)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.sentence = QLabel(sentence, self)
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(False)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        layout.addWidget(heading)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.tree, 1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repo: Repo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle("HipDesk")
+        self.library = LibraryPage(self)
+        self.library.setObjectName("libraryPage")
+        self.routines_page = OverviewPage(
+            "Routines",
+            "Here you will build routines by dragging exercises in from the library, set sets, reps "
+            "and holds for each, and share them as files. Your routines so far:",
+            self,
+        )
+        self.routines_page.tree.setHeaderLabels(["Routine", "Length", "Equipment"])
+        self.week_page = OverviewPage(
+            "Week",
+            "Here you will lay your routines onto the days of your running week, with gentle "
+            "warnings from the article's advice and a calendar export. Your week so far:",
+            self,
+        )
+        self.week_page.tree.setHeaderLabels(["Day", "Run", "Routines"])
+        self.history_page = OverviewPage(
+            "History",
+            "Here you will see every session you have done, your weeks adding up, and your left "
+            "side against your right. Sessions you finish appear below.",
+            self,
+        )
+        self.history_page.tree.setHeaderLabels(["Date", "Routine", "Sets done"])
+        self._pages = {
+            "library": self.library,
+            "routines": self.routines_page,
+            "week": self.week_page,
+            "history": self.history_page,
+        }
+        for key, label in PAGES:
+            item = QListWidgetItem(label, self.ui.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(140, 40))
+            self.ui.pages.addWidget(self._pages[key])
+        self.ui.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(window); padding-top: 8px; }"
+            "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 0 6px; }"
+        )
+        self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        for number, (key, _label) in enumerate(PAGES, 1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
+            self.addAction(action)
+        self._connect_actions()
+        self.library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
+        self.reload()
+
+    # -- actions -------------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self._on_about_triggered)
+        ui.actionFind.triggered.connect(self._on_find_triggered)
+        ui.actionNewExercise.triggered.connect(self.new_exercise)
+        ui.actionDuplicateExercise.triggered.connect(self.duplicate_exercise)
+        ui.actionEditExercise.triggered.connect(self.edit_exercise)
+        ui.actionDeleteExercise.triggered.connect(self.delete_exercise)
+        group = QActionGroup(self)
+        schemes = {
+            "system": ui.actionSchemeSystem,
+            "light": ui.actionSchemeLight,
+            "dark": ui.actionSchemeDark,
+        }
+        for name, action in schemes.items():
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_color_scheme(name))
+        schemes.get(settings.COLOR_SCHEME.get(), ui.actionSchemeSystem).setChecked(True)
+
+    def set_color_scheme(self, name: str) -> None:
+        hints = QGuiApplication.styleHints()
+        if name == "light":
+            hints.setColorScheme(Qt.ColorScheme.Light)
+        elif name == "dark":
+            hints.setColorScheme(Qt.ColorScheme.Dark)
+        else:
+            hints.unsetColorScheme()
+        settings.COLOR_SCHEME.set(name)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About HipDesk",
+            f"<h3>HipDesk {escape(__version__)}</h3><p>Hip strength and mobility for runners.</p>"
+            "<p>The exercise library comes from the article “Hip Strengthening Exercises For "
+            "Runners”; every place HipDesk departs from it is noted with the exercise.</p>"
+            f"<p>Your data: {escape(str(self.repo.db.database))}</p>",
+        )
+
+    def _on_find_triggered(self) -> None:
+        self.show_page("library")
+        self.library.ui.searchEdit.setFocus()
+        self.library.ui.searchEdit.selectAll()
+
+    def _on_library_current_exercise_changed(self, ex: Exercise | None) -> None:
+        own = ex is not None and not ex.builtin
+        self.ui.actionDuplicateExercise.setEnabled(ex is not None)
+        self.ui.actionEditExercise.setEnabled(own)
+        self.ui.actionDeleteExercise.setEnabled(own)
+
+    def _run_exercise_dialog(self, exercise: Exercise | None) -> Exercise | None:
+        dialog = ExerciseDialog(exercise, self)
+        if dialog.exec() != ExerciseDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_exercise()
+
+    def _report(self, exc: HipDeskError) -> None:
+        QMessageBox.warning(self, "HipDesk", str(exc))
+
+    def new_exercise(self) -> None:
+        edited = self._run_exercise_dialog(None)
+        if edited is None:
+            return
+        try:
+            stored = self.repo.create_exercise(edited)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(stored.id, f"Added “{stored.name}”.")
+
+    def duplicate_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None:
+            return
+        try:
+            copy = self.repo.duplicate_exercise(ex.id)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(copy.id, f"Copied “{ex.name}”: edit your copy.")
+        self.edit_exercise()
+
+    def edit_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None or ex.builtin:
+            return
+        edited = self._run_exercise_dialog(ex)
+        if edited is None:
+            return
+        try:
+            stored = self.repo.update_exercise(edited)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(stored.id, f"Saved “{stored.name}”.")
+
+    def delete_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None or ex.builtin:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete Exercise",
+            f"Delete your exercise “{ex.name}”? This cannot be undone.",
+            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Delete:
+            return
+        try:
+            self.repo.delete_exercise(ex.id)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(None, f"Deleted “{ex.name}”.")
+
+    def _after_exercise_change(self, select: str | None, message: str) -> None:
+        self.library.set_exercises(self.repo.exercises(), keep=select)
+        self.statusBar().showMessage(message, 5000)
+
+    # -- pages ---------------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        keys = [k for k, _ in PAGES]
+        if key in keys:
+            self.ui.navigation.setCurrentRow(keys.index(key))
+
+    def current_page(self) -> str:
+        row = self.ui.navigation.currentRow()
+        return PAGES[row][0] if 0 <= row < len(PAGES) else "library"
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.ui.pages.setCurrentWidget(self._pages[PAGES[row][0]])
+
+    def reload(self) -> None:
+        exercises = self.repo.exercises()
+        self.library.set_exercises(exercises)
+        by_id = {ex.id: ex for ex in exercises}
+        tree = self.routines_page.tree
+        tree.clear()
+        for routine in self.repo.routines():
+            kit = ", ".join(e.label for e in equipment_for(routine, by_id)) or "None"
+            top = QTreeWidgetItem(
+                tree, [routine.name, seconds_text(estimate_seconds(routine)), kit]
+            )
+            for item in routine.items:
+                ex = by_id.get(item.exercise_id)
+                QTreeWidgetItem(top, [ex.name if ex else item.exercise_id, "", ""])
+        tree.resizeColumnToContents(0)
+        week = self.week_page.tree
+        week.clear()
+        for day in self.repo.week_plan().days:
+            planned = ", ".join(
+                (f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines
+            )
+            QTreeWidgetItem(week, [WEEKDAY_NAMES[day.weekday], day.run.label, planned or "—"])
+        week.resizeColumnToContents(0)
+        history = self.history_page.tree
+        history.clear()
+        for session in self.repo.sessions(limit=200):
+            done = sum(1 for s in session.sets if not s.skipped)
+            QTreeWidgetItem(
+                history,
+                [
+                    f"{session.started_at.astimezone():%Y-%m-%d %H:%M}",
+                    session.routine_name,
+                    str(done),
+                ],
+            )
+
+    # -- state ---------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.WINDOW_STATE.get()
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.set_color_scheme(settings.COLOR_SCHEME.get())
+        self.library.restore_state()
+        self.show_page(settings.LAST_PAGE.get())
+        if self.ui.navigation.currentRow() < 0:
+            self.show_page("library")
+
+    def save_state(self) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        settings.LAST_PAGE.set(self.current_page())
+        self.library.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,42 @@
+"""Per-machine preferences in QSettings, each key declared once with its type and default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    default: T
+
+    def get(self, settings: QSettings | None = None) -> T:
+        settings = settings or QSettings()
+        value: Any = settings.value(self.name, None)
+        if value is None:
+            return self.default
+        kind = type(self.default)
+        try:
+            if kind is bool:
+                return value in (True, "true", "1", 1)  # type: ignore[return-value]
+            if kind is QByteArray:
+                return value if isinstance(value, QByteArray) else self.default
+            return kind(value)  # type: ignore[call-arg,no-any-return]
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, value: T, settings: QSettings | None = None) -> None:
+        (settings or QSettings()).setValue(self.name, value)
+
+
+WINDOW_GEOMETRY = Key("persist/window_geometry", QByteArray())
+WINDOW_STATE = Key("persist/window_state", QByteArray())
+LAST_PAGE = Key("persist/last_page", "library")
+LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
+LAST_EXERCISE = Key("persist/last_exercise", "")
+COLOR_SCHEME = Key("view/color_scheme", "system")  # system | light | dark

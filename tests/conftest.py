@@ -1,0 +1,40 @@
+"""Test set-up: offscreen Qt, and data and settings folders that are never the user's real ones."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_SANDBOX = Path(tempfile.mkdtemp(prefix="hipdesk-tests-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
+os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
+os.environ.pop("HIPDESK_DB", None)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = REPO_ROOT.parent / "shared" / "seed" / "hip-strengthening-exercises-for-runners.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "hipdesk.sqlite"
+    monkeypatch.setenv("HIPDESK_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def db_path(_isolated_db: Path) -> Path:
+    return _isolated_db
+
+
+@pytest.fixture
+def repo(db_path: Path):
+    from hipdesk.store import open_store
+
+    repo = open_store(db_path)
+    yield repo
+    repo.db.close()

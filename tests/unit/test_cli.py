@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hipdesk import __version__
+from hipdesk.cli import main
+from hipdesk.db import migrations
+
+EXERCISE_KEYS = {
+    "id", "name", "aliases", "kind", "position", "muscles", "equipment", "sidedness", "dosage",
+    "frequency_per_week", "steps", "cues", "progressions", "source",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exercises_json(capsys) -> None:
+    code, out, _ = run(capsys, "exercises", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) == 19
+    for ex in data:
+        assert EXERCISE_KEYS <= ex.keys()
+        assert set(ex["muscles"]) == {"primary", "secondary"}
+        assert ex["sidedness"] in {"bilateral", "each-side", "alternating"}
+        assert set(ex["dosage"]) >= {"sets", "reps", "hold_s", "work_s", "rest_s"}
+        assert {"title", "notes"} <= ex["source"].keys()
+    donkey = next(ex for ex in data if ex["id"] == "donkey-kicks")
+    assert donkey["dosage"]["sets"] == [2, 3] and donkey["dosage"]["reps"] == [10, 15]
+    assert donkey["dosage"]["hold_s"] is None
+    assert donkey["frequency_per_week"] == [2, 3]
+
+
+def test_exercises_text(capsys) -> None:
+    code, out, _ = run(capsys, "exercises")
+    assert code == 0
+    assert "Bird Dog" in out and "2–3 sets × 10–15 reps, alternating sides" in out
+    assert len(out.splitlines()) == 19
+
+
+def test_routines_json(capsys) -> None:
+    code, out, _ = run(capsys, "routines", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [r["name"] for r in data][:3] == ["Warm-up (article)", "Hip strength", "Hip stretch"]
+    for routine in data:
+        assert routine["estimated_s"] > 0
+        for item in routine["items"]:
+            assert {"exercise_id", "sets", "reps", "hold_s", "work_s", "sides", "rest_s", "note",
+                    "section"} <= item.keys()
+    strength = next(r for r in data if r["name"] == "Hip strength")
+    assert strength["equipment"] == ["mat", "resistance-band", "step"]
+
+
+def test_week_json(capsys) -> None:
+    code, out, _ = run(capsys, "week", "--json")
+    data = json.loads(out)
+    assert code == 0 and [d["weekday"] for d in data] == list(range(7))
+    assert data[6]["run"] == "long"
+    assert {"name": "Hip strength", "time": "18:30", "deleted": False} in data[0]["routines"]
+
+
+def test_db_option_and_env(tmp_path: Path, capsys) -> None:
+    other = tmp_path / "other.sqlite"
+    code, _, _ = run(capsys, "--db", str(other), "week")
+    assert code == 0 and other.exists()
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["no-such-command"])
+    assert info.value.code == 2
+
+
+@pytest.mark.parametrize("kind", ["not-sqlite", "newer", "no-folder"])
+def test_expected_errors_are_one_line_and_exit_1(kind: str, db_path: Path, capsys) -> None:
+    if kind == "not-sqlite":
+        db_path.write_bytes(b"\x00garbage" * 500)
+    elif kind == "newer":
+        with sqlite3.connect(db_path) as con:
+            con.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")
+        con.close()
+    else:
+        db_path = db_path.parent / "missing" / "x.sqlite"
+    before = db_path.read_bytes() if db_path.exists() else None
+    code, out, err = run(capsys, "--db", str(db_path), "exercises")
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("hipdesk: ")
+    assert "Traceback" not in err
+    if before is not None:
+        assert db_path.read_bytes() == before
+
+
+def test_real_process_reports_without_traceback(db_path: Path) -> None:
+    db_path.write_text("hello")
+    result = subprocess.run(
+        [sys.executable, "-m", "hipdesk", "--db", str(db_path), "routines"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("hipdesk: ") and "not a HipDesk database" in result.stderr
+    assert "Traceback" not in result.stderr
