@@ -53,9 +53,7 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
         return 0
     for r in routines:
         kit = ", ".join(e.label for e in equipment_for(r, exercises)) or "no equipment"
-        print(
-            f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r))}, {kit}"
-        )
+        print(f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r))}, {kit}")
         for item in r.items:
             ex = exercises.get(item.exercise_id)
             print(f"  - {ex.name if ex else item.exercise_id}")
@@ -100,9 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hip strength and mobility for runners. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"HipDesk {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="use this database file instead of the usual one"
-    )
+    parser.add_argument("--db", metavar="PATH", help="use this database file instead of the usual one")
     parser.add_argument(
         "--exit-after-startup",
         action="store_true",

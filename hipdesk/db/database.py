@@ -56,15 +56,12 @@ def _inspect(path: Path) -> int:
         raise DatabaseError(f"Cannot open {path}: {exc}.") from None
     try:
         version = int(probe.execute("PRAGMA user_version").fetchone()[0])
-        tables = {
-            row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         check = probe.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DatabaseError(
-                f"{path} is not a HipDesk database (it is not a readable SQLite file); "
-                "it was left untouched."
+                f"{path} is not a HipDesk database (it is not a readable SQLite file); it was left untouched."
             ) from None
         raise DatabaseError(f"Cannot read {path}: {exc}; it was left untouched.") from None
     finally:

@@ -53,9 +53,7 @@ class ExerciseRow(BaseModel):
     sort_order = IntegerField(default=1000)
     based_on = CharField(null=True)
     data = TextField()  # the whole exercise as JSON (domain.serialize)
-    retired = BooleanField(
-        default=False
-    )  # a built-in no longer shipped, kept for routines and history
+    retired = BooleanField(default=False)  # a built-in no longer shipped, kept for routines and history
     created_at = DateTimeField()
     updated_at = DateTimeField()
 
@@ -126,12 +124,8 @@ class SessionRow(BaseModel):
     status = CharField(default="running", index=True)
     resume_step = IntegerField(null=True)  # where an interrupted session picks up
     rpe = IntegerField(null=True, constraints=[Check("rpe BETWEEN 1 AND 10")])
-    discomfort_left = IntegerField(
-        null=True, constraints=[Check("discomfort_left BETWEEN 0 AND 10")]
-    )
-    discomfort_right = IntegerField(
-        null=True, constraints=[Check("discomfort_right BETWEEN 0 AND 10")]
-    )
+    discomfort_left = IntegerField(null=True, constraints=[Check("discomfort_left BETWEEN 0 AND 10")])
+    discomfort_right = IntegerField(null=True, constraints=[Check("discomfort_right BETWEEN 0 AND 10")])
     notes = TextField(default="")
 
     class Meta:

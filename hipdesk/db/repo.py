@@ -251,9 +251,7 @@ class Repo:
         )
         names = [r.name for r in used]
         if names:
-            raise ValidationError(
-                f"'{row.name}' is used in {', '.join(names)}: remove it there first."
-            )
+            raise ValidationError(f"'{row.name}' is used in {', '.join(names)}: remove it there first.")
         row.delete_instance()
 
     # -- routines ----------------------------------------------------------------------------
@@ -272,8 +270,7 @@ class Repo:
         for item in query:
             items[item.routine_id].append(self._item(item))
         return [
-            Routine(id=row.id, name=row.name, notes=row.notes, items=tuple(items[row.id]))
-            for row in rows
+            Routine(id=row.id, name=row.name, notes=row.notes, items=tuple(items[row.id])) for row in rows
         ]
 
     def routine(self, name: str) -> Routine:
@@ -286,9 +283,7 @@ class Repo:
             .where(RoutineItemRow.routine == row)
             .order_by(RoutineItemRow.position)
         )
-        return Routine(
-            id=row.id, name=row.name, notes=row.notes, items=tuple(self._item(i) for i in query)
-        )
+        return Routine(id=row.id, name=row.name, notes=row.notes, items=tuple(self._item(i) for i in query))
 
     @staticmethod
     def _item(row: RoutineItemRow) -> RoutineItem:
@@ -331,9 +326,7 @@ class Repo:
             now = _now()
             try:
                 if routine.id is None:
-                    position = RoutineRow.select(
-                        fn.COALESCE(fn.MAX(RoutineRow.position), 0)
-                    ).scalar()
+                    position = RoutineRow.select(fn.COALESCE(fn.MAX(RoutineRow.position), 0)).scalar()
                     row = RoutineRow.create(
                         name=name,
                         notes=routine.notes,
@@ -547,8 +540,7 @@ class Repo:
                     weekday=day.weekday,
                     run=day.run,
                     routines=tuple(
-                        PlannedRoutine(p.routine_name, p.time, ids.get(p.routine_name))
-                        for p in day.routines
+                        PlannedRoutine(p.routine_name, p.time, ids.get(p.routine_name)) for p in day.routines
                     ),
                 )
                 for day in plan.days

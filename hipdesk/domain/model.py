@@ -136,9 +136,7 @@ class Dosage:
 
     sets: Range | None = None
     reps: Range | None = None
-    hold_s: Range | None = (
-        None  # a static hold, or a pause at the top of each rep when reps are given
-    )
+    hold_s: Range | None = None  # a static hold, or a pause at the top of each rep when reps are given
     work_s: Range | None = None  # continuous timed work (a drill)
     rest_s: int = 30  # rest between sets
 

@@ -48,9 +48,7 @@ ITEM_BOUNDS = {
 class FieldReader:
     """Typed, bounded access to a dict read from outside, failing with the field's name."""
 
-    def __init__(
-        self, data: Any, context: str, error: Callable[[str, str], Exception] | None = None
-    ):
+    def __init__(self, data: Any, context: str, error: Callable[[str, str], Exception] | None = None):
         if not isinstance(data, dict):
             raise ValidationError(f"{context}: expected an object")
         self.data = data
@@ -72,9 +70,7 @@ class FieldReader:
             node = node[part]
         return node
 
-    def text(
-        self, key: str, required: bool = True, limit: int = MAX_TEXT, empty: bool = False
-    ) -> str:
+    def text(self, key: str, required: bool = True, limit: int = MAX_TEXT, empty: bool = False) -> str:
         value = self._get(key, required)
         if value is None:
             return ""
@@ -143,9 +139,7 @@ class FieldReader:
         except ValueError:
             raise self.fail(key, f"unknown value {value!r}") from None
 
-    def choices(
-        self, key: str, enum: Callable[[str], _E], required: bool = False
-    ) -> tuple[_E, ...]:
+    def choices(self, key: str, enum: Callable[[str], _E], required: bool = False) -> tuple[_E, ...]:
         values = self.texts(key, required=required, minimum=1 if required else 0)
         try:
             return tuple(enum(v) for v in values)

@@ -23,9 +23,7 @@ class ExerciseDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.thumbnailer = thumbnailer
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
         return QSize(200, max(THUMB, fm.height() * 2 + 4) + 2 * PAD)
 
@@ -47,9 +45,7 @@ class ExerciseDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        thumb_rect = QRect(
-            rect.left() + PAD, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB
-        )
+        thumb_rect = QRect(rect.left() + PAD, rect.top() + (rect.height() - THUMB) // 2, THUMB, THUMB)
         exercise = index.data(Role.EXERCISE)
         pixmap = (
             self.thumbnailer(exercise, THUMB, palette)
@@ -75,9 +71,7 @@ class ExerciseDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(text_role))
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
         elide = Qt.TextElideMode.ElideRight
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignLeft, name_fm.elidedText(name, elide, width)
-        )
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft, name_fm.elidedText(name, elide, width))
         painter.setFont(font)
         muted = QPalette.ColorRole.PlaceholderText
         painter.setPen(palette.color(text_role if selected else muted))

@@ -80,8 +80,7 @@ class ExerciseListModel(QAbstractListModel):
         self._exercises = list(exercises)
         self._blobs = [search_blob(ex) for ex in self._exercises]
         self._subtitles = [
-            f"{ex.kind.label} · {dosage_text(ex.dosage, ex.sidedness)}"
-            + ("" if ex.builtin else " · yours")
+            f"{ex.kind.label} · {dosage_text(ex.dosage, ex.sidedness)}" + ("" if ex.builtin else " · yours")
             for ex in self._exercises
         ]
         self.endResetModel()

@@ -84,9 +84,7 @@ class ExerciseDialog(QDialog):
             item = QListWidgetItem(muscle.label, widget)
             item.setData(Qt.ItemDataRole.UserRole, muscle)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if muscle in chosen else Qt.CheckState.Unchecked
-            )
+            item.setCheckState(Qt.CheckState.Checked if muscle in chosen else Qt.CheckState.Unchecked)
 
     @staticmethod
     def _checked(widget: QListWidget) -> tuple[Muscle, ...]:

@@ -90,13 +90,16 @@ class LibraryPage(QWidget):
         state = settings.LIBRARY_SPLITTER.get()
         if not state.isEmpty():
             self.ui.splitter.restoreState(state)
+
+    def restore_selection(self) -> None:
         last = settings.LAST_EXERCISE.get()
         if last:
             self.select(last)
 
     def save_state(self) -> None:
         settings.LIBRARY_SPLITTER.set(self.ui.splitter.saveState())
-        settings.LAST_EXERCISE.set(self.current_id() or "")
+        if self.model.rowCount():
+            settings.LAST_EXERCISE.set(self.current_id() or "")
 
     def set_figure_widget(self, widget: QWidget) -> None:
         """Put the illustration in the space kept for it above the details."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -19,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from hipdesk import __version__
-from hipdesk.db.repo import Repo
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Exercise
 from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
 from hipdesk.views import settings
-from hipdesk.views.exercise_dialog import ExerciseDialog
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
+
+if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +65,11 @@ class OverviewPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repo, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: Repo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo = repo
+        self.repo: Repo | None = None
+        self._exercises: list[Exercise] = []
+        self._fresh: set[str] = set()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle("HipDesk")
@@ -115,7 +119,16 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self._connect_actions()
         self.library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
+        self.ui.menuExercise.setEnabled(False)
+        if repo is not None:
+            self.attach(repo)
+
+    def attach(self, repo: Repo) -> None:
+        """Show the data of ``repo`` (the window paints first, then the data arrives)."""
+        self.repo = repo
+        self.ui.menuExercise.setEnabled(True)
         self.reload()
+        self.library.restore_selection()
 
     # -- actions -------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
@@ -155,7 +168,7 @@ class MainWindow(QMainWindow):
             f"<h3>HipDesk {escape(__version__)}</h3><p>Hip strength and mobility for runners.</p>"
             "<p>The exercise library comes from the article “Hip Strengthening Exercises For "
             "Runners”; every place HipDesk departs from it is noted with the exercise.</p>"
-            f"<p>Your data: {escape(str(self.repo.db.database))}</p>",
+            f"<p>Your data: {escape(str(self.repo.db.database) if self.repo else '')}</p>",
         )
 
     def _on_find_triggered(self) -> None:
@@ -170,6 +183,8 @@ class MainWindow(QMainWindow):
         self.ui.actionDeleteExercise.setEnabled(own)
 
     def _run_exercise_dialog(self, exercise: Exercise | None) -> Exercise | None:
+        from hipdesk.views.exercise_dialog import ExerciseDialog  # not needed at start-up
+
         dialog = ExerciseDialog(exercise, self)
         if dialog.exec() != ExerciseDialog.DialogCode.Accepted:
             return None
@@ -251,43 +266,56 @@ class MainWindow(QMainWindow):
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
-            self.ui.pages.setCurrentWidget(self._pages[PAGES[row][0]])
+            key = PAGES[row][0]
+            self._refresh_page(key)
+            self.ui.pages.setCurrentWidget(self._pages[key])
 
     def reload(self) -> None:
-        exercises = self.repo.exercises()
-        self.library.set_exercises(exercises)
-        by_id = {ex.id: ex for ex in exercises}
+        """Read everything again; pages other than the current one refresh when next shown."""
+        assert self.repo is not None
+        self._exercises = self.repo.exercises()
+        self.library.set_exercises(self._exercises)
+        self._fresh: set[str] = {"library"}
+        self._refresh_page(self.current_page())
+
+    def _refresh_page(self, key: str) -> None:
+        if key in self._fresh or self.repo is None:
+            return
+        self._fresh.add(key)
+        if key == "routines":
+            self._fill_routines()
+        elif key == "week":
+            self._fill_week()
+        elif key == "history":
+            self._fill_history()
+
+    def _fill_routines(self) -> None:
+        by_id = {ex.id: ex for ex in self._exercises}
         tree = self.routines_page.tree
         tree.clear()
         for routine in self.repo.routines():
             kit = ", ".join(e.label for e in equipment_for(routine, by_id)) or "None"
-            top = QTreeWidgetItem(
-                tree, [routine.name, seconds_text(estimate_seconds(routine)), kit]
-            )
+            top = QTreeWidgetItem(tree, [routine.name, seconds_text(estimate_seconds(routine)), kit])
             for item in routine.items:
                 ex = by_id.get(item.exercise_id)
                 QTreeWidgetItem(top, [ex.name if ex else item.exercise_id, "", ""])
         tree.resizeColumnToContents(0)
+
+    def _fill_week(self) -> None:
         week = self.week_page.tree
         week.clear()
         for day in self.repo.week_plan().days:
-            planned = ", ".join(
-                (f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines
-            )
+            planned = ", ".join((f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines)
             QTreeWidgetItem(week, [WEEKDAY_NAMES[day.weekday], day.run.label, planned or "—"])
         week.resizeColumnToContents(0)
+
+    def _fill_history(self) -> None:
         history = self.history_page.tree
         history.clear()
         for session in self.repo.sessions(limit=200):
             done = sum(1 for s in session.sets if not s.skipped)
-            QTreeWidgetItem(
-                history,
-                [
-                    f"{session.started_at.astimezone():%Y-%m-%d %H:%M}",
-                    session.routine_name,
-                    str(done),
-                ],
-            )
+            when = f"{session.started_at.astimezone():%Y-%m-%d %H:%M}"
+            QTreeWidgetItem(history, [when, session.routine_name, str(done)])
 
     # -- state ---------------------------------------------------------------------------------
     def restore_state(self) -> None:

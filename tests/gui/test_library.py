@@ -95,7 +95,9 @@ def test_keyboard_only(window, qtbot) -> None:
 
 
 def test_markup_in_a_name_is_shown_as_typed(window) -> None:
-    mine = window.repo.create_exercise(replace(window.repo.exercise("clamshell"), name=MARKUP, summary=MARKUP))
+    mine = window.repo.create_exercise(
+        replace(window.repo.exercise("clamshell"), name=MARKUP, summary=MARKUP)
+    )
     window.reload()
     assert window.library.select(mine.id)
     name = window.findChild(QLabel, "nameLabel")
@@ -160,7 +162,9 @@ def test_new_exercise_dialog_validates_and_saves(window, qtbot) -> None:
 def test_exit_after_startup(db_path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "hipdesk", "--db", str(db_path), "--exit-after-startup"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert db_path.exists()
@@ -171,7 +175,9 @@ def test_a_bad_database_in_the_window_path_is_one_line(tmp_path) -> None:
     bad.write_bytes(b"nope" * 100)
     result = subprocess.run(
         [sys.executable, "-m", "hipdesk", "--db", str(bad), "--exit-after-startup"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert [line for line in result.stderr.splitlines() if line.startswith("hipdesk:")]

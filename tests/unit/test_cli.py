@@ -13,8 +13,20 @@ from hipdesk.cli import main
 from hipdesk.db import migrations
 
 EXERCISE_KEYS = {
-    "id", "name", "aliases", "kind", "position", "muscles", "equipment", "sidedness", "dosage",
-    "frequency_per_week", "steps", "cues", "progressions", "source",
+    "id",
+    "name",
+    "aliases",
+    "kind",
+    "position",
+    "muscles",
+    "equipment",
+    "sidedness",
+    "dosage",
+    "frequency_per_week",
+    "steps",
+    "cues",
+    "progressions",
+    "source",
 }
 
 
@@ -56,8 +68,17 @@ def test_routines_json(capsys) -> None:
     for routine in data:
         assert routine["estimated_s"] > 0
         for item in routine["items"]:
-            assert {"exercise_id", "sets", "reps", "hold_s", "work_s", "sides", "rest_s", "note",
-                    "section"} <= item.keys()
+            assert {
+                "exercise_id",
+                "sets",
+                "reps",
+                "hold_s",
+                "work_s",
+                "sides",
+                "rest_s",
+                "note",
+                "section",
+            } <= item.keys()
     strength = next(r for r in data if r["name"] == "Hip strength")
     assert strength["equipment"] == ["mat", "resistance-band", "step"]
 
@@ -112,7 +133,9 @@ def test_real_process_reports_without_traceback(db_path: Path) -> None:
     db_path.write_text("hello")
     result = subprocess.run(
         [sys.executable, "-m", "hipdesk", "--db", str(db_path), "routines"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert result.stderr.startswith("hipdesk: ") and "not a HipDesk database" in result.stderr

@@ -18,7 +18,7 @@ def test_generated_form_is_up_to_date(ui_file: Path) -> None:
     committed = (FORMS_DIR / f"ui_{ui_file.stem}.py").read_text(encoding="utf-8")
     assert committed.startswith("# Generated from ui/")
     assert "do not edit" in committed.splitlines()[0]
-    assert committed == generate(ui_file), f"run: python -m hipdesk.views.forms.compile"
+    assert committed == generate(ui_file), "run: python -m hipdesk.views.forms.compile"
 
 
 def test_there_are_forms() -> None:

@@ -13,8 +13,18 @@ PACKAGE = Path(hipdesk.__file__).resolve().parent
 
 # package -> prefixes it must never import
 FORBIDDEN = {
-    "domain": ("PySide6", "peewee", "playhouse", "hipdesk.db", "hipdesk.views", "hipdesk.qtmodels",
-               "hipdesk.engine", "hipdesk.figures", "hipdesk.export", "hipdesk.catalogue"),
+    "domain": (
+        "PySide6",
+        "peewee",
+        "playhouse",
+        "hipdesk.db",
+        "hipdesk.views",
+        "hipdesk.qtmodels",
+        "hipdesk.engine",
+        "hipdesk.figures",
+        "hipdesk.export",
+        "hipdesk.catalogue",
+    ),
     "engine": ("PySide6", "peewee", "playhouse", "hipdesk.db", "hipdesk.views", "hipdesk.qtmodels"),
     "catalogue": ("PySide6", "peewee", "playhouse", "hipdesk.db", "hipdesk.views", "hipdesk.qtmodels"),
     "db": ("PySide6", "hipdesk.views", "hipdesk.qtmodels", "hipdesk.figures", "hipdesk.export"),
@@ -51,7 +61,8 @@ def test_every_module_says_what_it_is_for() -> None:
     missing = [
         str(p.relative_to(PACKAGE))
         for p in PACKAGE.rglob("*.py")
-        if "forms" not in p.parts and ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None
+        if "forms" not in p.parts
+        and ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) is None
         and p.stat().st_size > 0
     ]
     assert not missing

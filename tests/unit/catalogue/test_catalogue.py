@@ -10,7 +10,12 @@ from hipdesk.catalogue.loader import CatalogueError, catalogue_fingerprint, load
 from hipdesk.domain.model import Range
 from hipdesk.resources import exercise_files
 
-ARTICLE = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "hip-strengthening-exercises-for-runners.txt"
+ARTICLE = (
+    Path(__file__).resolve().parents[3].parent
+    / "shared"
+    / "seed"
+    / "hip-strengthening-exercises-for-runners.txt"
+)
 
 # What the article says, number for number (sets, reps, hold seconds, work seconds, times a week).
 ARTICLE_NUMBERS = {
@@ -109,7 +114,7 @@ def _copy_catalogue(tmp_path: Path) -> list[Path]:
 def test_a_missing_field_names_the_file_and_the_field(tmp_path: Path) -> None:
     files = _copy_catalogue(tmp_path)
     target = tmp_path / "bird-dog.toml"
-    target.write_text(re.sub(r'(?m)^kind = .*$', "", target.read_text(encoding="utf-8")), encoding="utf-8")
+    target.write_text(re.sub(r"(?m)^kind = .*$", "", target.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"bird-dog\.toml: field 'kind': missing"):
         load_catalogue(files)
 

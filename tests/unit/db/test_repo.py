@@ -120,7 +120,9 @@ def test_routine_names_are_unique(repo) -> None:
 def test_an_unknown_exercise_writes_nothing(repo) -> None:
     before = repo.routines()
     with pytest.raises(ValidationError, match="Unknown exercise id: no-such-move"):
-        repo.save_routine(Routine("New", items=(RoutineItem("clamshell", reps=1), RoutineItem("no-such-move", reps=1))))
+        repo.save_routine(
+            Routine("New", items=(RoutineItem("clamshell", reps=1), RoutineItem("no-such-move", reps=1)))
+        )
     assert repo.routines() == before
 
 
@@ -148,7 +150,9 @@ def test_renaming_a_routine_renames_it_in_the_plan(repo) -> None:
 def test_week_plan_round_trip(repo) -> None:
     r = repo.routine(WARM_UP)
     days = [PlannedDay(d) for d in range(7)]
-    days[2] = PlannedDay(2, RunKind.RACE, (PlannedRoutine(r.name, dt.time(6, 45), r.id), PlannedRoutine(r.name, None, r.id)))
+    days[2] = PlannedDay(
+        2, RunKind.RACE, (PlannedRoutine(r.name, dt.time(6, 45), r.id), PlannedRoutine(r.name, None, r.id))
+    )
     plan = WeekPlan(days=tuple(days))
     repo.save_week_plan(plan)
     assert repo.week_plan() == plan
@@ -159,12 +163,26 @@ def test_sessions_and_sets_round_trip(repo) -> None:
     start = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)
     sid = repo.start_session(routine, start)
     record = SetRecord(
-        "clamshell", Side.LEFT, 1, target_reps=10, actual_reps=9, item_index=1,
-        started_at=start, ended_at=start + dt.timedelta(seconds=40),
+        "clamshell",
+        Side.LEFT,
+        1,
+        target_reps=10,
+        actual_reps=9,
+        item_index=1,
+        started_at=start,
+        ended_at=start + dt.timedelta(seconds=40),
     )
     repo.record_set(sid, record, "Clamshell")
     repo.record_set(sid, replace(record, side=Side.RIGHT, skipped=True, actual_reps=None), "Clamshell")
-    repo.finish_session(sid, SessionStatus.FINISHED, start + dt.timedelta(minutes=20), rpe=6, discomfort_left=2, discomfort_right=0, notes=MARKUP)
+    repo.finish_session(
+        sid,
+        SessionStatus.FINISHED,
+        start + dt.timedelta(minutes=20),
+        rpe=6,
+        discomfort_left=2,
+        discomfort_right=0,
+        notes=MARKUP,
+    )
     (session,) = repo.sessions()
     assert session.status is SessionStatus.FINISHED and session.rpe == 6 and session.notes == MARKUP
     assert session.started_at == start

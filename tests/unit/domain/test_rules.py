@@ -25,14 +25,24 @@ from hipdesk.domain.rules import (
 @pytest.mark.parametrize(
     ("dosage", "sidedness", "text"),
     [
-        (Dosage(sets=Range(2, 3), reps=Range(10, 15)), Sidedness.EACH_SIDE, "2–3 sets × 10–15 reps, each side"),
+        (
+            Dosage(sets=Range(2, 3), reps=Range(10, 15)),
+            Sidedness.EACH_SIDE,
+            "2–3 sets × 10–15 reps, each side",
+        ),
         (Dosage(sets=Range(3, 3), reps=Range(10, 10)), Sidedness.EACH_SIDE, "3 sets × 10 reps, each side"),
         (Dosage(hold_s=Range(30, 120)), Sidedness.EACH_SIDE, "hold 30 s to 2 min, each side"),
         (Dosage(hold_s=Range(30, 30)), Sidedness.BILATERAL, "hold 30 s"),
-        (Dosage(sets=Range(2, 3), work_s=Range(30, 60)), Sidedness.ALTERNATING,
-         "2–3 sets × 30 s to 1 min of work, alternating sides"),
-        (Dosage(sets=Range(2, 3), reps=Range(10, 15), hold_s=Range(2, 2)), Sidedness.BILATERAL,
-         "2–3 sets × 10–15 reps, holding 2 s each"),
+        (
+            Dosage(sets=Range(2, 3), work_s=Range(30, 60)),
+            Sidedness.ALTERNATING,
+            "2–3 sets × 30 s to 1 min of work, alternating sides",
+        ),
+        (
+            Dosage(sets=Range(2, 3), reps=Range(10, 15), hold_s=Range(2, 2)),
+            Sidedness.BILATERAL,
+            "2–3 sets × 10–15 reps, holding 2 s each",
+        ),
         (Dosage(sets=Range(1, 1), hold_s=Range(10, 15)), Sidedness.BILATERAL, "1 set × hold 10–15 s"),
     ],
 )
