@@ -108,8 +108,11 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(140, 40))
             self.ui.pages.addWidget(self._pages[key])
         self.ui.navigation.setStyleSheet(
-            "QListWidget#navigation { background: palette(window); padding-top: 8px; }"
-            "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 0 6px; }"
+            "QListWidget#navigation { background: palette(window); padding-top: 8px; outline: 0; }"
+            "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 1px 6px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+            "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
         )
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         for number, (key, _label) in enumerate(PAGES, 1):
