@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from hipdesk import __version__
@@ -92,6 +93,26 @@ def cmd_week(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.export.routine_file import write_routine_file
+
+    routine = repo.routine(args.name)
+    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    write_routine_file(Path(args.output), routine, exercises)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def cmd_import(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.export.routine_file import read_routine_file
+
+    loaded = read_routine_file(Path(args.file))
+    saved = repo.import_routine(loaded.routine, loaded.exercises)
+    note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
+    print(f"imported routine '{saved.name}' with {len(saved.items)} exercises{note}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hipdesk",
@@ -121,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     add("week", cmd_week, "show the week plan, Monday first").add_argument(
         "--json", action="store_true", help="print JSON"
     )
+    export = sub.add_parser("export", help="write a routine file (and more)", description="write files")
+    export_sub = export.add_subparsers(dest="what", metavar="WHAT", required=True)
+    routine = export_sub.add_parser("routine", help="a routine as a file to share")
+    routine.add_argument("name", help="the routine's name")
+    routine.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
+    routine.set_defaults(func=cmd_export_routine)
+    add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
     return parser
 
 

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from peewee import IntegrityError, SqliteDatabase, fn
@@ -387,6 +388,44 @@ class Repo:
             PlannedRoutineRow.update(routine_name=name).where(
                 PlannedRoutineRow.routine == routine_id
             ).execute()
+
+    def import_routine(self, routine: Routine, carried: Sequence[Exercise]) -> Routine:
+        """Add a routine from a file, with the user-made exercises it carries: whole, or not at all.
+
+        A carried exercise that is already here unchanged is reused; one whose id is taken by
+        something else gets a new id. The routine gets a free name; nothing is overwritten.
+        """
+        with self.db.atomic():
+            remap: dict[str, str] = {}
+            for ex in carried:
+                row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
+                if row is not None and not row.builtin:
+                    existing = self._exercise(row)
+                    if exercise_to_dict(existing) == exercise_to_dict(replace(ex, builtin=False)):
+                        continue
+                slug = (
+                    ex.id
+                    if row is None and ex.id.startswith("my-")
+                    else self._free_slug("my-" + slugify(ex.name))
+                )
+                data = exercise_to_dict(ex)
+                data.update(id=slug, builtin=False)
+                now = _now()
+                ExerciseRow.create(
+                    slug=slug,
+                    name=ex.name,
+                    builtin=False,
+                    based_on=ex.based_on,
+                    data=json.dumps(data, ensure_ascii=False),
+                    created_at=now,
+                    updated_at=now,
+                )
+                remap[ex.id] = slug
+            items = tuple(
+                replace(i, exercise_id=remap.get(i.exercise_id, i.exercise_id)) for i in routine.items
+            )
+            name = self.free_routine_name(check_name(routine.name))
+            return self.save_routine(Routine(name=name, notes=routine.notes, items=items))
 
     def delete_routine(self, routine_id: int) -> None:
         """Delete a routine; the week plan keeps a marked entry, the history keeps its sessions."""

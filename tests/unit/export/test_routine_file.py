@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hipdesk.cli import main
+from hipdesk.domain.errors import ValidationError
+from hipdesk.domain.model import ItemSides, Routine, RoutineItem
+from hipdesk.domain.serialize import exercise_to_dict
+from hipdesk.export.routine_file import (
+    FORMAT,
+    VERSION,
+    parse_routine_file,
+    read_routine_file,
+    write_routine_file,
+)
+
+MARKUP = '<b>x</b><img src="http://example.invalid/a.png" onerror="alert(1)">'
+
+
+def snapshot(repo) -> tuple:
+    """Everything an import could change."""
+    return repo.routines(), repo.exercises(include_retired=True), repo.week_plan()
+
+
+def good_data(**routine_patch) -> dict:
+    routine = {
+        "name": "Shared",
+        "notes": "",
+        "items": [{"exercise_id": "clamshell", "sets": 2, "reps": 12, "sides": "each"}],
+    }
+    routine.update(routine_patch)
+    return {"format": FORMAT, "version": VERSION, "routine": routine, "exercises": []}
+
+
+def test_round_trip_carries_own_exercises(repo, tmp_path: Path) -> None:
+    mine = repo.create_exercise(replace(repo.exercise("clamshell"), name="Banded clam"))
+    routine = repo.save_routine(
+        Routine(
+            MARKUP,
+            items=(
+                RoutineItem(mine.id, sets=3, reps=15, sides=ItemSides.EACH, note=MARKUP),
+                RoutineItem("figure-4-stretch", hold_s=30, sides=ItemSides.LEFT),
+            ),
+        )
+    )
+    path = tmp_path / "r.hipdesk.json"
+    write_routine_file(path, routine, {ex.id: ex for ex in repo.exercises()})
+    loaded = read_routine_file(path)
+    assert [ex.name for ex in loaded.exercises] == ["Banded clam"]
+    assert loaded.routine.items == routine.items and loaded.routine.name == MARKUP
+
+
+def test_import_into_another_database(repo, tmp_path: Path) -> None:
+    from hipdesk.store import open_store
+
+    mine = repo.create_exercise(replace(repo.exercise("clamshell"), name="Banded clam"))
+    routine = repo.save_routine(Routine("Shared", items=(RoutineItem(mine.id, reps=10),)))
+    path = tmp_path / "shared.hipdesk.json"
+    write_routine_file(path, routine, {ex.id: ex for ex in repo.exercises()})
+    other = open_store(tmp_path / "other.sqlite")
+    try:
+        loaded = read_routine_file(path)
+        saved = other.import_routine(loaded.routine, loaded.exercises)
+        assert saved.name == "Shared"
+        assert other.exercise(saved.items[0].exercise_id).name == "Banded clam"
+        # the same file again: a new name, the exercise reused, nothing overwritten
+        again = other.import_routine(loaded.routine, loaded.exercises)
+        assert again.name == "Shared (2)"
+        assert [ex.name for ex in other.exercises() if not ex.builtin] == ["Banded clam"]
+    finally:
+        other.db.close()
+
+
+def test_an_existing_name_gets_a_new_name(repo) -> None:
+    loaded = parse_routine_file(json.dumps(good_data(name="Hip strength")).encode())
+    saved = repo.import_routine(loaded.routine, loaded.exercises)
+    assert saved.name == "Hip strength (2)"
+    assert len(repo.routine("Hip strength").items) == 6  # the original is untouched
+
+
+def test_a_clashing_exercise_id_gets_a_new_id(repo) -> None:
+    mine = repo.create_exercise(replace(repo.exercise("bird-dog"), name="Mine"))
+    data = good_data(items=[{"exercise_id": mine.id, "reps": 5}])
+    theirs = exercise_to_dict(replace(mine, name="Theirs"))
+    data["exercises"] = [theirs]
+    loaded = parse_routine_file(json.dumps(data).encode())
+    saved = repo.import_routine(loaded.routine, loaded.exercises)
+    assert repo.exercise(mine.id).name == "Mine"
+    assert repo.exercise(saved.items[0].exercise_id).name == "Theirs"
+
+
+BAD_FILES = {
+    "empty": b"",
+    "whitespace": b"   \n",
+    "not json": b"routine: hips",
+    "binary": bytes(range(256)) * 10,
+    "nested 100,000 deep": b"[" * 100_000 + b"]" * 100_000,
+    "a list": b"[1, 2, 3]",
+    "another format": json.dumps({"format": "other", "version": 1}).encode(),
+    "newer version": json.dumps({**good_data(), "version": VERSION + 1}).encode(),
+    "version as text": json.dumps({**good_data(), "version": "1"}).encode(),
+    "unknown exercise": json.dumps(good_data(items=[{"exercise_id": "moonwalk", "reps": 5}])).encode(),
+    "negative sets": json.dumps(
+        good_data(items=[{"exercise_id": "clamshell", "sets": -2, "reps": 5}])
+    ).encode(),
+    "absurd reps": json.dumps(good_data(items=[{"exercise_id": "clamshell", "reps": 10**12}])).encode(),
+    "reps as text": json.dumps(good_data(items=[{"exercise_id": "clamshell", "reps": "12"}])).encode(),
+    "items not a list": json.dumps(good_data(items={"a": 1})).encode(),
+    "name of megabytes": json.dumps(good_data(name="x" * 3_000_000)).encode(),
+    "name missing": json.dumps(good_data(name=None)).encode(),
+    "name a number": json.dumps(good_data(name=12)).encode(),
+    "exercise broken": json.dumps({**good_data(), "exercises": [{"id": "my-x", "name": "X"}]}).encode(),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_bad_files_change_nothing_and_say_why_in_one_line(repo, tmp_path: Path, capsys, kind: str) -> None:
+    path = tmp_path / "bad.hipdesk.json"
+    path.write_bytes(BAD_FILES[kind])
+    before = snapshot(repo)
+    with pytest.raises(ValidationError) as info:
+        loaded = read_routine_file(path)
+        repo.import_routine(loaded.routine, loaded.exercises)
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 300
+    assert snapshot(repo) == before
+    repo.db.close()
+    code = main(["import", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and err.startswith("hipdesk: ") and len(err.strip().splitlines()) == 1
+
+
+def test_cli_export_and_import(repo, tmp_path: Path, capsys) -> None:
+    repo.db.close()
+    target = tmp_path / "warm.hipdesk.json"
+    assert main(["export", "routine", "Warm-up (article)", "-o", str(target)]) == 0
+    assert json.loads(target.read_text())["routine"]["name"] == "Warm-up (article)"
+    assert main(["import", str(target)]) == 0
+    assert "Warm-up (article) (2)" in capsys.readouterr().out
+    assert main(["export", "routine", "No such", "-o", str(target)]) == 1
+
+
+def test_markup_name_is_kept_exactly(repo) -> None:
+    loaded = parse_routine_file(json.dumps(good_data(name=MARKUP)).encode())
+    saved = repo.import_routine(loaded.routine, loaded.exercises)
+    assert repo.routine(saved.name).name == MARKUP
+
+
+def _json_values() -> st.SearchStrategy:
+    return st.recursive(
+        st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=20),
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        ),
+        max_leaves=20,
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    item=st.dictionaries(
+        st.sampled_from(
+            ["exercise_id", "sets", "reps", "hold_s", "work_s", "sides", "rest_s", "note", "section"]
+        ),
+        _json_values(),
+    ),
+    name=_json_values(),
+)
+def test_any_import_either_adds_one_whole_routine_or_changes_nothing(repo, item, name) -> None:
+    data = good_data(name=name, items=[item])
+    before = snapshot(repo)
+    try:
+        loaded = parse_routine_file(json.dumps(data).encode())
+        saved = repo.import_routine(loaded.routine, loaded.exercises)
+    except ValidationError:
+        assert snapshot(repo) == before
+    else:
+        assert len(repo.routines()) == len(before[0]) + 1
+        assert repo.routine(saved.name).items == saved.items
+        repo.delete_routine(saved.id)
