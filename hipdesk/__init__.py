@@ -2,4 +2,8 @@
 
 from __future__ import annotations
 
+from hipdesk.qtfix import keep_none_alive
+
 __version__ = "0.1.0"
+
+keep_none_alive()  # before any PySide6 call in this process: see qtfix

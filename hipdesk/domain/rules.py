@@ -126,3 +126,20 @@ def equipment_for(routine: Routine, exercises: Mapping[str, Exercise]) -> list[E
         if exercise is not None:
             needed.update(exercise.equipment)
     return [e for e in Equipment if e in needed]
+
+
+def item_text(item: RoutineItem) -> str:
+    """A routine item in plain words: ``2 sets × 12 reps, holding 2 s · each side``."""
+    if item.reps is not None:
+        work = f"{item.reps} {'rep' if item.reps == 1 else 'reps'}"
+        if item.hold_s:
+            work += f", holding {seconds_text(item.hold_s)}"
+    elif item.hold_s is not None:
+        work = f"hold {seconds_text(item.hold_s)}"
+    else:
+        work = f"{seconds_text(item.work_s or 0)} of work"
+    sets = f"{item.sets} {'set' if item.sets == 1 else 'sets'} × {work}"
+    parts = [sets]
+    if item.sides is not ItemSides.BOTH:
+        parts.append(item.sides.label.lower())
+    return " · ".join(parts)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from hipdesk.domain.model import Exercise
 from hipdesk.domain.rules import dosage_text
+from hipdesk.qtmodels import mime
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,7 +61,18 @@ class ExerciseListModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # -- dragging exercises out (into a routine) ------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [mime.MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return mime.encode(mime.EXERCISES, ids=[self._exercises[r].id for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def exercise_at(self, row: int) -> Exercise:
         return self._exercises[row]

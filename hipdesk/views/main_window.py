@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import logging
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
@@ -22,13 +32,13 @@ from PySide6.QtWidgets import (
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Exercise
-from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
+    from hipdesk.views.routines_page import RoutinesPage
 
 logger = logging.getLogger(__name__)
 
@@ -75,38 +85,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("HipDesk")
         self.library = LibraryPage(self)
         self.library.setObjectName("libraryPage")
-        self.routines_page = OverviewPage(
-            "Routines",
-            "Here you will build routines by dragging exercises in from the library, set sets, reps "
-            "and holds for each, and share them as files. Your routines so far:",
-            self,
-        )
-        self.routines_page.tree.setHeaderLabels(["Routine", "Length", "Equipment"])
-        self.week_page = OverviewPage(
-            "Week",
-            "Here you will lay your routines onto the days of your running week, with gentle "
-            "warnings from the article's advice and a calendar export. Your week so far:",
-            self,
-        )
-        self.week_page.tree.setHeaderLabels(["Day", "Run", "Routines"])
-        self.history_page = OverviewPage(
-            "History",
-            "Here you will see every session you have done, your weeks adding up, and your left "
-            "side against your right. Sessions you finish appear below.",
-            self,
-        )
-        self.history_page.tree.setHeaderLabels(["Date", "Routine", "Sets done"])
-        self._pages = {
-            "library": self.library,
-            "routines": self.routines_page,
-            "week": self.week_page,
-            "history": self.history_page,
-        }
+        self._pages: dict[str, QWidget] = {"library": self.library}
+        self.ui.pages.addWidget(self.library)
+        self.undo_group = QUndoGroup(self)
+        self._make_edit_menu()
         for key, label in PAGES:
             item = QListWidgetItem(label, self.ui.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(140, 40))
-            self.ui.pages.addWidget(self._pages[key])
         self.ui.navigation.setStyleSheet(
             "QListWidget#navigation { background: palette(window); padding-top: 8px; outline: 0; }"
             "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 1px 6px; }"
@@ -123,20 +109,88 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
         self.ui.menuExercise.setEnabled(False)
+        self.setAcceptDrops(True)
         if repo is not None:
             self.attach(repo)
 
     def attach(self, repo: Repo) -> None:
         """Show the data of ``repo`` (the window paints first, then the data arrives)."""
         self.repo = repo
-        self.ui.menuExercise.setEnabled(True)
         self.reload()
         self.library.restore_selection()
+        self._update_menus()
+
+    # -- pages, made when first shown ----------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            widget = self._make_page(key)
+            self._pages[key] = widget
+            self.ui.pages.addWidget(widget)
+        return self._pages[key]
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "routines":
+            from hipdesk.views.routines_page import RoutinesPage
+
+            page = RoutinesPage(self.library.model, self)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.routines_changed.connect(self._on_routines_page_routines_changed)
+            self.undo_group.addStack(page.undo_stack)
+            if self.repo is not None:
+                page.attach(self.repo, self._exercises)
+            return page
+        if key == "week":
+            overview = OverviewPage(
+                "Week",
+                "Here you will lay your routines onto the days of your running week, with gentle "
+                "warnings from the article's advice and a calendar export. Your week so far:",
+                self,
+            )
+            overview.tree.setHeaderLabels(["Day", "Run", "Routines"])
+            return overview
+        overview = OverviewPage(
+            "History",
+            "Here you will see every session you have done, your weeks adding up, and your left "
+            "side against your right. Sessions you finish appear below.",
+            self,
+        )
+        overview.tree.setHeaderLabels(["Date", "Routine", "Sets done"])
+        return overview
+
+    @property
+    def routines_page(self) -> RoutinesPage:
+        return self.page("routines")  # type: ignore[return-value]
+
+    def _on_routines_page_routines_changed(self) -> None:
+        self._fresh.discard("week")
+        self._fresh.discard("history")
+
+    def _make_edit_menu(self) -> None:
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        self.ui.menuEdit.addAction(undo)
+        self.ui.menuEdit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+    def _update_menus(self) -> None:
+        page = self.current_page()
+        self.ui.menuExercise.setEnabled(self.repo is not None and page == "library")
+        self.ui.actionImportRoutine.setEnabled(self.repo is not None)
+        self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
+        widget = self._pages.get(page)
+        stack = getattr(widget, "undo_stack", None)
+        self.undo_group.setActiveStack(stack)
 
     # -- actions -------------------------------------------------------------------------------
     def _connect_actions(self) -> None:
         ui = self.ui
         ui.actionQuit.triggered.connect(self.close)
+        ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
+        ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
         ui.actionAbout.triggered.connect(self._on_about_triggered)
         ui.actionFind.triggered.connect(self._on_find_triggered)
         ui.actionNewExercise.triggered.connect(self.new_exercise)
@@ -257,6 +311,79 @@ class MainWindow(QMainWindow):
         self.library.set_exercises(self.repo.exercises(), keep=select)
         self.statusBar().showMessage(message, 5000)
 
+    # -- routine files -------------------------------------------------------------------------
+    def import_routine_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import Routine", "", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
+        )
+        if path:
+            self.import_routine_files([Path(path)])
+
+    def import_routine_files(self, paths: list[Path]) -> None:
+        """Import each file whole or not at all; say in one sentence what happened."""
+        from hipdesk.export.routine_file import read_routine_file
+
+        if self.repo is None:
+            return
+        imported = []
+        for path in paths:
+            try:
+                loaded = read_routine_file(path)
+                saved = self.repo.import_routine(loaded.routine, loaded.exercises)
+            except HipDeskError as exc:
+                QMessageBox.warning(self, "Import Routine", str(exc))
+                continue
+            imported.append(saved)
+        if not imported:
+            return
+        self.reload()
+        self.show_page("routines")
+        self.routines_page.reload(imported[-1].id)
+        names = ", ".join(f"“{r.name}”" for r in imported)
+        self.statusBar().showMessage(f"Imported {names}.", 8000)
+
+    def export_routine_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from hipdesk.export.routine_file import SUFFIX, write_routine_file
+
+        routine = self.routines_page.current_routine() if "routines" in self._pages else None
+        if routine is None or self.repo is None:
+            return
+        routine = self.repo.routine(routine.name)
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in routine.name).strip() or "routine"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
+        )
+        if not path:
+            return
+        try:
+            write_routine_file(
+                Path(path), routine, {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+            )
+        except HipDeskError as exc:
+            QMessageBox.warning(self, "Export Routine", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData() else []
+        if self.repo is not None and urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_routine_files(paths)
+        else:
+            super().dropEvent(event)
+
     # -- pages ---------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         keys = [k for k, _ in PAGES]
@@ -270,42 +397,41 @@ class MainWindow(QMainWindow):
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             key = PAGES[row][0]
+            widget = self.page(key)
             self._refresh_page(key)
-            self.ui.pages.setCurrentWidget(self._pages[key])
+            self.ui.pages.setCurrentWidget(widget)
+            self._update_menus()
 
     def reload(self) -> None:
         """Read everything again; pages other than the current one refresh when next shown."""
         assert self.repo is not None
         self._exercises = self.repo.exercises()
         self.library.set_exercises(self._exercises)
-        self._fresh: set[str] = {"library"}
+        self._fresh = {"library"}
         self._refresh_page(self.current_page())
 
     def _refresh_page(self, key: str) -> None:
-        if key in self._fresh or self.repo is None:
+        if key in self._fresh or self.repo is None or key not in self._pages:
             return
         self._fresh.add(key)
+        page = self._pages[key]
         if key == "routines":
-            self._fill_routines()
+            from hipdesk.views.routines_page import RoutinesPage
+
+            assert isinstance(page, RoutinesPage)
+            page.set_exercises(self._exercises)
+            if page.repo is None:
+                page.attach(self.repo, self._exercises)
+            else:
+                page.reload()
         elif key == "week":
             self._fill_week()
         elif key == "history":
             self._fill_history()
 
-    def _fill_routines(self) -> None:
-        by_id = {ex.id: ex for ex in self._exercises}
-        tree = self.routines_page.tree
-        tree.clear()
-        for routine in self.repo.routines():
-            kit = ", ".join(e.label for e in equipment_for(routine, by_id)) or "None"
-            top = QTreeWidgetItem(tree, [routine.name, seconds_text(estimate_seconds(routine)), kit])
-            for item in routine.items:
-                ex = by_id.get(item.exercise_id)
-                QTreeWidgetItem(top, [ex.name if ex else item.exercise_id, "", ""])
-        tree.resizeColumnToContents(0)
-
     def _fill_week(self) -> None:
-        week = self.week_page.tree
+        assert self.repo is not None
+        week = self.page("week").tree
         week.clear()
         for day in self.repo.week_plan().days:
             planned = ", ".join((f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines)
@@ -313,7 +439,8 @@ class MainWindow(QMainWindow):
         week.resizeColumnToContents(0)
 
     def _fill_history(self) -> None:
-        history = self.history_page.tree
+        assert self.repo is not None
+        history = self.page("history").tree
         history.clear()
         for session in self.repo.sessions(limit=200):
             done = sum(1 for s in session.sets if not s.skipped)

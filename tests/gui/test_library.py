@@ -105,13 +105,13 @@ def test_markup_in_a_name_is_shown_as_typed(window) -> None:
     assert MARKUP in window.library.ui.detailText.toPlainText()
 
 
-def test_pages_say_what_they_will_hold(window) -> None:
-    for key in ("routines", "week", "history"):
+def test_pages_still_to_come_say_what_they_will_hold(window) -> None:
+    for key in ("week", "history"):
         window.show_page(key)
         page = window.ui.pages.currentWidget()
         assert len(page.sentence.text()) > 40
-    window.show_page("routines")
-    assert window.routines_page.tree.topLevelItemCount() == 3
+    window.show_page("week")
+    assert window.page("week").tree.topLevelItemCount() == 7
 
 
 def test_geometry_page_and_splitter_are_remembered(qtbot, repo) -> None:

@@ -1,0 +1,74 @@
+"""Small reusable widgets: a spin box that says why it refused a number, a list that drags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtWidgets import QAbstractItemView, QListView, QSpinBox, QWidget
+
+
+class BoundedSpinBox(QSpinBox):
+    """A QSpinBox that reports a typed number outside its range instead of silently ignoring it."""
+
+    value_refused = Signal(str)  # a sentence for the label next to the field
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.what = "This value"
+        self.setKeyboardTracking(True)
+
+    def validate(self, text: str, pos: int) -> object:
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.State.Invalid:
+            digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+            if digits.lstrip("-").isdigit():
+                self.value_refused.emit(
+                    f"{self.what} goes from {self.minimum()} to {self.maximum()}{self.suffix()}."
+                )
+        return result
+
+
+class DragListView(QListView):
+    """A list whose model handles the whole drop (moves included): the view only starts the drag.
+
+    QAbstractItemView would remove the dragged rows after a move; HipDesk's models do the move
+    themselves, as one undoable step, so that removal is left out here.
+    """
+
+    delete_requested = Signal()  # Delete or Backspace on the list
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+            self.delete_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        indexes = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not indexes or self.model() is None:
+            return
+        data = self.model().mimeData(indexes)
+        if data is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        rect = self.visualRect(indexes[0])
+        pixmap = self.viewport().grab(rect)
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(self.viewport().mapFromGlobal(self.cursor().pos()) - rect.topLeft())
+        drag.exec(supported, self.defaultDropAction())
+
+    def configure_drag_source(self) -> None:
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+
+    def configure_drop_target(self) -> None:
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QListView, QMessageBox
+
+from hipdesk.domain.model import ItemSides
+from hipdesk.views.main_window import MainWindow
+
+MARKUP = '<b>x</b><img src="file:///etc/passwd">'
+
+
+@pytest.fixture
+def window(qtbot, repo):
+    win = MainWindow(repo)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("routines")
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def page(window):
+    page = window.routines_page
+    assert page.select_routine("Hip strength")
+    return page
+
+
+def stored(window, name="Hip strength"):
+    return [i.exercise_id for i in window.repo.routine(name).items]
+
+
+def test_the_page_has_the_named_views(window, page) -> None:
+    assert window.findChild(QListView, "exercisePalette").model().rowCount() == 19
+    assert window.findChild(QListView, "routineItemList").model().rowCount() == 6
+    assert "about" in page.ui.routineSummaryLabel.text() and "Step" in page.ui.routineSummaryLabel.text()
+
+
+def test_enter_on_the_palette_appends_and_saves(window, page, qtbot) -> None:
+    palette = page.ui.exercisePalette
+    qtbot.keyClicks(page.ui.paletteSearch, "bird dog")
+    qtbot.keyClick(page.ui.paletteSearch, Qt.Key.Key_Return)
+    assert palette.hasFocus()
+    palette.setCurrentIndex(palette.model().index(0, 0))
+    qtbot.keyClick(palette, Qt.Key.Key_Return)
+    assert stored(window)[-1] == "bird-dog"
+    before = page.ui.routineSummaryLabel.text()
+    page.ui.exercisePalette.doubleClicked.emit(palette.model().index(0, 0))
+    palette.activated.emit(palette.model().index(0, 0))
+    assert stored(window)[-2:] == ["bird-dog", "bird-dog"]
+    assert page.ui.routineSummaryLabel.text() != before  # the estimate follows the edit
+
+
+def test_delete_undo_redo_with_the_keyboard_and_the_edit_menu(window, page, qtbot) -> None:
+    items = page.ui.routineItemList
+    items.setFocus()
+    items.setCurrentIndex(page.items.index(0, 0))
+    qtbot.keyClick(items, Qt.Key.Key_Delete)
+    assert stored(window)[0] == "single-leg-bridge"
+    assert window.undo_action.text() == "&Undo Remove Bodyweight Squat"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [k.toString() for k in window.redo_action.shortcuts()]
+    window.undo_action.trigger()
+    assert stored(window)[0] == "squat"
+    assert window.redo_action.text() == "&Redo Remove Bodyweight Squat"
+    window.redo_action.trigger()
+    assert stored(window)[0] == "single-leg-bridge"
+
+
+def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
+    items = page.ui.routineItemList
+    items.setCurrentIndex(page.items.index(1, 0))  # single-leg bridge: reps with a 2 s hold
+    ui = page.ui
+    assert ui.repsSpin.isVisible() and ui.holdSpin.isVisible() and not ui.workSpin.isVisible()
+    assert ui.holdLabel.text() == "&Hold each rep"
+    for value in (11, 12, 13):
+        ui.repsSpin.setValue(value)
+    assert window.repo.routine("Hip strength").items[1].reps == 13
+    assert page.undo_stack.count() == 1  # a spin box drag is one step
+    ui.sidesCombo.setCurrentIndex(ui.sidesCombo.findData(ItemSides.LEFT.value))
+    ui.sidesCombo.activated.emit(ui.sidesCombo.currentIndex())
+    ui.noteEdit.setText(MARKUP)
+    ui.noteEdit.editingFinished.emit()
+    item = window.repo.routine("Hip strength").items[1]
+    assert item.sides is ItemSides.LEFT and item.note == MARKUP
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    assert window.repo.routine("Hip strength").items[1].reps == 10
+
+
+def test_out_of_range_is_refused_with_a_message_next_to_the_field(page, qtbot) -> None:
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    spin = page.ui.setsSpin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "99")
+    assert spin.value() <= 20
+    assert page.ui.setsMessage.text() == "Sets goes from 1 to 20."
+
+
+def test_sections(window, page) -> None:
+    page.ui.routineItemList.selectionModel().select(page.items.index(0, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select)
+    page.ui.routineItemList.selectionModel().select(page.items.index(1, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select)
+    combo = page.ui.sectionCombo
+    combo.setCurrentIndex(combo.findData("Warm-up"))
+    combo.activated.emit(combo.currentIndex())
+    assert [i.section for i in window.repo.routine("Hip strength").items][:3] == ["Warm-up", "Warm-up", ""]
+
+
+def test_new_duplicate_rename_delete(window, page, monkeypatch) -> None:
+    page.new_routine()
+    assert page.current_routine().name == "New routine"
+    page.routine_list.setData(page.ui.routineList.currentIndex(), MARKUP)
+    assert page.current_routine().name == MARKUP
+    assert page.ui.routineNameLabel.text() == MARKUP and page.ui.routineNameLabel.textFormat() == Qt.TextFormat.PlainText
+    page.select_routine("Hip strength")
+    page.duplicate_routine()
+    assert page.current_routine().name == "Hip strength (copy)"
+    assert len(window.repo.routine("Hip strength (copy)").items) == 6
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: self.setProperty("answered", True) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.buttons()[-1] if self.buttons()[-1].text() == "Delete" else self.buttons()[0])
+    page.delete_routine()
+    assert "Hip strength (copy)" not in window.repo.routine_names()
+
+
+def test_delete_asks_first(window, page, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.button(QMessageBox.StandardButton.Cancel))
+    page.delete_routine()
+    assert "Hip strength" in window.repo.routine_names()
+
+
+def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path, qtbot) -> None:
+    from hipdesk.export.routine_file import write_routine_file
+
+    path = tmp_path / "shared.hipdesk.json"
+    routine = window.repo.routine("Hip stretch")
+    write_routine_file(path, routine, {ex.id: ex for ex in window.repo.exercises()})
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert "Hip stretch (2)" in window.repo.routine_names()
+    assert window.routines_page.current_routine().name == "Hip stretch (2)"
+
+
+def test_a_broken_dropped_file_changes_nothing(window, tmp_path: Path, monkeypatch) -> None:
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    before = window.repo.routines()
+    window.import_routine_files([path])
+    assert window.repo.routines() == before
+    assert warnings and "not valid JSON" in warnings[0]
+
+
+def test_model_drop_on_the_page(window, page) -> None:
+    palette = page.ui.exercisePalette.model()
+    row = next(r for r in range(palette.rowCount()) if palette.index(r, 0).data() == "Clamshell")
+    data = palette.mimeData([palette.index(row, 0)])
+    assert page.items.dropMimeData(data, Qt.DropAction.CopyAction, 2, 0, QModelIndex())
+    assert stored(window)[2] == "clamshell"
