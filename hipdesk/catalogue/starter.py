@@ -42,9 +42,7 @@ _STRETCH_IDS = (
 )
 
 
-def _routine(
-    name: str, notes: str, ids: tuple[str, ...], exercises: Mapping[str, Exercise]
-) -> Routine:
+def _routine(name: str, notes: str, ids: tuple[str, ...], exercises: Mapping[str, Exercise]) -> Routine:
     return Routine(
         name=name,
         notes=notes,

@@ -1,0 +1,201 @@
+"""Qt tests of the figure renderer, the FigureWidget, image and PDF output, and render_figures."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QRectF, QSize  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette, QPdfWriter  # noqa: E402
+
+from hipdesk.figures.animation import load_figure, placeholder_figure  # noqa: E402
+from hipdesk.figures.batch import CONTACT_SHEET, dark_palette, render_figures  # noqa: E402
+from hipdesk.figures.render import figure_style, paint_strip, render_image, render_strip_image  # noqa: E402
+from hipdesk.figures.scene import Tone  # noqa: E402
+from hipdesk.figures.widget import FigureWidget  # noqa: E402
+
+AUTHORED = [
+    "lunging-hip-flexor-stretch",
+    "figure-4-stretch",
+    "donkey-kicks",
+    "high-knees",
+    "clamshell",
+    "standing-hip-flexion",
+    "side-plank-leg-abduction",
+]
+
+
+def _inked(image: QImage) -> int:
+    """Pixels that are not fully transparent (sampled every 2 px)."""
+    return sum(
+        image.pixelColor(x, y).alpha() > 0
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def _count_colour(image: QImage, colour: QColor, tol: int = 12) -> int:
+    n = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if (
+                c.alpha() == 255
+                and abs(c.red() - colour.red())
+                + abs(c.green() - colour.green())
+                + abs(c.blue() - colour.blue())
+                < tol
+            ):
+                n += 1
+    return n
+
+
+@pytest.mark.parametrize("exercise_id", AUTHORED)
+def test_rendered_image_is_not_blank_and_shows_the_tint(qapp, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure(exercise_id)
+    assert not figure.placeholder
+    image = render_image(figure, 200, keyframe=len(figure.animation().keyframes) - 1)
+    assert image.size() == QSize(200, 200)
+    assert _inked(image) > 200 * 200 / 4 * 0.04
+    accent = figure_style(qapp.palette()).brushes[Tone.ACCENT].color()
+    accent_far = figure_style(qapp.palette()).brushes[Tone.ACCENT_FAR].color()
+    assert _count_colour(image, accent) + _count_colour(image, accent_far) > 5, "working muscles are tinted"
+
+
+def test_image_of_any_size_and_both_palettes(qapp) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure("clamshell")
+    for size in (QSize(64, 48), QSize(640, 300)):
+        assert _inked(render_image(figure, size, t=0.7)) > 10
+    dark = render_image(figure, 160, palette=dark_palette(), background=QColor("#232629"))
+    light = render_image(figure, 160, background=QColor("white"))
+    assert dark.pixelColor(80, 80) != light.pixelColor(80, 80) or _inked(dark) > 0
+
+
+def test_mirrored_render_mirrors(qapp) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure("donkey-kicks")
+    right = render_image(figure, 160, keyframe=1, side="right", background=QColor("white"))
+    left = render_image(figure, 160, keyframe=1, side="left", background=QColor("white"))
+    flipped = right.flipped() if hasattr(right, "flipped") else right.mirrored(True, False)
+    if hasattr(right, "flipped"):
+        from PySide6.QtCore import Qt
+
+        flipped = right.flipped(Qt.Orientation.Horizontal)
+    differing = sum(
+        flipped.pixelColor(x, y) != left.pixelColor(x, y) for y in range(0, 160, 2) for x in range(0, 160, 2)
+    )
+    assert differing < 0.03 * 80 * 80
+    assert right != left
+
+
+def test_placeholder_is_neat_grey_and_untinted(qapp) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure("an-exercise-a-user-made")
+    assert figure.placeholder and figure.muscles == ()
+    image = render_image(figure, 160)
+    assert _inked(image) > 200
+    accent = figure_style(qapp.palette()).brushes[Tone.ACCENT].color()
+    assert _count_colour(image, accent) == 0
+    for y in range(0, 160, 4):
+        for x in range(0, 160, 4):
+            c = image.pixelColor(x, y)
+            if c.alpha() == 255:
+                assert max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue()) < 40  # grey
+
+
+def test_strip_draws_vector_paths_into_a_pdf(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "strip.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    paint_strip(painter, QRectF(100, 100, 1800, 600), load_figure("high-knees"), labels=True)
+    painter.end()
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+    assert b"/Subtype /Image" not in data and b"/Subtype/Image" not in data
+
+
+def test_strip_image_has_a_cell_per_keyframe(qapp) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure("standing-hip-flexion")
+    image = render_strip_image(figure, 120)
+    assert image.size() == QSize(120 * len(figure.animation().keyframes), 120)
+    assert _inked(image.copy(0, 0, 120, 120)) > 50 and _inked(image.copy(120, 0, 120, 120)) > 50
+
+
+def test_render_figures_writes_pngs_and_a_contact_sheet(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = render_figures(tmp_path, 96)
+    names = {p.name for p in paths}
+    assert CONTACT_SHEET in names and "clamshell.png" in names
+    assert paths[-1].name == CONTACT_SHEET
+    for p in paths:
+        image = QImage(str(p))
+        assert not image.isNull() and image.width() >= 96
+    sheet = QImage(str(tmp_path / CONTACT_SHEET))
+    assert sheet.height() > 96
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_widget_animates_from_the_clock_and_pauses(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = FigureWidget()
+    qtbot.addWidget(widget)
+    clock = FakeClock()
+    widget._clock = clock
+    widget.setFigure(load_figure("donkey-kicks"))
+    period = widget.figure().animation().period
+    clock.now += 1.25
+    assert widget.phase() == pytest.approx(1.25)
+    clock.now += period  # a whole loop later: same phase, whatever the ticks
+    assert widget.phase() == pytest.approx(1.25)
+    with qtbot.waitSignal(widget.playing_changed):
+        widget.pause()
+    clock.now += 5
+    assert widget.phase() == pytest.approx(1.25) and not widget.isPlaying()
+    widget.play()
+    clock.now += 0.5
+    assert widget.phase() == pytest.approx(1.75)
+
+
+def test_widget_timer_runs_only_while_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = FigureWidget(figure=load_figure("high-knees"))
+    qtbot.addWidget(widget)
+    assert not widget.timerActive()
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.timerActive()
+    widget.pause()
+    assert not widget.timerActive()
+    widget.play()
+    assert widget.timerActive()
+    widget.hide()
+    assert not widget.timerActive()
+    widget.show()
+    assert widget.timerActive()
+    widget.setFigure(placeholder_figure("x"))  # nothing moves: no timer
+    assert not widget.timerActive()
+
+
+def test_widget_side_property_and_painting(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = FigureWidget(figure=load_figure("clamshell"))
+    qtbot.addWidget(widget)
+    widget.resize(240, 240)
+    with qtbot.waitSignal(widget.side_changed):
+        widget.setSide("left")
+    assert widget.side() == "left" and widget.property("side_property") == "left"
+    with pytest.raises(ValueError):
+        widget.setSide("middle")
+    widget.setProperty("playing", False)
+    assert not widget.isPlaying()
+    image = widget.grab().toImage()
+    assert not image.isNull()
+    window = widget.palette().color(QPalette.ColorRole.Window)
+    assert any(image.pixelColor(x, y) != window for y in range(0, 240, 6) for x in range(0, 240, 6))
