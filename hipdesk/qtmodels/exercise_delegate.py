@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hipdesk.domain.model import Exercise
@@ -15,7 +15,8 @@ from hipdesk.qtmodels.exercise_model import Role
 THUMB = 48
 PAD = 6
 
-Thumbnailer = Callable[[Exercise, int, QPalette], QPixmap | None]
+# Draws an exercise's small illustration into a rectangle (the views supply it).
+ThumbPainter = Callable[[QPainter, QRectF, Exercise, QPalette], None]
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -27,10 +28,10 @@ class TwoLineDelegate(QStyledItemDelegate):
     exercise_role: int = Role.EXERCISE
 
     def __init__(
-        self, parent: Any = None, thumbnailer: Thumbnailer | None = None, thumbnails: bool = True
+        self, parent: Any = None, thumb_painter: ThumbPainter | None = None, thumbnails: bool = True
     ) -> None:
         super().__init__(parent)
-        self.thumbnailer = thumbnailer
+        self.thumb_painter = thumb_painter
         self.thumb = THUMB if thumbnails else 0
 
     def header_height(self, option: QStyleOptionViewItem, index: _Index) -> int:
@@ -65,18 +66,12 @@ class TwoLineDelegate(QStyledItemDelegate):
         size = self.thumb
         thumb_rect = QRect(rect.left() + PAD, rect.top() + (rect.height() - size) // 2, size, size)
         if size:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+            painter.drawRoundedRect(thumb_rect, 8, 8)
             exercise = index.data(self.exercise_role)
-            pixmap = (
-                self.thumbnailer(exercise, size, palette)
-                if self.thumbnailer is not None and isinstance(exercise, Exercise)
-                else None
-            )
-            if pixmap is not None:
-                painter.drawPixmap(thumb_rect, pixmap)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-                painter.drawRoundedRect(thumb_rect, 8, 8)
+            if self.thumb_painter is not None and isinstance(exercise, Exercise):
+                self.thumb_painter(painter, QRectF(thumb_rect), exercise, palette)
         text_left = thumb_rect.right() + PAD * 2 if size else rect.left() + PAD * 2
         width = rect.right() - text_left - PAD
         font = opt.font  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
@@ -16,6 +16,9 @@ from hipdesk.qtmodels.exercise_model import ExerciseListModel, Role
 from hipdesk.views import settings
 from hipdesk.views.exercise_text import detail_html, facts_line
 from hipdesk.views.forms.ui_library_page import Ui_LibraryPage
+
+if TYPE_CHECKING:
+    from hipdesk.views.figure_support import FigurePanel
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ class LibraryPage(QWidget):
         self.figure_placeholder = QLabel("", self.ui.figureFrame)
         self.figure_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ui.figureLayout.addWidget(self.figure_placeholder)
-        self.figure: QWidget | None = None
+        self.figure_panel: FigurePanel | None = None
 
         self._fill_filter(self.ui.kindFilter, "All kinds", [(k.label, k) for k in Kind])
         self._fill_filter(self.ui.muscleFilter, "All muscles", [(m.label, m) for m in Muscle])
@@ -101,11 +104,24 @@ class LibraryPage(QWidget):
         if self.model.rowCount():
             settings.LAST_EXERCISE.set(self.current_id() or "")
 
-    def set_figure_widget(self, widget: QWidget) -> None:
-        """Put the illustration in the space kept for it above the details."""
+    def enable_figures(self) -> None:
+        """Add the illustrations: animated thumbnails, and the large figure above the details.
+
+        Called once the window is on screen, so that drawing code is not loaded before the first paint.
+        """
+        if self.figure_panel is not None:
+            return
+        from hipdesk.views.figure_support import THUMBNAILS, FigurePanel, ViewAnimator
+
         self.figure_placeholder.hide()
-        self.ui.figureLayout.addWidget(widget)
-        self.figure = widget
+        self.figure_panel = FigurePanel(self.ui.figureFrame)
+        self.ui.figureLayout.addWidget(self.figure_panel)
+        self.figure_panel.show_exercise(self.current_exercise())
+        delegate = self.ui.exerciseList.itemDelegate()
+        assert isinstance(delegate, ExerciseDelegate)
+        delegate.thumb_painter = THUMBNAILS.paint
+        ViewAnimator(self.ui.exerciseList)
+        self.ui.exerciseList.viewport().update()
 
     # -- selection -----------------------------------------------------------------------------
     def current_exercise(self) -> Exercise | None:
@@ -184,6 +200,8 @@ class LibraryPage(QWidget):
             ui.factsLabel.setText(facts_line(ex))
             muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
             ui.detailText.setHtml(detail_html(ex, muted))
+        if self.figure_panel is not None:
+            self.figure_panel.show_exercise(ex)
         self.current_exercise_changed.emit(ex)
 
     def index_of(self, exercise_id: str) -> QModelIndex:

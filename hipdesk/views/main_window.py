@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.reload()
         self.library.restore_selection()
+        self.library.enable_figures()
         self._update_menus()
 
     # -- pages, made when first shown ----------------------------------------------------------

@@ -21,6 +21,7 @@ from hipdesk.qtmodels.routine_item_delegate import RoutineItemDelegate
 from hipdesk.qtmodels.routine_items_model import RoutineItemsModel
 from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
+from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
 from hipdesk.views.widgets import BoundedSpinBox
 
@@ -61,7 +62,10 @@ class RoutinesPage(QWidget):
         ui.routineItemList.setItemDelegate(RoutineItemDelegate(ui.routineItemList))
         ui.routineItemList.configure_drop_target()
         ui.exercisePalette.setModel(self.palette)
-        ui.exercisePalette.setItemDelegate(ExerciseDelegate(ui.exercisePalette))
+        ui.exercisePalette.setItemDelegate(ExerciseDelegate(ui.exercisePalette, THUMBNAILS.paint))
+        ui.routineItemList.itemDelegate().thumb_painter = THUMBNAILS.paint
+        ViewAnimator(ui.exercisePalette)
+        ViewAnimator(ui.routineItemList)
         ui.exercisePalette.configure_drag_source()
         ui.splitter.setSizes([200, 580, 320])
         ui.splitter.setStretchFactor(1, 1)

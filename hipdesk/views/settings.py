@@ -40,3 +40,4 @@ LAST_PAGE = Key("persist/last_page", "library")
 LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
 LAST_EXERCISE = Key("persist/last_exercise", "")
 COLOR_SCHEME = Key("view/color_scheme", "system")  # system | light | dark
+ANIMATE_LISTS = Key("view/animate_lists", True)
