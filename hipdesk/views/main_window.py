@@ -8,26 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-    QUndoGroup,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
@@ -37,7 +19,10 @@ from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from hipdesk.db.repo import Repo
+    from hipdesk.views.overview_page import OverviewPage
     from hipdesk.views.routines_page import RoutinesPage
 
 logger = logging.getLogger(__name__)
@@ -48,30 +33,6 @@ PAGES = (
     ("week", "Week"),
     ("history", "History"),
 )
-
-
-class OverviewPage(QWidget):
-    """A page whose editor is still to come: what it will hold, and what is there already."""
-
-    def __init__(self, title: str, sentence: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        heading = QLabel(title, self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.sentence = QLabel(sentence, self)
-        self.sentence.setWordWrap(True)
-        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderHidden(False)
-        self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        layout.addWidget(heading)
-        layout.addWidget(self.sentence)
-        layout.addWidget(self.tree, 1)
 
 
 class MainWindow(QMainWindow):
@@ -140,6 +101,8 @@ class MainWindow(QMainWindow):
             if self.repo is not None:
                 page.attach(self.repo, self._exercises)
             return page
+        from hipdesk.views.overview_page import OverviewPage
+
         if key == "week":
             overview = OverviewPage(
                 "Week",
@@ -157,6 +120,9 @@ class MainWindow(QMainWindow):
         )
         overview.tree.setHeaderLabels(["Date", "Routine", "Sets done"])
         return overview
+
+    def _overview(self, key: str) -> OverviewPage:
+        return self.page(key)  # type: ignore[return-value]
 
     @property
     def routines_page(self) -> RoutinesPage:
@@ -432,21 +398,21 @@ class MainWindow(QMainWindow):
 
     def _fill_week(self) -> None:
         assert self.repo is not None
-        week = self.page("week").tree
+        week = self._overview("week").tree
         week.clear()
         for day in self.repo.week_plan().days:
             planned = ", ".join((f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines)
-            QTreeWidgetItem(week, [WEEKDAY_NAMES[day.weekday], day.run.label, planned or "—"])
+            _tree_item(week, [WEEKDAY_NAMES[day.weekday], day.run.label, planned or "—"])
         week.resizeColumnToContents(0)
 
     def _fill_history(self) -> None:
         assert self.repo is not None
-        history = self.page("history").tree
+        history = self._overview("history").tree
         history.clear()
         for session in self.repo.sessions(limit=200):
             done = sum(1 for s in session.sets if not s.skipped)
             when = f"{session.started_at.astimezone():%Y-%m-%d %H:%M}"
-            QTreeWidgetItem(history, [when, session.routine_name, str(done)])
+            _tree_item(history, [when, session.routine_name, str(done)])
 
     # -- state ---------------------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -471,3 +437,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+def _tree_item(parent: object, texts: list[str]) -> object:
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    return QTreeWidgetItem(parent, texts)
