@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -50,6 +51,19 @@ logger = logging.getLogger(__name__)
 
 META_CATALOGUE = "catalogue_fingerprint"
 META_STARTER = "starter_content"
+
+
+_ITEM_COLUMNS = (
+    RoutineItemRow.routine, RoutineItemRow.position, RoutineItemRow.exercise, RoutineItemRow.section,
+    RoutineItemRow.sets, RoutineItemRow.reps, RoutineItemRow.hold_s, RoutineItemRow.work_s,
+    RoutineItemRow.sides, RoutineItemRow.rest_s, RoutineItemRow.rest_after_s, RoutineItemRow.rep_mode,
+    RoutineItemRow.note,
+)  # fmt: skip
+_INSERT_ITEM = (
+    f'INSERT INTO "{RoutineItemRow._meta.table_name}" '
+    f"({', '.join(f'{chr(34)}{c.column_name}{chr(34)}' for c in _ITEM_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _ITEM_COLUMNS)})"
+)
 
 
 class NotFoundError(HipDeskError):
@@ -347,28 +361,28 @@ class Repo:
             except IntegrityError:
                 raise ValidationError(f"There is already a routine named '{name}'.") from None
             RoutineItemRow.delete().where(RoutineItemRow.routine == row).execute()
-            rows = [
-                {
-                    "routine": row.id,
-                    "position": pos,
-                    "exercise": ids[item.exercise_id],
-                    "section": item.section,
-                    "sets": item.sets,
-                    "reps": item.reps,
-                    "hold_s": item.hold_s,
-                    "work_s": item.work_s,
-                    "sides": item.sides.value,
-                    "rest_s": item.rest_s,
-                    "rest_after_s": item.rest_after_s,
-                    "rep_mode": item.rep_mode.value,
-                    "note": item.note,
-                }
+            params = [
+                (
+                    row.id,
+                    pos,
+                    ids[item.exercise_id],
+                    item.section,
+                    item.sets,
+                    item.reps,
+                    item.hold_s,
+                    item.work_s,
+                    item.sides.value,
+                    item.rest_s,
+                    item.rest_after_s,
+                    item.rep_mode.value,
+                    item.note,
+                )  # fmt: skip
                 for pos, item in enumerate(routine.items)
             ]
             try:
-                for start in range(0, len(rows), 100):
-                    RoutineItemRow.insert_many(rows[start : start + 100]).execute()
-            except IntegrityError as exc:
+                # one prepared statement for all rows: the editor saves after every change
+                self.db.cursor().executemany(_INSERT_ITEM, params)
+            except (IntegrityError, sqlite3.IntegrityError) as exc:
                 raise ValidationError(f"A value in '{name}' is out of range ({exc}).") from None
         return Routine(id=row.id, name=name, notes=routine.notes, items=routine.items)
 

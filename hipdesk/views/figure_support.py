@@ -6,12 +6,12 @@ import functools
 import time
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QPainter, QPalette, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from hipdesk.domain.model import Exercise
 from hipdesk.figures import Figure, figure_for_exercise, placeholder_figure
-from hipdesk.figures.render import paint_figure
+from hipdesk.figures.render import render_image
 from hipdesk.figures.widget import FigureWidget
 from hipdesk.views import settings
 
@@ -25,18 +25,38 @@ def figure_of(exercise: Exercise) -> Figure:
 
 
 class Thumbnails:
-    """Paints list thumbnails; they move when animation is on, from one shared clock."""
+    """Paints list thumbnails from cached frames; they move when animation is on.
+
+    Frames are taken at THUMB_FPS from one shared clock and kept in QPixmapCache, so after one loop
+    a thumbnail costs a pixmap copy, however many rows are on screen.
+    """
 
     def __init__(self) -> None:
         self.animate = settings.ANIMATE_LISTS.get()
         self._start = time.monotonic()
 
     def paint(self, painter: QPainter, rect: QRectF, exercise: Exercise, palette: QPalette) -> None:
-        t = time.monotonic() - self._start if self.animate else 0.0
-        inset = rect.adjusted(2, 2, -2, -2)
         figure = figure_of(exercise)
-        keyframe = None if self.animate else min(1, len(figure.poses.keyframes) - 1)
-        paint_figure(painter, inset, figure, t=t, keyframe=keyframe, palette=palette)
+        moving = self.animate and not figure.placeholder and len(figure.poses.keyframes) > 1
+        frame = int((time.monotonic() - self._start) * THUMB_FPS) if moving else -1
+        if moving:
+            loop_frames = max(1, round(figure.animation(None).period * THUMB_FPS))
+            frame %= loop_frames
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        side = round(min(rect.width(), rect.height()) * ratio)
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        key = f"hipdesk-thumb:{exercise.id}:{hash(exercise)}:{frame}:{side}:{int(dark)}"
+        pixmap = QPixmap()
+        if not QPixmapCache.find(key, pixmap):
+            if moving:
+                image = render_image(figure, side, t=frame / THUMB_FPS, palette=palette)
+            else:
+                keyframe = min(1, len(figure.poses.keyframes) - 1)
+                image = render_image(figure, side, keyframe=keyframe, palette=palette)
+            pixmap = QPixmap.fromImage(image)
+            QPixmapCache.insert(key, pixmap)
+        pixmap.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect.topLeft(), pixmap)
 
 
 THUMBNAILS = Thumbnails()

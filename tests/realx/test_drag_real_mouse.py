@@ -1,0 +1,69 @@
+"""Drag an exercise from the palette into a routine with the real mouse, then read the database."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hipdesk
+
+HERE = Path(__file__).resolve().parent
+
+QUERY = """
+SELECT e.slug FROM routine_item i
+JOIN routine r ON r.id = i.routine_id JOIN exercise e ON e.id = i.exercise_id
+WHERE r.name = 'Hip strength' ORDER BY i.position
+"""
+
+
+def stored_items(db_path: Path) -> list[str]:
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in con.execute(QUERY)]
+    finally:
+        con.close()
+
+
+def test_drag_an_exercise_into_a_routine_with_the_real_mouse(xserver, db_path: Path) -> None:
+    package_home = str(Path(hipdesk.__file__).resolve().parents[1])  # the hipdesk these tests import
+    env = {**os.environ, "DISPLAY": xserver.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
+    app = subprocess.Popen(
+        [sys.executable, str(HERE / "drag_app.py"), str(db_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = app.stdout.readline()
+        assert line, app.stderr.read()
+        where = json.loads(line)
+        before = stored_items(db_path)
+        assert before[:2] == ["squat", "single-leg-bridge"]
+        (sx, sy), (tx, ty) = where["source"], where["target"]
+        xserver.xdotool("mousemove", str(sx), str(sy))
+        xserver.xdotool("mousedown", "1")
+        for step in range(1, 21):  # a real drag: many small moves, past the drag distance
+            x = sx + (tx - sx) * step // 20
+            y = sy + (ty - sy) * step // 20
+            xserver.xdotool("mousemove", str(x), str(y))
+            time.sleep(0.03)
+        xserver.xdotool("mousemove", str(tx), str(ty + 1))
+        time.sleep(0.3)
+        xserver.xdotool("mouseup", "1")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and stored_items(db_path) == before:
+            time.sleep(0.1)
+        after = stored_items(db_path)
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+    assert after == [before[0], "clamshell", *before[1:]]
