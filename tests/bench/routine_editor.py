@@ -19,7 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    import hipdesk  # noqa: F401  (PySide6 workaround first)
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QApplication
 
