@@ -103,8 +103,12 @@ def test_out_of_range_is_refused_with_a_message_next_to_the_field(page, qtbot) -
 
 
 def test_sections(window, page) -> None:
-    page.ui.routineItemList.selectionModel().select(page.items.index(0, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select)
-    page.ui.routineItemList.selectionModel().select(page.items.index(1, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select)
+    page.ui.routineItemList.selectionModel().select(
+        page.items.index(0, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select
+    )
+    page.ui.routineItemList.selectionModel().select(
+        page.items.index(1, 0), page.ui.routineItemList.selectionModel().SelectionFlag.Select
+    )
     combo = page.ui.sectionCombo
     combo.setCurrentIndex(combo.findData("Warm-up"))
     combo.activated.emit(combo.currentIndex())
@@ -116,20 +120,29 @@ def test_new_duplicate_rename_delete(window, page, monkeypatch) -> None:
     assert page.current_routine().name == "New routine"
     page.routine_list.setData(page.ui.routineList.currentIndex(), MARKUP)
     assert page.current_routine().name == MARKUP
-    assert page.ui.routineNameLabel.text() == MARKUP and page.ui.routineNameLabel.textFormat() == Qt.TextFormat.PlainText
+    assert (
+        page.ui.routineNameLabel.text() == MARKUP
+        and page.ui.routineNameLabel.textFormat() == Qt.TextFormat.PlainText
+    )
     page.select_routine("Hip strength")
     page.duplicate_routine()
     assert page.current_routine().name == "Hip strength (copy)"
     assert len(window.repo.routine("Hip strength (copy)").items) == 6
     monkeypatch.setattr(QMessageBox, "exec", lambda self: self.setProperty("answered", True) or 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.buttons()[-1] if self.buttons()[-1].text() == "Delete" else self.buttons()[0])
+    monkeypatch.setattr(
+        QMessageBox,
+        "clickedButton",
+        lambda self: self.buttons()[-1] if self.buttons()[-1].text() == "Delete" else self.buttons()[0],
+    )
     page.delete_routine()
     assert "Hip strength (copy)" not in window.repo.routine_names()
 
 
 def test_delete_asks_first(window, page, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.button(QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(
+        QMessageBox, "clickedButton", lambda self: self.button(QMessageBox.StandardButton.Cancel)
+    )
     page.delete_routine()
     assert "Hip strength" in window.repo.routine_names()
 
@@ -142,7 +155,13 @@ def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path
     write_routine_file(path, routine, {ex.id: ex for ex in window.repo.exercises()})
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert "Hip stretch (2)" in window.repo.routine_names()
     assert window.routines_page.current_routine().name == "Hip stretch (2)"

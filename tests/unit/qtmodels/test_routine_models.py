@@ -58,9 +58,13 @@ def test_drop_from_the_palette_at_the_position_under_the_mouse(model, palette) -
 
 
 def test_drop_on_an_item_inserts_before_it_and_on_empty_space_appends(model, palette) -> None:
-    model.dropMimeData(palette_mime(palette, "figure-4-stretch"), Qt.DropAction.CopyAction, -1, -1, model.index(0, 0))
+    model.dropMimeData(
+        palette_mime(palette, "figure-4-stretch"), Qt.DropAction.CopyAction, -1, -1, model.index(0, 0)
+    )
     assert ids(model)[0] == "figure-4-stretch"
-    model.dropMimeData(palette_mime(palette, "bird-dog", "squat"), Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    model.dropMimeData(
+        palette_mime(palette, "bird-dog", "squat"), Qt.DropAction.CopyAction, -1, -1, QModelIndex()
+    )
     assert ids(model)[-2:] == ["squat", "bird-dog"]  # in the palette's order
 
 
@@ -93,7 +97,9 @@ def test_reorder_by_drag_keeps_the_selection_on_the_item(model) -> None:
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
     assert ids(model) == ["bird-dog", "squat", "clamshell"]
     assert kept.row() == 2
-    model.dropMimeData(model.mimeData([model.index(1, 0), model.index(2, 0)]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    model.dropMimeData(
+        model.mimeData([model.index(1, 0), model.index(2, 0)]), Qt.DropAction.MoveAction, 0, 0, QModelIndex()
+    )
     assert ids(model) == ["squat", "clamshell", "bird-dog"]
 
 
