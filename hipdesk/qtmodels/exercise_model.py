@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 from hipdesk.domain.model import Exercise
 from hipdesk.domain.rules import dosage_text
 from hipdesk.qtmodels import mime
+from hipdesk.qtmodels.text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +48,7 @@ class ExerciseListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return ex.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ex.summary or ex.name
+            return plain_tooltip(ex.summary or ex.name)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole or role == Role.SUBTITLE:
             return self._subtitles[index.row()]
         if role == Role.EXERCISE:

@@ -72,7 +72,9 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
         except HipDeskError as exc:
             print(f"hipdesk: {exc}", file=sys.stderr)
             if not exit_after_startup:
-                QMessageBox.critical(window, APP_NAME, str(exc))
+                from hipdesk.views.widgets import message
+
+                message(window, APP_NAME, str(exc), QMessageBox.Icon.Critical)
             app.exit(1)
             return
         window.attach(repo)

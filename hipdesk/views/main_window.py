@@ -17,6 +17,7 @@ from hipdesk.domain.model import WEEKDAY_NAMES, Exercise
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
+from hipdesk.views.widgets import confirm, message
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         return dialog.result_exercise()
 
     def _report(self, exc: HipDeskError) -> None:
-        QMessageBox.warning(self, "HipDesk", str(exc))
+        message(self, "HipDesk", str(exc))
 
     def new_exercise(self) -> None:
         edited = self._run_exercise_dialog(None)
@@ -258,14 +259,9 @@ class MainWindow(QMainWindow):
         ex = self.library.current_exercise()
         if ex is None or ex.builtin:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete Exercise",
-            f"Delete your exercise “{ex.name}”? This cannot be undone.",
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Delete:
+        if not confirm(
+            self, "Delete Exercise", f"Delete your exercise “{ex.name}”? This cannot be undone.", "Delete"
+        ):
             return
         try:
             self.repo.delete_exercise(ex.id)
@@ -300,7 +296,7 @@ class MainWindow(QMainWindow):
                 loaded = read_routine_file(path)
                 saved = self.repo.import_routine(loaded.routine, loaded.exercises)
             except HipDeskError as exc:
-                QMessageBox.warning(self, "Import Routine", str(exc))
+                message(self, "Import Routine", str(exc))
                 continue
             imported.append(saved)
         if not imported:
@@ -331,7 +327,7 @@ class MainWindow(QMainWindow):
                 Path(path), routine, {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
             )
         except HipDeskError as exc:
-            QMessageBox.warning(self, "Export Routine", str(exc))
+            message(self, "Export Routine", str(exc))
             return
         self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
 

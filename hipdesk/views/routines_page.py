@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
@@ -23,7 +23,7 @@ from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
 from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
-from hipdesk.views.widgets import BoundedSpinBox
+from hipdesk.views.widgets import BoundedSpinBox, confirm, message
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
@@ -91,11 +91,11 @@ class RoutinesPage(QWidget):
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_messages)
-        for field, (spin, message, what) in self._spins.items():
+        for field, (spin, note, what) in self._spins.items():
             spin.what = what
-            message.setStyleSheet("color: palette(link);")
+            note.setStyleSheet("color: palette(link);")
             spin.valueChanged.connect(lambda value, field=field: self._on_spin_value_changed(field, value))
-            spin.value_refused.connect(lambda text, message=message: self._show_message(message, text))
+            spin.value_refused.connect(lambda text, note=note: self._show_message(note, text))
 
         ui.sidesCombo.activated.connect(self._on_sides_combo_activated)
         ui.repModeCombo.activated.connect(self._on_rep_mode_combo_activated)
@@ -212,7 +212,7 @@ class RoutinesPage(QWidget):
         try:
             self.repo.rename_routine(routine_id, name)
         except HipDeskError as exc:
-            QMessageBox.warning(self, "Rename Routine", str(exc))
+            message(self, "Rename Routine", str(exc))
             return
         self.reload(routine_id)
         self.routines_changed.emit()
@@ -238,18 +238,8 @@ class RoutinesPage(QWidget):
         routine = self._current
         if self.repo is None or routine is None or routine.id is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Delete Routine",
-            f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history.",
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not delete:
+        text = f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history."
+        if not confirm(self, "Delete Routine", text, "Delete"):
             return
         row = self.routine_list.row_of(routine.id)
         self.repo.delete_routine(routine.id)
@@ -411,6 +401,6 @@ class RoutinesPage(QWidget):
         self._message_timer.start(MESSAGE_MS)
 
     def _clear_messages(self) -> None:
-        for _, message, _ in self._spins.values():
-            message.clear()
-            message.setVisible(False)
+        for _, note, _ in self._spins.values():
+            note.clear()
+            note.setVisible(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDrag, QKeyEvent, QKeySequence, QValidator
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMessageBox, QSpinBox, QWidget
 
 
 class BoundedSpinBox(QSpinBox):
@@ -72,3 +72,25 @@ class DragListView(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
+
+
+def message(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> None:
+    """A message box that shows ``text`` exactly as written: names in it are never read as markup."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before something that cannot be taken back; Cancel is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    accept = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is accept

@@ -169,7 +169,7 @@ def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path
 
 def test_a_broken_dropped_file_changes_nothing(window, tmp_path: Path, monkeypatch) -> None:
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr("hipdesk.views.main_window.message", lambda *args: warnings.append(args[2]))
     path = tmp_path / "broken.json"
     path.write_text("{not json")
     before = window.repo.routines()
@@ -184,3 +184,22 @@ def test_model_drop_on_the_page(window, page) -> None:
     data = palette.mimeData([palette.index(row, 0)])
     assert page.items.dropMimeData(data, Qt.DropAction.CopyAction, 2, 0, QModelIndex())
     assert stored(window)[2] == "clamshell"
+
+
+def test_messages_show_names_as_typed(qtbot, monkeypatch) -> None:
+    from hipdesk.views.widgets import message
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.textFormat(), self.text())) or 0)
+    message(None, "Import Routine", f"There is already a routine named '{MARKUP}'.")
+    assert shown == [(Qt.TextFormat.PlainText, f"There is already a routine named '{MARKUP}'.")]
+
+
+def test_tooltips_show_markup_as_text(window) -> None:
+    from dataclasses import replace as dc_replace
+
+    mine = window.repo.create_exercise(dc_replace(window.repo.exercise("squat"), name="x", summary=MARKUP))
+    window.reload()
+    model = window.library.model
+    tip = model.index(model.row_of(mine.id), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "&lt;b&gt;" in tip
