@@ -113,6 +113,28 @@ def cmd_import(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render_figures(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # images need no screen
+    from PySide6.QtGui import QGuiApplication
+
+    from hipdesk.figures.batch import render_figures
+
+    if not 16 <= args.size <= 2000:
+        raise HipDeskError(f"--size must be from 16 to 2000 pixels, not {args.size}")
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HipDeskError(f"Cannot create {out}: {exc.strerror or exc}.") from None
+    app = QGuiApplication.instance() or QGuiApplication([])
+    written = render_figures(out, args.size)
+    del app
+    print(f"wrote {len(written)} images to {out} (contact sheet: {written[-1].name})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hipdesk",
@@ -149,6 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     routine.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
     routine.set_defaults(func=cmd_export_routine)
     add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
+    figures = sub.add_parser("render-figures", help="draw every exercise's figure to PNG files")
+    figures.add_argument("--out", required=True, metavar="DIR", help="the folder to write to")
+    figures.add_argument("--size", type=int, default=240, metavar="PX", help="the size of one frame")
+    figures.set_defaults(func=cmd_render_figures, needs_db=False)
     return parser
 
 
@@ -163,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.db, exit_after_startup=args.exit_after_startup)
     try:
+        if not getattr(args, "needs_db", True):
+            return int(args.func(args))
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
 

@@ -140,3 +140,12 @@ def test_real_process_reports_without_traceback(db_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("hipdesk: ") and "not a HipDesk database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_render_figures(tmp_path: Path, capsys) -> None:
+    code = main(["render-figures", "--out", str(tmp_path / "figs"), "--size", "64"])
+    assert code == 0
+    names = {p.name for p in (tmp_path / "figs").glob("*.png")}
+    assert "contact-sheet.png" in names and "bird-dog.png" in names and len(names) == 20
+    assert main(["render-figures", "--out", str(tmp_path), "--size", "3"]) == 1
+    assert "--size" in capsys.readouterr().err
