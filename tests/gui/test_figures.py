@@ -17,16 +17,9 @@ from hipdesk.figures.batch import CONTACT_SHEET, dark_palette, render_figures  #
 from hipdesk.figures.render import figure_style, paint_strip, render_image, render_strip_image  # noqa: E402
 from hipdesk.figures.scene import Tone  # noqa: E402
 from hipdesk.figures.widget import FigureWidget  # noqa: E402
+from hipdesk.resources import exercise_files  # noqa: E402
 
-AUTHORED = [
-    "lunging-hip-flexor-stretch",
-    "figure-4-stretch",
-    "donkey-kicks",
-    "high-knees",
-    "clamshell",
-    "standing-hip-flexion",
-    "side-plank-leg-abduction",
-]
+AUTHORED = sorted(p.stem for p in exercise_files())  # every built-in exercise has its poses
 
 
 def _inked(image: QImage) -> int:
