@@ -85,9 +85,12 @@ def default_item(exercise: Exercise, section: str = "") -> RoutineItem:
     )
 
 
-def side_count(sides: ItemSides) -> int:
-    """How many times each set is done: twice for "each side" and for alternating reps."""
-    return 2 if sides in (ItemSides.EACH, ItemSides.ALTERNATING) else 1
+def side_count(item: RoutineItem) -> int:
+    """How many times a set's work is done: twice for each side, and for alternating reps (reps are
+    counted per side); alternating timed work is one stretch of time, left and right taking turns."""
+    if item.sides is ItemSides.EACH:
+        return 2
+    return 2 if item.sides is ItemSides.ALTERNATING and item.reps is not None else 1
 
 
 def set_seconds(item: RoutineItem) -> float:
@@ -101,8 +104,7 @@ def set_seconds(item: RoutineItem) -> float:
 
 def item_seconds(item: RoutineItem) -> float:
     """Working time, rests between sets and side switches of one item, without rest after it."""
-    sides = side_count(item.sides)
-    work = set_seconds(item) * sides * item.sets
+    work = set_seconds(item) * side_count(item) * item.sets
     switches = SWITCH_SIDES_S * item.sets if item.sides is ItemSides.EACH else 0
     rests = item.rest_s * max(item.sets - 1, 0)
     return GET_READY_S + work + switches + rests

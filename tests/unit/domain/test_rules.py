@@ -84,3 +84,10 @@ def test_equipment_listed_once_in_stable_order(repo) -> None:
         ),
     )
     assert equipment_for(routine, exercises) == [Equipment.MAT, Equipment.RESISTANCE_BAND, Equipment.STEP]
+
+
+def test_alternating_reps_count_per_side_but_timed_work_is_one_stretch() -> None:
+    reps = RoutineItem("bird-dog", sets=1, reps=10, sides=ItemSides.ALTERNATING, rest_after_s=0)
+    timed = RoutineItem("high-knees", sets=1, work_s=30, sides=ItemSides.ALTERNATING, rest_after_s=0)
+    assert item_seconds(reps) == pytest.approx(5 + 2 * 10 * REP_TEMPO_S)
+    assert item_seconds(timed) == pytest.approx(5 + 30)
