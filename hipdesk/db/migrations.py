@@ -46,9 +46,23 @@ def _v1(db: SqliteDatabase) -> None:
     )
 
 
+def _v2(db: SqliteDatabase) -> None:
+    # A set done again (Back in a session, or a resumed session) replaces its record: one record per
+    # session, item, side and set. Older files could not hold duplicates, but keep the newest if any.
+    db.execute_sql(
+        'DELETE FROM "set_record" WHERE "id" NOT IN (SELECT MAX("id") FROM "set_record" '
+        'GROUP BY "session_id", "item_index", "side", "set_number")'
+    )
+    db.execute_sql(
+        'CREATE UNIQUE INDEX "set_record_session_id_item_index_side_set_number" '
+        'ON "set_record" ("session_id", "item_index", "side", "set_number")'
+    )
+
+
 # (version it brings the file to, what it does, the step). Append; never edit a released step.
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "create the tables", _v1),
+    (2, "one record per set of a session", _v2),
 ]
 LATEST = STEPS[-1][0]
 

@@ -150,7 +150,10 @@ class SetRecordRow(BaseModel):
 
     class Meta:
         table_name = "set_record"
-        indexes = ((("exercise_slug", "started_at"), False),)
+        indexes = (
+            (("exercise_slug", "started_at"), False),
+            (("session", "item_index", "side", "set_number"), True),  # since version 2
+        )
 
 
 TABLES = [

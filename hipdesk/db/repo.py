@@ -44,6 +44,7 @@ from hipdesk.domain.serialize import (
     MAX_NAME,
     exercise_from_dict,
     exercise_to_dict,
+    routine_from_dict,
     routine_to_dict,
 )
 
@@ -93,6 +94,12 @@ def _aware(value: Any) -> dt.datetime | None:
 def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:60].strip("-") or "exercise"
+
+
+def _check_feedback(rpe: int | None, left: int | None, right: int | None) -> None:
+    for label, value, low in (("Effort", rpe, 1), ("Discomfort", left, 0), ("Discomfort", right, 0)):
+        if value is not None and not low <= value <= 10:
+            raise ValidationError(f"{label} must be from {low} to 10.")
 
 
 def check_name(name: str, what: str = "A routine") -> str:
@@ -489,23 +496,92 @@ class Repo:
         )
         return int(row.id)
 
-    def record_set(self, session_id: int, record: SetRecord, exercise_name: str) -> None:
-        """Write one finished or skipped set at once (its own transaction, synced to disk)."""
-        SetRecordRow.create(
-            session=session_id,
-            item_index=record.item_index,
-            exercise_slug=record.exercise_id,
-            exercise_name=exercise_name,
-            side=record.side.value,
-            set_number=record.set_number,
-            target_reps=record.target_reps,
-            target_s=record.target_s,
-            actual_reps=record.actual_reps,
-            actual_s=record.actual_s,
-            skipped=record.skipped,
-            started_at=_to_utc(record.started_at),
-            ended_at=_to_utc(record.ended_at),
+    def record_set(
+        self, session_id: int, record: SetRecord, exercise_name: str, resume_step: int | None = None
+    ) -> None:
+        """Write one finished or skipped set at once, with where a resumed session goes on.
+
+        One transaction, synced to disk (synchronous=FULL). A set done again replaces its record.
+        """
+        values = {
+            SetRecordRow.session: session_id,
+            SetRecordRow.item_index: record.item_index,
+            SetRecordRow.exercise_slug: record.exercise_id,
+            SetRecordRow.exercise_name: exercise_name,
+            SetRecordRow.side: record.side.value,
+            SetRecordRow.set_number: record.set_number,
+            SetRecordRow.target_reps: record.target_reps,
+            SetRecordRow.target_s: record.target_s,
+            SetRecordRow.actual_reps: record.actual_reps,
+            SetRecordRow.actual_s: record.actual_s,
+            SetRecordRow.skipped: record.skipped,
+            SetRecordRow.started_at: _to_utc(record.started_at),
+            SetRecordRow.ended_at: _to_utc(record.ended_at),
+        }
+        with self.db.atomic():
+            SetRecordRow.insert(values).on_conflict(
+                conflict_target=[
+                    SetRecordRow.session, SetRecordRow.item_index, SetRecordRow.side, SetRecordRow.set_number
+                ],
+                preserve=[
+                    SetRecordRow.exercise_slug, SetRecordRow.exercise_name, SetRecordRow.target_reps,
+                    SetRecordRow.target_s, SetRecordRow.actual_reps, SetRecordRow.actual_s,
+                    SetRecordRow.skipped, SetRecordRow.started_at, SetRecordRow.ended_at,
+                ],
+            ).execute()  # fmt: skip
+            if resume_step is not None:
+                SessionRow.update(resume_step=resume_step).where(SessionRow.id == session_id).execute()
+
+    def set_resume_step(self, session_id: int, step: int) -> None:
+        SessionRow.update(resume_step=step).where(SessionRow.id == session_id).execute()
+
+    def interrupted_sessions(self) -> list[SessionRecord]:
+        """Sessions left running by a crash, a kill or a power cut, newest first."""
+        return self.sessions(status=SessionStatus.RUNNING)
+
+    def session(self, session_id: int) -> SessionRecord:
+        found = self.sessions(session_ids=[session_id])
+        if not found:
+            raise NotFoundError("That session no longer exists.")
+        return found[0]
+
+    def session_plan(self, session_id: int) -> tuple[Routine, int]:
+        """The routine as it was when the session started, and the step to resume at."""
+        row = SessionRow.get_or_none(SessionRow.id == session_id)
+        if row is None:
+            raise NotFoundError("That session no longer exists.")
+        routine = routine_from_dict(json.loads(row.plan), "the session's routine")
+        return replace(routine, id=row.routine_id), int(row.resume_step or 0)
+
+    def keep_partial(self, session_id: int) -> None:
+        """Close an interrupted session as it is: its finished sets stay, it counts as partial."""
+        last = (
+            SetRecordRow.select(fn.MAX(SetRecordRow.ended_at))
+            .where(SetRecordRow.session == session_id)
+            .scalar()
         )
+        row = SessionRow.get_or_none(SessionRow.id == session_id)
+        if row is None:
+            raise NotFoundError("That session no longer exists.")
+        row.status = SessionStatus.PARTIAL.value
+        row.ended_at = last or row.started_at
+        row.save()
+
+    def save_feedback(
+        self,
+        session_id: int,
+        rpe: int | None,
+        discomfort_left: int | None,
+        discomfort_right: int | None,
+        notes: str,
+    ) -> None:
+        """The runner's effort, hip discomfort on each side and notes, after a session."""
+        _check_feedback(rpe, discomfort_left, discomfort_right)
+        if len(notes) > 5000:
+            raise ValidationError("Notes can be at most 5000 characters long.")
+        SessionRow.update(
+            rpe=rpe, discomfort_left=discomfort_left, discomfort_right=discomfort_right, notes=notes
+        ).where(SessionRow.id == session_id).execute()
 
     def finish_session(
         self,
@@ -533,8 +609,18 @@ class Repo:
             notes=notes,
         ).where(SessionRow.id == session_id).execute()
 
-    def sessions(self, limit: int | None = None) -> list[SessionRecord]:
-        query = SessionRow.select().order_by(SessionRow.started_at.desc())
+    def sessions(
+        self,
+        limit: int | None = None,
+        status: SessionStatus | None = None,
+        session_ids: Sequence[int] | None = None,
+    ) -> list[SessionRecord]:
+        """Sessions newest first, each with its sets in the order they were done."""
+        query = SessionRow.select().order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        if status is not None:
+            query = query.where(SessionRow.status == status.value)
+        if session_ids is not None:
+            query = query.where(SessionRow.id.in_(list(session_ids)))
         if limit is not None:
             query = query.limit(limit)
         rows = list(query)

@@ -102,17 +102,24 @@ def test_a_really_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
-def test_the_v1_fixture_opens_with_its_data(tmp_path: Path) -> None:
+def test_the_v1_fixture_is_migrated_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite"
     shutil.copy(FIXTURES / "v1.sqlite", path)
     repo = open_store(path)
     try:
-        assert repo.db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        assert repo.db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST >= 2
         assert "My side steps" in [ex.name for ex in repo.exercises()]
         assert repo.routine("Fixture routine").items[0].exercise_id == "clamshell"
         assert len(repo.sessions()) == 1 and len(repo.sessions()[0].sets) == 2
+        indexes = {row[1] for row in repo.db.execute_sql('PRAGMA index_list("set_record")')}
+        assert "set_record_session_id_item_index_side_set_number" in indexes  # version 2
     finally:
         repo.db.close()
+    copies = list((tmp_path / "backups").glob(f"v1.before-v{migrations.LATEST}-*.sqlite"))
+    assert len(copies) == 1  # the file as it was, copied before the upgrade
+    with sqlite3.connect(copies[0]) as con:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    con.close()
 
 
 def test_a_migration_copies_the_file_first_and_runs_in_order(
@@ -126,15 +133,16 @@ def test_a_migration_copies_the_file_first_and_runs_in_order(
         ran.append(2)
         db.execute_sql("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
 
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (2, "test step", v2)])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    nxt = migrations.LATEST + 1
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (nxt, "test step", v2)])
+    monkeypatch.setattr(migrations, "LATEST", nxt)
     db = open_database(path)
     try:
         assert ran == [2]
-        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == nxt
     finally:
         db.close()
-    copies = list((tmp_path / "backups").glob("v1.before-v2-*.sqlite"))
+    copies = list((tmp_path / "backups").glob(f"v1.before-v{nxt}-*.sqlite"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as con:
         assert con.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -150,12 +158,13 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest
         db.execute_sql("CREATE TABLE half_done (id INTEGER)")
         raise sqlite3.OperationalError("disk on fire")
 
-    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (2, "broken", broken)])
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    nxt = migrations.LATEST + 1
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, (nxt, "broken", broken)])
+    monkeypatch.setattr(migrations, "LATEST", nxt)
     with pytest.raises(DatabaseError, match="disk on fire"):
         open_database(path)
     with sqlite3.connect(path) as con:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.STEPS[-2][0]
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
     con.close()

@@ -196,3 +196,36 @@ def test_settings_round_trip(repo) -> None:
     assert repo.setting("volume", 80) == 80
     repo.set_setting("volume", 35)
     assert repo.setting("volume") == 35
+
+
+def test_a_set_done_again_replaces_its_record_and_the_resume_step_moves(repo) -> None:
+    routine = repo.routine(WARM_UP)
+    sid = repo.start_session(routine)
+    first = SetRecord("glute-bridge", Side.BOTH, 1, target_reps=10, actual_reps=4, item_index=0)
+    repo.record_set(sid, first, "Glute Bridge", resume_step=3)
+    repo.record_set(sid, replace(first, actual_reps=10), "Glute Bridge", resume_step=5)
+    (session,) = repo.interrupted_sessions()
+    assert [s.actual_reps for s in session.sets] == [10]
+    plan, step = repo.session_plan(sid)
+    assert step == 5 and plan.items == routine.items and plan.id == routine.id
+
+
+def test_an_interrupted_session_can_be_kept_as_partial(repo) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP), dt.datetime(2026, 5, 1, 7, 0, tzinfo=dt.UTC))
+    end = dt.datetime(2026, 5, 1, 7, 4, tzinfo=dt.UTC)
+    repo.record_set(sid, SetRecord("glute-bridge", Side.BOTH, 1, ended_at=end), "Glute Bridge")
+    repo.keep_partial(sid)
+    assert repo.interrupted_sessions() == []
+    kept = repo.session(sid)
+    assert kept.status is SessionStatus.PARTIAL and kept.ended_at == end and len(kept.sets) == 1
+
+
+def test_feedback_is_checked_and_saved(repo) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    repo.save_feedback(sid, 7, 2, 5, MARKUP)
+    saved = repo.session(sid)
+    assert (saved.rpe, saved.discomfort_left, saved.discomfort_right, saved.notes) == (7, 2, 5, MARKUP)
+    for bad in ((0, None, None), (None, 11, None), (None, None, -1)):
+        with pytest.raises(ValidationError):
+            repo.save_feedback(sid, *bad, "")
+    assert repo.session(sid).rpe == 7
