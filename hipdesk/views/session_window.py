@@ -50,6 +50,8 @@ STEP_TITLES = {
 class CueOutput(Protocol):
     def play(self, cue: Cue) -> None: ...
 
+    def stop(self) -> None: ...
+
 
 def _side_text(step: Step) -> str:
     if step.side is Side.LEFT:
@@ -80,6 +82,7 @@ class SessionWindow(QWidget):
         self.preview = preview
         self._started_wall = time.monotonic()
         self._shown_step = -1
+        self._was_paused = False
         self.setObjectName("sessionWindow")
         self.setWindowTitle(f"{driver.routine.name} · HipDesk")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -227,7 +230,11 @@ class SessionWindow(QWidget):
         elapsed = time.monotonic() - self._started_wall
         self.time_label.setText(seconds_text(int(elapsed)))
         paused = state.paused
-        self.buttons["pause"].setText("Go on" if paused else "Pause")
+        if paused != self._was_paused:
+            self._was_paused = paused
+            self.buttons["pause"].setText("Go on" if paused else "Pause")
+            if paused and self.cue_output is not None:
+                self.cue_output.stop()  # silence at once, mid-sentence
         if step.kind is StepKind.WORK and step.mode is WorkMode.PACED:
             reps = step.target_reps or 0
             self.ring.set_values(state.fraction, f"{state.rep_count or 0}/{reps}", "reps", WORK_COLOR)

@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from hipdesk.domain.rules import GET_READY_S, REP_TEMPO_S
+
 T = TypeVar("T")
 
 
@@ -41,3 +43,9 @@ LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
 LAST_EXERCISE = Key("persist/last_exercise", "")
 COLOR_SCHEME = Key("view/color_scheme", "system")  # system | light | dark
 ANIMATE_LISTS = Key("view/animate_lists", True)
+
+# guided sessions (the session settings dialog edits these)
+SESSION_VOLUME = Key("session/volume", 80)  # 0..100, sounds and speech
+SESSION_VOICE = Key("session/voice", True)  # speak the cues, not only beep
+SESSION_LEAD_IN = Key("session/lead_in_s", int(GET_READY_S))  # 0..30 s to get into position
+SESSION_REP_TEMPO = Key("session/rep_tempo_s", int(REP_TEMPO_S))  # 2..6 s per paced rep

@@ -18,6 +18,9 @@ class RecordingOutput:
     def play(self, cue) -> None:
         self.cues.append(cue)
 
+    def stop(self) -> None:
+        self.cues.append("stop")
+
 
 def make(qtbot, repo, routine: Routine, speed: float = 1.0, **driver_args):
     saved = repo.save_routine(routine)
@@ -56,7 +59,7 @@ def test_a_fast_session_runs_to_the_end_and_saves_every_set(qtbot, repo) -> None
         (1, Side.LEFT, 1),
     ]
     assert all(not s.skipped for s in session.sets)
-    kinds = {c.kind for c in output.cues}
+    kinds = {c.kind for c in output.cues if c != "stop"}
     assert {CueKind.ANNOUNCE, CueKind.GO, CueKind.SWITCH_SIDES, CueKind.FINISHED} <= kinds
     assert window.stack.currentIndex() == 1  # the summary
     assert "5 sets done, 0 skipped" in window.summary.summaryLabel.text()
@@ -88,6 +91,7 @@ def test_keys_pause_skip_back_and_extend(qtbot, repo) -> None:
     assert driver.state().step.kind is StepKind.WORK
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert driver.state().paused and window.buttons["pause"].text() == "Go on"
+    assert window.cue_output.cues[-1] == "stop"  # speech stops at once on pause
     left = driver.state().seconds_left
     qtbot.keyClick(window, Qt.Key.Key_Plus)
     assert driver.state().seconds_left == pytest.approx(left + 15, abs=0.2)

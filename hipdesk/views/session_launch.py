@@ -1,0 +1,123 @@
+"""Opening a guided session: from the window, from the command line, or resuming one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import RepMode, Routine
+from hipdesk.views.session_driver import SessionDriver
+from hipdesk.views.session_window import SessionWindow
+
+if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
+    from hipdesk.views.session_output import CuePlayer
+
+logger = logging.getLogger(__name__)
+
+
+def preview_routine(routine: Routine) -> Routine:
+    """A preview runs with no input at all, so reps ended with Done are counted at the set pace."""
+    items = tuple(replace(i, rep_mode=RepMode.PACED) for i in routine.items)
+    return replace(routine, items=items)
+
+
+def open_session(
+    repo: Repo,
+    routine: Routine,
+    *,
+    speed: float = 1.0,
+    resume_session: int | None = None,
+    resume_step: int = 0,
+    parent: QWidget | None = None,
+    full_screen: bool = True,
+) -> SessionWindow:
+    """Build, show and start a session window; every finished set is written as it happens."""
+    if not routine.items:
+        raise HipDeskError(f"The routine '{routine.name}' has no exercises yet.")
+    if not 0.1 <= speed <= 1000:
+        raise HipDeskError(f"--speed must be from 0.1 to 1000, not {speed:g}.")
+    from hipdesk.views.session_output import ScreenSaverInhibitor
+    from hipdesk.views.session_settings import SessionSettings
+
+    chosen = SessionSettings.load()
+    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    preview = speed > 1
+    driver = SessionDriver(
+        repo,
+        preview_routine(routine) if preview else routine,
+        exercises,
+        speed=speed,
+        lead_in_s=chosen.lead_in_s,
+        tempo_s=chosen.rep_tempo_s,
+        resume_session=resume_session,
+        resume_step=resume_step,
+    )
+    player = shared_cue_player()
+    window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)
+    if player.unavailable_text():
+        window.show_notice(player.unavailable_text())
+    inhibitor = ScreenSaverInhibitor(application_name="HipDesk")
+    inhibitor.inhibit(f"Guided session: {routine.name}")
+    window.closed.connect(player.stop)
+    window.closed.connect(inhibitor.release)
+    if full_screen:
+        window.show_full_screen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+    window.start()
+    return window
+
+
+_player: CuePlayer | None = None
+
+
+def shared_cue_player() -> CuePlayer:
+    """One cue player for the whole application: sounds load once, a missing part is told once."""
+    global _player
+    from hipdesk.views.session_output import CuePlayer
+
+    if _player is None:
+        _player = CuePlayer(QApplication.instance())
+    _player.apply_settings()
+    _player.prepare()
+    return _player
+
+
+def todays_routine(repo: Repo, today: dt.date | None = None) -> Routine:
+    """The first routine planned for today (one that still exists)."""
+    day = (today or dt.date.today()).weekday()
+    for planned in repo.week_plan().days[day].routines:
+        if planned.routine_id is not None:
+            return repo.routine(planned.routine_name)
+    raise HipDeskError("Nothing is planned for today: plan a routine on the Week page, or name one.")
+
+
+def run_session_command(
+    repo: Repo, routine_name: str | None, *, today: bool, resume: bool, speed: float
+) -> int:
+    """``hipdesk start ROUTINE``, ``start --today`` and ``hipdesk resume``: the session window alone."""
+    from hipdesk.views.app import make_application
+
+    app = make_application()
+    if resume:
+        interrupted = repo.interrupted_sessions()
+        if not interrupted:
+            raise HipDeskError("There is no interrupted session to resume.")
+        session = interrupted[0]
+        assert session.id is not None
+        routine, step = repo.session_plan(session.id)
+        print(f"resuming '{routine.name}' at step {step}", flush=True)
+        window = open_session(repo, routine, speed=speed, resume_session=session.id, resume_step=step)
+    else:
+        routine = todays_routine(repo) if today else repo.routine(routine_name or "")
+        window = open_session(repo, routine, speed=speed)
+    window.closed.connect(app.quit)
+    code = app.exec()
+    return int(code)

@@ -1,0 +1,447 @@
+"""CuePlayer (cues to sounds and speech, with the mock speech engine) and ScreenSaverInhibitor."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from hipdesk.engine import cues
+from hipdesk.resources import resource_path
+from hipdesk.views import session_output
+from hipdesk.views.session_output import (
+    NO_SOUND,
+    NO_SOUND_DEVICE,
+    NO_SPEECH,
+    NO_SPEECH_NO_SOUND,
+    NOTHING_WORKS,
+    SOUND_FILES,
+    CuePlayer,
+    ScreenSaverInhibitor,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class FakeEffect:
+    """Stands in for a loaded QSoundEffect where the machine has no sound device."""
+
+    def __init__(self) -> None:
+        self.plays = 0
+        self.stops = 0
+        self.gain = 1.0
+
+    def play(self) -> None:
+        self.plays += 1
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def setVolume(self, gain: float) -> None:
+        self.gain = gain
+
+
+@pytest.fixture
+def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
+    """Sound "works": prepare() gets one fake effect per cue sound."""
+    made = {name: FakeEffect() for name in SOUND_FILES}
+    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
+    return made
+
+
+@pytest.fixture
+def no_multimedia(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing QtMultimedia fails, as it does without libpulse.so.0."""
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+
+
+def make_player(qtbot, engine: str | None = "mock") -> tuple[CuePlayer, list[str]]:
+    player = CuePlayer(speech_engine=engine)
+    said: list[str] = []
+    player.unavailable.connect(said.append)
+    return player, said
+
+
+def tts(player: CuePlayer) -> QTextToSpeech:
+    found = player.findChild(QTextToSpeech)
+    assert found is not None
+    return found
+
+
+def spoken(player: CuePlayer) -> list[str]:
+    return [value for kind, value in player.history if kind == "say"]
+
+
+def sounds(player: CuePlayer) -> list[str]:
+    return [value for kind, value in player.history if kind == "sound"]
+
+
+# -- the sound files ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file_name", sorted(SOUND_FILES.values()))
+def test_cue_sounds_are_short_soft_mono_wavs(file_name: str) -> None:
+    path = resource_path("sounds", file_name)
+    assert path.stat().st_size < 40_000
+    with wave.open(str(path), "rb") as w:
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 44_100)
+        assert w.getnframes() / w.getframerate() < 0.4
+        frames = w.readframes(w.getnframes())
+    samples = memoryview(frames).cast("h")
+    assert max(abs(s) for s in samples) < 0.95 * 32767  # headroom, no clipping
+    assert abs(samples[0]) < 200 and abs(samples[-1]) < 200  # starts and ends on silence: no click
+
+
+# -- CuePlayer ----------------------------------------------------------------------------------------
+
+
+def test_a_countdown_plays_the_tick_and_says_nothing(qtbot, effects) -> None:
+    player, said = make_player(qtbot)
+    player.prepare()
+    assert player.sound_ok and player.speech_ok and said == []
+    player.play(cues.countdown(3))
+    assert effects["tick"].plays == 1
+    assert list(player.history) == [("sound", "tick")]
+    assert tts(player).state() == QTextToSpeech.State.Ready
+
+
+def test_go_plays_the_go_sound_only(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    player.play(cues.go())
+    assert effects["go"].plays == 1
+    assert spoken(player) == []
+
+
+def test_an_announce_cue_speaks_its_text(qtbot) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    assert player.speech_ok
+    engine = tts(player)
+    assert engine.engine() == "mock"
+    with qtbot.waitSignal(engine.stateChanged):
+        player.play(cues.announce("Bird Dog"))
+    assert engine.state() == QTextToSpeech.State.Speaking
+    assert spoken(player) == ["Bird Dog"]
+
+
+def test_rest_and_finished_play_their_sound_then_speak(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    player.play(cues.rest())
+    assert effects["rest"].plays == 1 and spoken(player) == []  # the line waits for the sound
+    qtbot.waitUntil(lambda: spoken(player) == ["Rest"], timeout=2000)
+    player.play(cues.finished())
+    qtbot.waitUntil(lambda: spoken(player) == ["Rest", "Finished"], timeout=2000)
+    assert sounds(player) == ["rest", "finish"]
+
+
+def test_spoken_only_cues_and_rep_counts(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    for cue in (cues.next_up("Clamshell"), cues.switch_sides(), cues.halfway(), cues.rep(7)):
+        player.play(cue)
+    assert spoken(player) == ["Next: Clamshell", "Switch sides", "Halfway", "7"]
+    assert sounds(player) == []
+
+
+def test_voice_off_speaks_nothing_but_sounds_still_play(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    player.set_voice(False)
+    for cue in (cues.announce("Bird Dog"), cues.rep(3), cues.rest(), cues.finished(), cues.countdown(1)):
+        player.play(cue)
+    qtbot.wait(400)  # longer than the pause before a line that follows a sound
+    assert spoken(player) == []
+    assert tts(player).state() == QTextToSpeech.State.Ready
+    assert sounds(player) == ["rest", "finish", "tick"]
+
+
+def test_turning_the_voice_off_drops_a_waiting_line(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    player.play(cues.rest())
+    player.set_voice(False)
+    qtbot.wait(400)
+    assert spoken(player) == []
+
+
+def test_stop_silences_sounds_and_the_waiting_line(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    player.play(cues.finished())
+    player.stop()
+    qtbot.wait(400)
+    assert spoken(player) == []
+    assert all(effect.stops == 1 for effect in effects.values())
+
+
+def test_a_new_line_cuts_off_the_one_being_spoken(qtbot) -> None:
+    player, _ = make_player(qtbot)
+    player.prepare()
+    engine = tts(player)
+    words: list[str] = []
+    engine.sayingWord.connect(lambda word, *_: words.append(word))
+    player.say("one two three four five six seven eight")
+    qtbot.waitUntil(lambda: words == ["one"], timeout=2000)
+    player.play(cues.halfway())
+    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
+    assert words == ["one", "Halfway"]
+
+
+def test_volume_reaches_sounds_and_speech(qtbot, effects) -> None:
+    player, _ = make_player(qtbot)
+    player.set_volume(150)
+    assert player.volume == 100
+    player.prepare()
+    assert all(effect.gain == pytest.approx(1.0) for effect in effects.values())
+    player.set_volume(50)
+    quieter = effects["go"].gain
+    assert 0.0 < quieter < 0.5  # a slider position, not a linear gain: 50 % sounds half as loud
+    assert tts(player).volume() == pytest.approx(0.5)
+    player.set_volume(-3)
+    assert effects["go"].gain == pytest.approx(0.0)
+
+
+def test_missing_audio_is_reported_once_and_speech_goes_on(qtbot, no_multimedia) -> None:
+    player, said = make_player(qtbot)
+    player.prepare()
+    player.prepare()  # before the next session: no second sentence
+    assert said == [NO_SOUND]
+    assert not player.sound_ok and player.speech_ok
+    assert player.unavailable_text() == NO_SOUND
+    player.play(cues.countdown(3))
+    player.play(cues.go())
+    player.play(cues.rest())  # no sound to wait for: spoken at once
+    assert list(player.history) == [("say", "Rest")]
+    assert player.play_sound("go") is False
+
+
+def test_no_sound_device_has_its_own_sentence(qtbot, monkeypatch) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    player, said = make_player(qtbot)
+    player.prepare()
+    assert said == [NO_SOUND_DEVICE] and not player.sound_ok
+
+
+def test_when_nothing_works_play_does_nothing(qtbot, no_multimedia, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
+    player, said = make_player(qtbot)
+    player.prepare()
+    assert said == [NO_SOUND, NO_SPEECH_NO_SOUND]
+    assert player.unavailable_text() == NOTHING_WORKS
+    for cue in (cues.announce("Bird Dog"), cues.go(), cues.rep(2), cues.rest(), cues.finished()):
+        player.play(cue)
+    assert player.say("Bird Dog. Get ready.") is False
+    assert list(player.history) == []
+
+
+def test_a_speech_engine_that_fails_is_reported(qtbot, effects) -> None:
+    player, said = make_player(qtbot, engine="no-such-engine")
+    player.prepare()
+    assert said == [NO_SPEECH]
+    assert player.sound_ok and not player.speech_ok
+    player.play(cues.rest())
+    qtbot.wait(400)
+    assert list(player.history) == [("sound", "rest")]
+
+
+def test_the_mock_engine_is_never_picked_on_its_own(qtbot, no_multimedia) -> None:
+    player, _ = make_player(qtbot, engine=None)
+    player.prepare()
+    found = player.findChild(QTextToSpeech)
+    assert found is None or found.engine() != "mock"
+
+
+def test_apply_settings_reads_volume_and_voice(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from hipdesk.views import settings as prefs
+
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    prefs.SESSION_VOLUME.set(35, store)
+    prefs.SESSION_VOICE.set(False, store)
+    player, _ = make_player(qtbot)
+    player.apply_settings(store)
+    assert (player.volume, player.voice) == (35, False)
+
+
+def test_real_sound_effects_load_where_there_is_a_device(qtbot) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if not QMediaDevices.audioOutputs():
+        pytest.skip("no audio output on this machine")
+    player, said = make_player(qtbot)
+    player.prepare()
+    assert player.sound_ok, said
+    assert player.play_sound("tick")
+
+
+def test_importing_the_module_loads_no_audio_speech_or_dbus_library() -> None:
+    code = (
+        "import sys, hipdesk.views.session_output, hipdesk.views.session_settings\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[-1] in ('QtMultimedia', 'QtTextToSpeech', 'QtDBus')))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# -- ScreenSaverInhibitor -----------------------------------------------------------------------------
+
+
+def test_the_inhibitor_is_a_quiet_no_op_without_a_bus(qtbot) -> None:
+    from PySide6.QtDBus import QDBusConnection
+
+    nowhere = QDBusConnection.connectToBus("unix:path=/nonexistent/hipdesk-bus", "hipdesk-test-nowhere")
+    try:
+        inhibitor = ScreenSaverInhibitor(nowhere)
+        assert inhibitor.inhibit("Guided session") is False
+        assert not inhibitor.active
+        assert inhibitor.release() is False
+        assert inhibitor.release() is False
+    finally:
+        QDBusConnection.disconnectFromBus("hipdesk-test-nowhere")
+    default = ScreenSaverInhibitor()  # whatever session bus this machine has: never raises
+    assert default.inhibit("Guided session") in (True, False)
+    default.release()
+    assert default.release() is False
+
+
+FAKE_SCREENSAVER = r'''
+import sys
+import hipdesk  # noqa: F401  (the None reference-count fix)
+from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, Slot
+from PySide6.QtDBus import QDBusConnection
+
+
+@ClassInfo({"D-Bus Interface": "org.freedesktop.ScreenSaver"})
+class ScreenSaver(QObject):
+    """Exported with Qt's strict signature matching, as KDE's is: UnInhibit(i) finds no method."""
+
+    def __init__(self):
+        super().__init__()
+        self.cookie = 41
+
+    @Slot(str, str, result="uint")
+    def Inhibit(self, application_name, reason):
+        self.cookie += 1
+        print("Inhibit", application_name, reason, self.cookie, flush=True)
+        return self.cookie
+
+    @Slot("uint")
+    def UnInhibit(self, cookie):
+        print("UnInhibit", cookie, flush=True)
+
+
+app = QCoreApplication(sys.argv)
+bus = QDBusConnection.connectToBus(sys.argv[1], "fake-screensaver")
+service = ScreenSaver()
+bus.registerObject("/org/freedesktop/ScreenSaver", service, QDBusConnection.RegisterOption.ExportAllSlots)
+bus.registerService("org.freedesktop.ScreenSaver")
+print("ready", flush=True)
+app.exec()
+'''
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={folder}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def private_bus(tmp_path: Path):
+    """A session bus of our own (needs dbus-daemon: Debian package ``dbus-daemon``)."""
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        pytest.skip("dbus-daemon is not installed")
+    from PySide6.QtDBus import QDBusConnection
+
+    config = tmp_path / "bus.conf"
+    config.write_text(BUS_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    proc = subprocess.Popen(
+        [daemon, f"--config-file={config}", "--nofork", "--nopidfile", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        address = proc.stdout.readline().strip()
+        assert address.startswith("unix:"), address
+        bus = QDBusConnection.connectToBus(address, "hipdesk-test-bus")
+        assert bus.isConnected(), bus.lastError().message()
+        yield address, bus
+    finally:
+        QDBusConnection.disconnectFromBus("hipdesk-test-bus")
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def fake_screensaver(private_bus, tmp_path: Path, qtbot):
+    address, bus = private_bus
+    script = tmp_path / "fake_screensaver.py"
+    script.write_text(FAKE_SCREENSAVER, encoding="utf-8")
+    log = tmp_path / "fake.log"
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), QT_QPA_PLATFORM="offscreen")
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(script), address], stdout=out, stderr=subprocess.DEVNULL, env=env
+        )
+    try:
+        qtbot.waitUntil(
+            lambda: bool(bus.interface().isServiceRegistered("org.freedesktop.ScreenSaver").value()),
+            timeout=15_000,
+        )
+        yield bus, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_without_the_service_inhibit_is_a_no_op(private_bus) -> None:
+    _, bus = private_bus
+    inhibitor = ScreenSaverInhibitor(bus, "HipDesk")
+    assert inhibitor.inhibit("Guided session") is False
+    assert inhibitor.release() is False
+
+
+def test_inhibit_and_release_against_a_fake_screensaver(fake_screensaver, qtbot) -> None:
+    bus, log = fake_screensaver
+    inhibitor = ScreenSaverInhibitor(bus, "HipDesk")
+    assert inhibitor.inhibit("Guided session: Hip strength") is True
+    assert inhibitor.active
+    assert inhibitor.inhibit("again") is True  # one hold at a time
+    assert inhibitor.release() is True  # the cookie went out as a D-Bus uint32
+    assert inhibitor.release() is False
+    assert not inhibitor.active
+    qtbot.waitUntil(lambda: "UnInhibit 42" in log.read_text(encoding="utf-8"), timeout=5000)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[1:] == ["Inhibit HipDesk Guided session: Hip strength 42", "UnInhibit 42"]
+
+
+def test_a_dropped_inhibitor_releases_its_hold(fake_screensaver, qtbot) -> None:
+    bus, log = fake_screensaver
+    inhibitor = ScreenSaverInhibitor(bus, "HipDesk")
+    assert inhibitor.inhibit("Guided session")
+    del inhibitor
+    gc.collect()
+    qtbot.waitUntil(lambda: "UnInhibit 42" in log.read_text(encoding="utf-8"), timeout=5000)
