@@ -14,7 +14,7 @@ from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES
 from hipdesk.domain.rules import dosage_text, equipment_for, estimate_seconds, seconds_text
-from hipdesk.domain.serialize import exercise_to_dict, item_to_dict
+from hipdesk.domain.serialize import exercise_to_dict, item_to_dict, parse_time
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,28 @@ def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.export.calendar import (
+        calendar_contents,
+        export_summary,
+        local_zone_name,
+        week_calendar,
+        write_ics,
+        zone_info,
+    )
+
+    default_time = parse_time(args.time) if args.time is not None else None
+    zone = args.timezone or local_zone_name()
+    zone_info(zone)  # an unknown zone is one line, before anything is written
+    plan = repo.week_plan()
+    routines = repo.routines()
+    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    write_ics(Path(args.output), week_calendar(plan, routines, exercises, zone, default_time))
+    summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+    print(f"wrote {args.output}: {summary}")
+    return 0
+
+
 def cmd_import(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.routine_file import read_routine_file
 
@@ -164,12 +186,32 @@ def build_parser() -> argparse.ArgumentParser:
     add("week", cmd_week, "show the week plan, Monday first").add_argument(
         "--json", action="store_true", help="print JSON"
     )
-    export = sub.add_parser("export", help="write a routine file (and more)", description="write files")
+    export = sub.add_parser(
+        "export", help="write a routine file or the week as a calendar", description="write files"
+    )
     export_sub = export.add_subparsers(dest="what", metavar="WHAT", required=True)
     routine = export_sub.add_parser("routine", help="a routine as a file to share")
     routine.add_argument("name", help="the routine's name")
     routine.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
     routine.set_defaults(func=cmd_export_routine)
+    ics = export_sub.add_parser(
+        "ics",
+        help="the week plan as an iCalendar file",
+        description="Write the week plan as an iCalendar file: one weekly event per planned routine, "
+        "in the local time zone. Importing it again updates the events instead of adding them twice.",
+    )
+    ics.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.ics)")
+    ics.add_argument(
+        "--time",
+        metavar="HH:MM",
+        help="the time for routines planned without one (default 07:00)",
+    )
+    ics.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the time zone of the times, e.g. Europe/Berlin (default: the system's)",
+    )
+    ics.set_defaults(func=cmd_export_ics)
     add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
     figures = sub.add_parser("render-figures", help="draw every exercise's figure to PNG files")
     figures.add_argument("--out", required=True, metavar="DIR", help="the folder to write to")

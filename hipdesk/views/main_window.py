@@ -1,7 +1,8 @@
-"""The main window: navigation between Library, Routines, Week and History."""
+"""The main window: navigation between Today, Library, Routines, Week and History."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from html import escape
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES, Exercise
+from hipdesk.domain.model import Exercise
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
@@ -25,10 +26,17 @@ if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
     from hipdesk.views.overview_page import OverviewPage
     from hipdesk.views.routines_page import RoutinesPage
+    from hipdesk.views.today_page import TodayPage
+    from hipdesk.views.week_page import WeekPage
 
 logger = logging.getLogger(__name__)
 
+# Pages that need the data to be made: until it is there, a blank page stands in for them.
+NEEDS_DATA = ("today",)
+STATUS_MS = 8000
+
 PAGES = (
+    ("today", "Today"),
     ("library", "Library"),
     ("routines", "Routines"),
     ("week", "Week"),
@@ -42,6 +50,7 @@ class MainWindow(QMainWindow):
         self.repo: Repo | None = None
         self._exercises: list[Exercise] = []
         self._fresh: set[str] = set()
+        self._sessions: list[QWidget] = []  # guided session windows that are open
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle("HipDesk")
@@ -49,6 +58,9 @@ class MainWindow(QMainWindow):
         self.library.setObjectName("libraryPage")
         self._pages: dict[str, QWidget] = {"library": self.library}
         self.ui.pages.addWidget(self.library)
+        self._waiting = QWidget(self)  # stands in for a page that needs the data, until it is there
+        self._waiting.setObjectName("waitingPage")
+        self.ui.pages.addWidget(self._waiting)
         self.undo_group = QUndoGroup(self)
         self._make_edit_menu()
         for key, label in PAGES:
@@ -72,6 +84,7 @@ class MainWindow(QMainWindow):
         self.library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
+        self.show_page("today")
         if repo is not None:
             self.attach(repo)
 
@@ -81,6 +94,8 @@ class MainWindow(QMainWindow):
         self.reload()
         self.library.restore_selection()
         self.library.enable_figures()
+        if self.current_page() in NEEDS_DATA:  # made now, after the first paint
+            self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
 
     # -- pages, made when first shown ----------------------------------------------------------
@@ -92,6 +107,24 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def _make_page(self, key: str) -> QWidget:
+        if key == "today":
+            from hipdesk.views.today_page import TodayPage
+
+            today = TodayPage(self)
+            today.setObjectName("todayPage")
+            today.start_requested.connect(self._on_today_page_start_requested)
+            today.week_requested.connect(lambda: self.show_page("week"))
+            return today
+        if key == "week":
+            from hipdesk.views.week_page import WeekPage
+
+            week = WeekPage(self)
+            week.setObjectName("weekPage")
+            week.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+            week.plan_saved.connect(self._on_week_page_plan_saved)
+            week.export_requested.connect(self.export_calendar_dialog)
+            self.undo_group.addStack(week.undo_stack)
+            return week
         if key == "routines":
             from hipdesk.views.routines_page import RoutinesPage
 
@@ -104,15 +137,6 @@ class MainWindow(QMainWindow):
             return page
         from hipdesk.views.overview_page import OverviewPage
 
-        if key == "week":
-            overview = OverviewPage(
-                "Week",
-                "Here you will lay your routines onto the days of your running week, with gentle "
-                "warnings from the article's advice and a calendar export. Your week so far:",
-                self,
-            )
-            overview.tree.setHeaderLabels(["Day", "Run", "Routines"])
-            return overview
         overview = OverviewPage(
             "History",
             "Here you will see every session you have done, your weeks adding up, and your left "
@@ -129,8 +153,44 @@ class MainWindow(QMainWindow):
     def routines_page(self) -> RoutinesPage:
         return self.page("routines")  # type: ignore[return-value]
 
+    @property
+    def week_page(self) -> WeekPage:
+        return self.page("week")  # type: ignore[return-value]
+
+    @property
+    def today_page(self) -> TodayPage:
+        return self.page("today")  # type: ignore[return-value]
+
     def _on_routines_page_routines_changed(self) -> None:
+        self._fresh.discard("today")
         self._fresh.discard("week")
+        self._fresh.discard("history")
+
+    def _on_week_page_plan_saved(self) -> None:
+        self._fresh.discard("today")
+
+    def _on_today_page_start_requested(self, routine_name: str) -> None:
+        self.start_session(routine_name)
+
+    def start_session(self, routine_name: str) -> None:
+        """Start a guided session of a routine, in its own full-screen window."""
+        from hipdesk.views.session_launch import open_session  # not needed at start-up
+
+        if self.repo is None:
+            return
+        try:
+            routine = self.repo.routine(routine_name)
+            session = open_session(self.repo, routine)
+        except HipDeskError as exc:
+            message(self, "Start", str(exc))
+            return
+        self._sessions.append(session)  # kept alive until it closes
+        session.closed.connect(lambda: self._on_session_closed(session))
+
+    def _on_session_closed(self, session: QWidget) -> None:
+        if session in self._sessions:
+            self._sessions.remove(session)
+        self._fresh.discard("today")
         self._fresh.discard("history")
 
     def _make_edit_menu(self) -> None:
@@ -149,6 +209,7 @@ class MainWindow(QMainWindow):
         self.ui.menuExercise.setEnabled(self.repo is not None and page == "library")
         self.ui.actionImportRoutine.setEnabled(self.repo is not None)
         self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
+        self.ui.actionExportCalendar.setEnabled(self.repo is not None)
         widget = self._pages.get(page)
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
@@ -159,6 +220,7 @@ class MainWindow(QMainWindow):
         ui.actionQuit.triggered.connect(self.close)
         ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
         ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
+        ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)
         ui.actionAbout.triggered.connect(self._on_about_triggered)
         ui.actionFind.triggered.connect(self._on_find_triggered)
         ui.actionNewExercise.triggered.connect(self.new_exercise)
@@ -331,6 +393,51 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
 
+    # -- calendar --------------------------------------------------------------------------------
+    def export_calendar_dialog(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.repo is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / "HipDesk week.ics") if folder else "HipDesk week.ics"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Calendar", suggested, "Calendar files (*.ics);;All files (*)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        self.export_calendar(Path(path))
+
+    def export_calendar(
+        self, path: Path, default_time: dt.time | None = None, zone: str | None = None
+    ) -> bool:
+        """Write the week plan as an iCalendar file and say in one line what it holds."""
+        from hipdesk.export.calendar import (
+            calendar_contents,
+            export_summary,
+            local_zone_name,
+            week_calendar,
+            write_ics,
+        )
+
+        if self.repo is None:
+            return False
+        plan = self.repo.week_plan()
+        routines = self.repo.routines()
+        exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        zone = zone or local_zone_name()
+        try:
+            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time))
+        except HipDeskError as exc:
+            message(self, "Export Calendar", str(exc))
+            return False
+        summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+        self.statusBar().showMessage(f"Exported your week to {path}: {summary}.", 12000)
+        return True
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData() else []
         if self.repo is not None and urls and all(u.isLocalFile() for u in urls):
@@ -355,11 +462,15 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str:
         row = self.ui.navigation.currentRow()
-        return PAGES[row][0] if 0 <= row < len(PAGES) else "library"
+        return PAGES[row][0] if 0 <= row < len(PAGES) else "today"
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             key = PAGES[row][0]
+            if key in NEEDS_DATA and self.repo is None and key not in self._pages:
+                self.ui.pages.setCurrentWidget(self._waiting)
+                self._update_menus()
+                return
             widget = self.page(key)
             self._refresh_page(key)
             self.ui.pages.setCurrentWidget(widget)
@@ -387,19 +498,24 @@ class MainWindow(QMainWindow):
                 page.attach(self.repo, self._exercises)
             else:
                 page.reload()
+        elif key == "today":
+            from hipdesk.views.today_page import TodayPage
+
+            assert isinstance(page, TodayPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
         elif key == "week":
-            self._fill_week()
+            from hipdesk.views.week_page import WeekPage
+
+            assert isinstance(page, WeekPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
         elif key == "history":
             self._fill_history()
-
-    def _fill_week(self) -> None:
-        assert self.repo is not None
-        week = self._overview("week").tree
-        week.clear()
-        for day in self.repo.week_plan().days:
-            planned = ", ".join((f"{p.time:%H:%M} " if p.time else "") + p.routine_name for p in day.routines)
-            _tree_item(week, [WEEKDAY_NAMES[day.weekday], day.run.label, planned or "—"])
-        week.resizeColumnToContents(0)
 
     def _fill_history(self) -> None:
         assert self.repo is not None
@@ -420,14 +536,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.set_color_scheme(settings.COLOR_SCHEME.get())
         self.library.restore_state()
-        self.show_page(settings.LAST_PAGE.get())
-        if self.ui.navigation.currentRow() < 0:
-            self.show_page("library")
+        self.show_page("today")  # HipDesk opens on what is planned today
 
     def save_state(self) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
-        settings.LAST_PAGE.set(self.current_page())
         self.library.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -38,7 +38,6 @@ class Key(Generic[T]):
 
 WINDOW_GEOMETRY = Key("persist/window_geometry", QByteArray())
 WINDOW_STATE = Key("persist/window_state", QByteArray())
-LAST_PAGE = Key("persist/last_page", "library")
 LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
 LAST_EXERCISE = Key("persist/last_exercise", "")
 COLOR_SCHEME = Key("view/color_scheme", "system")  # system | light | dark

@@ -149,3 +149,54 @@ def test_render_figures(tmp_path: Path, capsys) -> None:
     assert "contact-sheet.png" in names and "bird-dog.png" in names and len(names) == 20
     assert main(["render-figures", "--out", str(tmp_path), "--size", "3"]) == 1
     assert "--size" in capsys.readouterr().err
+
+
+def test_export_ics(tmp_path: Path, capsys) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "week.ics"
+    code, out, err = run(
+        capsys, "export", "ics", "-o", str(target), "--time", "06:45", "--timezone", "Europe/Berlin"
+    )
+    assert code == 0 and err == ""
+    assert out == f"wrote {target}: 8 weekly events, times in Europe/Berlin\n"  # the starter week: all timed
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert len(calendar.events) == 8 and [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
+    assert {str(e["RRULE"]["BYDAY"][0]) for e in calendar.events} == {
+        "MO",
+        "TU",
+        "WE",
+        "TH",
+        "FR",
+        "SA",
+        "SU",
+    }
+
+
+def test_export_ics_of_an_empty_week(tmp_path: Path, capsys) -> None:
+    from hipdesk.domain.model import WeekPlan
+    from hipdesk.store import open_store
+
+    repo = open_store(tmp_path / "empty.sqlite")
+    repo.save_week_plan(WeekPlan())
+    repo.db.close()
+    target = tmp_path / "week.ics"
+    code, out, _ = run(capsys, "--db", str(tmp_path / "empty.sqlite"), "export", "ics", "-o", str(target))
+    assert code == 0 and "the calendar is empty" in out
+    assert b"BEGIN:VCALENDAR" in target.read_bytes() and b"VEVENT" not in target.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--time", "25:99"], "'25:99' is not a time of day"),
+        (["--time", "7pm"], "'7pm' is not a time of day"),
+        (["--timezone", "Mars/Olympus"], "'Mars/Olympus' is not a time zone"),
+    ],
+)
+def test_export_ics_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys, args, words) -> None:
+    target = tmp_path / "week.ics"
+    code, out, err = run(capsys, "export", "ics", "-o", str(target), *args)
+    assert code == 1 and out == ""
+    assert err.startswith(f"hipdesk: {words}") and len(err.strip().splitlines()) == 1
+    assert not target.exists()

@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
+from hipdesk.qtmodels.week_model import Role
+from hipdesk.views.main_window import MainWindow
+from hipdesk.views.week_page import DayColumn, WeekPage
+
+MARKUP = '<b>x</b><img src="file:///etc/passwd">'
+WEDNESDAY = dt.date(2027, 3, 17)
+
+
+@pytest.fixture
+def window(qtbot, repo):
+    win = MainWindow(repo)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def page(window) -> WeekPage:
+    window.show_page("week")
+    page = window.week_page
+    page.today = lambda: WEDNESDAY
+    return page
+
+
+def planned(window, weekday: int) -> list[str]:
+    return [p.routine_name for p in window.repo.week_plan().days[weekday].routines]
+
+
+def routine_mime(page: WeekPage, name: str):
+    model = page.routine_list
+    row = next(r for r in range(model.rowCount()) if model.routine_at(r).name == name)
+    return model.mimeData([model.index(row, 0)])
+
+
+def test_seven_readable_columns_beside_the_routines(window, page) -> None:
+    assert window.current_page() == "week" and window.ui.pages.currentWidget() is page
+    columns = page.findChildren(DayColumn)
+    assert len(columns) == 7
+    days = page.ui.daysWidget
+    for column in columns:
+        assert column.isVisible() and column.width() >= 100
+        assert column.geometry().right() <= days.width()  # nothing clipped at 1280 × 800
+        assert column.list.viewport().width() >= 85
+    monday = page.columns[0]
+    assert monday.name_label.text() == "Monday" and monday.run_combo.currentText() == "Rest day"
+    assert [monday.list.model().index(r, 0, monday.list.rootIndex()).data() for r in range(1)] == [
+        "Hip strength"
+    ]
+    assert monday.minutes_label.text().startswith("about ")
+    assert page.columns[6].run_combo.currentText() == "Long run"
+    assert page.routine_list.rowCount() == 3
+    assert page.ui.guidanceList.count() >= 2
+    assert "routines planned" in page.ui.summaryLabel.text()
+
+
+@pytest.mark.parametrize(
+    ("locale", "first"),
+    [
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "Sunday"),
+        (QLocale(QLocale.Language.German, QLocale.Country.Germany), "Monday"),
+        (QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt), "Saturday"),
+    ],
+)
+def test_the_week_starts_on_the_locales_first_day(qtbot, locale: QLocale, first: str) -> None:
+    before = QLocale()
+    QLocale.setDefault(locale)
+    try:
+        page = WeekPage()
+        qtbot.addWidget(page)
+    finally:
+        QLocale.setDefault(before)
+    layout = page.ui.daysLayout
+    names = [layout.itemAt(i).widget().name_label.text() for i in range(layout.count())]
+    assert names[0] == first and sorted(names) == sorted(WEEKDAY_NAMES)
+    assert [a.text() for a in page.add_menu.actions()][0] == first
+
+
+def test_today_is_marked(window, page) -> None:
+    page.reload()
+    assert page.columns[2].is_today and not page.columns[1].is_today
+    assert page.columns[2].name_label.accessibleName() == "Wednesday, today"
+
+
+def test_drop_a_routine_on_a_day_saves_it_and_undo_takes_it_back(window, page) -> None:
+    wednesday = page.model.day_index(2)
+    assert page.model.dropMimeData(
+        routine_mime(page, "Hip strength"), Qt.DropAction.CopyAction, -1, -1, wednesday
+    )
+    assert planned(window, 2) == ["Hip stretch", "Hip strength"]
+    assert page.columns[2].list.selectionModel().isSelected(page.model.entry_index(2, 1))
+    assert window.undo_action.text() == "&Undo Plan “Hip strength” on Wednesday"
+    window.undo_action.trigger()
+    assert planned(window, 2) == ["Hip stretch"]
+    window.redo_action.trigger()
+    assert planned(window, 2) == ["Hip stretch", "Hip strength"]
+
+
+def test_move_between_days_by_drag(window, page) -> None:
+    data = page.model.mimeData([page.model.entry_index(0, 0)])  # Monday's strength
+    assert page.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, page.model.day_index(1))
+    assert planned(window, 0) == [] and planned(window, 1) == ["Hip strength", "Warm-up (article)"]
+    assert window.repo.week_plan().days[1].routines[0].time == dt.time(18, 30)
+    assert page.columns[0].minutes_label.text() == "Nothing planned"
+
+
+def test_delete_key_removes_the_selected_routine(window, page, qtbot) -> None:
+    view = page.columns[6].list
+    view.setFocus()
+    view.setCurrentIndex(page.model.entry_index(6, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert planned(window, 6) == ["Hip stretch"]
+    window.undo_action.trigger()
+    assert planned(window, 6) == ["Warm-up (article)", "Hip stretch"]
+
+
+def test_several_routines_a_day_and_the_add_menu(window, page) -> None:
+    page.ui.routineList.selectAll()
+    next(a for a in page.add_menu.actions() if a.text() == "Thursday").trigger()
+    assert planned(window, 3) == ["Hip strength", "Warm-up (article)", "Hip stretch"]
+    assert "already planned on Thursday" in window.statusBar().currentMessage()
+
+
+def test_run_kind_combo_and_the_caution_it_brings(window, page) -> None:
+    combo = page.columns[5].run_combo
+    combo.setCurrentIndex(combo.findData(RunKind.RACE.value))
+    combo.activated.emit(combo.currentIndex())
+    assert window.repo.week_plan().days[5].run is RunKind.RACE
+    texts = [page.ui.guidanceList.item(i).text() for i in range(page.ui.guidanceList.count())]
+    assert texts[0].startswith(
+        "Friday has strength work (“Warm-up (article)”) the day before your race on Saturday."
+    )
+    assert page.columns[4].warning_label.isVisibleTo(page) and not page.columns[3].warning_label.isVisibleTo(
+        page
+    )
+    page.ui.guidanceList.setCurrentRow(0)  # a note lights up the days it is about
+    assert "2px" in page.columns[5].styleSheet() and "2px" not in page.columns[3].styleSheet()
+    window.undo_action.trigger()
+    assert window.repo.week_plan().days[5].run is RunKind.EASY and combo.currentText() == "Easy run"
+
+
+def type_time(view, index, text: str, qtbot) -> str:
+    """Edit the time in place as a user does: open the editor, type, press Enter; returns what it showed."""
+    view.setCurrentIndex(index)
+    assert view.edit(index, view.EditTrigger.EditKeyPressed, None)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    shown = editor.text()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text) if text else editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)  # the delegate commits queued
+    return shown
+
+
+def test_time_of_day_is_edited_in_place_and_bad_times_are_refused(window, page, qtbot) -> None:
+    view = page.columns[1].list
+    index = page.model.entry_index(1, 0)
+    assert type_time(view, index, "25:99", qtbot) == "07:00"
+    assert window.repo.week_plan().days[1].routines[0].time == dt.time(7, 0)
+    assert "'25:99' is not a time of day" in window.statusBar().currentMessage()
+    type_time(view, index, "6:15", qtbot)
+    assert window.repo.week_plan().days[1].routines[0].time == dt.time(6, 15)
+    assert index.data(Role.SUBTITLE).startswith("06:15 · ")
+    type_time(view, index, "", qtbot)
+    assert window.repo.week_plan().days[1].routines[0].time is None
+
+
+def test_a_deleted_routine_shows_as_gone_and_can_be_removed(window, page, monkeypatch) -> None:
+    window.show_page("routines")
+    routines = window.routines_page
+    assert routines.select_routine("Hip strength")
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda self: self.buttons()[-1])  # "Delete"
+    routines.delete_routine()
+    assert "Hip strength" not in window.repo.routine_names()
+    window.show_page("week")  # refreshed on the way back
+    gone = page.model.entry_index(0, 0)
+    assert gone.data() == "Hip strength" and gone.data(Role.MISSING)
+    assert gone.data(Role.SUBTITLE) == "Deleted"
+    notes = [page.ui.guidanceList.item(i).text() for i in range(page.ui.guidanceList.count())]
+    assert notes[0] == "“Hip strength” on Monday and Thursday no longer exists: remove it from your week."
+    button = page.ui.removeMissingButton
+    assert button.isVisibleTo(page) and button.text() == "Remove the Deleted Routines"
+    button.click()
+    assert planned(window, 0) == [] and planned(window, 3) == []
+    assert not button.isVisibleTo(page)
+    assert "Removed 2 deleted routines" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert planned(window, 0) == ["Hip strength"]
+
+
+def test_a_renamed_routine_shows_its_new_name(window, page) -> None:
+    routine_id = window.repo.routine("Hip stretch").id
+    window.show_page("routines")
+    window.routines_page._on_routine_list_rename_requested(routine_id, "Stretch after runs")
+    window.show_page("week")
+    assert page.model.entry_index(2, 0).data() == "Stretch after runs"
+    assert "Stretch after runs" in [page.routine_list.routine_at(r).name for r in range(3)]
+
+
+def test_names_with_markup_are_shown_as_typed(window, page) -> None:
+    saved = window.repo.save_routine(Routine(MARKUP, (RoutineItem("squat", reps=5),)))
+    page.reload()
+    page.model.add_routines([saved.id], 4)
+    entry = page.model.entry_index(4, 1)
+    assert entry.data() == MARKUP
+    assert "&lt;b&gt;" in entry.data(Qt.ItemDataRole.ToolTipRole)  # escaped, so shown as typed
+    window.repo.delete_routine(saved.id)
+    page.reload()
+    notes = [page.ui.guidanceList.item(i).text() for i in range(page.ui.guidanceList.count())]
+    assert f"“{MARKUP}” on Friday no longer exists: remove it from your week." in notes
+
+
+def test_export_calendar_from_the_week_page(window, page, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "my week"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
+    )
+    page.ui.exportButton.click()
+    written = tmp_path / "my week.ics"
+    calendar = Calendar.from_ical(written.read_bytes())
+    assert len(calendar.events) == 8
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Exported your week to {written}: 8 weekly events, times in ")
+
+
+def test_an_empty_week_exports_an_empty_calendar_and_says_so(
+    window, page, tmp_path: Path, monkeypatch
+) -> None:
+    window.repo.save_week_plan(WeekPlan())
+    page.reload()
+    assert page.ui.summaryLabel.text() == "Nothing planned yet"
+    assert [page.ui.guidanceList.item(i).text() for i in range(page.ui.guidanceList.count())] == [
+        "Nothing is planned yet: drag a routine onto a day."
+    ]
+    target = tmp_path / "empty.ics"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.ui.actionExportCalendar.trigger()
+    assert Calendar.from_ical(target.read_bytes()).events == []
+    assert window.statusBar().currentMessage().endswith("nothing is planned yet, so the calendar is empty.")
+
+
+def test_the_week_page_grabs_without_errors(window, page) -> None:
+    image = page.grab().toImage()
+    assert image.width() > 800 and image.height() > 500
+    QApplication.processEvents()

@@ -1,0 +1,75 @@
+"""Plan a routine on a day and move it to another with the real mouse, then read the database."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hipdesk
+
+HERE = Path(__file__).resolve().parent
+
+QUERY = "SELECT weekday, routine_name FROM planned_routine ORDER BY weekday, position"
+
+
+def stored_plan(db_path: Path) -> list[tuple[int, str]]:
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return [tuple(row) for row in con.execute(QUERY)]
+    finally:
+        con.close()
+
+
+def drag(xserver, source: list[int], target: list[int]) -> None:
+    (sx, sy), (tx, ty) = source, target
+    xserver.xdotool("mousemove", str(sx), str(sy))
+    xserver.xdotool("mousedown", "1")
+    for step in range(1, 21):  # a real drag: many small moves, past the drag distance
+        xserver.xdotool("mousemove", str(sx + (tx - sx) * step // 20), str(sy + (ty - sy) * step // 20))
+        time.sleep(0.03)
+    xserver.xdotool("mousemove", str(tx), str(ty + 1))
+    time.sleep(0.3)
+    xserver.xdotool("mouseup", "1")
+
+
+def wait_for_change(db_path: Path, before: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and stored_plan(db_path) == before:
+        time.sleep(0.1)
+    return stored_plan(db_path)
+
+
+def test_plan_and_move_routines_with_the_real_mouse(xserver, db_path: Path) -> None:
+    package_home = str(Path(hipdesk.__file__).resolve().parents[1])  # the hipdesk these tests import
+    env = {**os.environ, "DISPLAY": xserver.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
+    app = subprocess.Popen(
+        [sys.executable, str(HERE / "week_drag_app.py"), str(db_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = app.stdout.readline()
+        assert line, app.stderr.read()
+        where = json.loads(line)
+        start = stored_plan(db_path)
+        assert (0, "Hip strength") in start and (2, "Hip strength") not in start
+        drag(xserver, where["routine"], where["wednesday"])
+        planned = wait_for_change(db_path, start)
+        drag(xserver, where["monday_card"], where["friday"])
+        moved = wait_for_change(db_path, planned)
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+    assert [r for d, r in planned if d == 2] == ["Hip stretch", "Hip strength"]
+    assert [r for d, r in moved if d == 0] == []
+    assert [r for d, r in moved if d == 4] == ["Warm-up (article)", "Hip strength"]
