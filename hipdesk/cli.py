@@ -157,6 +157,77 @@ def cmd_render_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_start(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.views.session_launch import run_session_command
+
+    if args.today == bool(args.routine):
+        raise HipDeskError("name a routine, or use --today (not both)")
+    return run_session_command(repo, args.routine, today=args.today, resume=False, speed=args.speed)
+
+
+def cmd_resume(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.views.session_launch import run_session_command
+
+    return run_session_command(repo, None, today=False, resume=True, speed=args.speed)
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def cmd_history(repo: Any, args: argparse.Namespace) -> int:
+    sessions = repo.sessions()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": s.id,
+                    "routine": s.routine_name,
+                    "started_at": _iso(s.started_at),
+                    "ended_at": _iso(s.ended_at),
+                    "status": s.status.value,
+                    "rpe": s.rpe,
+                    "discomfort": {"left": s.discomfort_left, "right": s.discomfort_right},
+                    "notes": s.notes,
+                    "sets": [
+                        {
+                            "exercise_id": r.exercise_id,
+                            "side": r.side.value,
+                            "set": r.set_number,
+                            "target": r.target_reps if r.target_reps is not None else r.target_s,
+                            "actual": r.actual_reps if r.actual_reps is not None else r.actual_s,
+                            "unit": "reps" if r.target_reps is not None else "s",
+                            "skipped": r.skipped,
+                            "started_at": _iso(r.started_at),
+                            "ended_at": _iso(r.ended_at),
+                        }
+                        for r in s.sets
+                    ],
+                }
+                for s in sessions
+            ]
+        )
+        return 0
+    if not sessions:
+        print("No sessions yet.")
+    for s in sessions:
+        done = sum(1 for r in s.sets if not r.skipped)
+        skipped = sum(1 for r in s.sets if r.skipped)
+        when = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {s.routine_name:<28} {s.status.value:<9} {done} sets done, {skipped} skipped")
+    return 0
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("the speed goes from 0.1 to 1000")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hipdesk",
@@ -213,6 +284,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ics.set_defaults(func=cmd_export_ics)
     add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
+    start = add("start", cmd_start, "start a guided session (the session window alone)")
+    start.add_argument("routine", nargs="?", help="the routine's name")
+    start.add_argument("--today", action="store_true", help="today's planned routine")
+    start.add_argument(
+        "--speed", type=_speed, default=1.0, metavar="FACTOR",
+        help="run the clock faster (FACTOR > 1 previews the routine with no input at all)",
+    )  # fmt: skip
+    resume = add("resume", cmd_resume, "go on with the session that was interrupted")
+    resume.add_argument("--speed", type=_speed, default=1.0, metavar="FACTOR", help="as for start")
+    add("history", cmd_history, "list the sessions, newest first").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
     figures = sub.add_parser("render-figures", help="draw every exercise's figure to PNG files")
     figures.add_argument("--out", required=True, metavar="DIR", help="the folder to write to")
     figures.add_argument("--size", type=int, default=240, metavar="PX", help="the size of one frame")

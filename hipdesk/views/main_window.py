@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
@@ -18,7 +18,7 @@ from hipdesk.domain.model import Exercise
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library_page import LibraryPage
-from hipdesk.views.widgets import confirm, message
+from hipdesk.views.widgets import ask, confirm, message
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -97,6 +97,68 @@ class MainWindow(QMainWindow):
         if self.current_page() in NEEDS_DATA:  # made now, after the first paint
             self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
+        QTimer.singleShot(0, self.offer_resume)
+
+    # -- sessions ------------------------------------------------------------------------------
+    def offer_resume(self) -> None:
+        """A session cut short by a crash or a power cut: go on where it stopped, or keep it as it is."""
+        if self.repo is None:
+            return
+        interrupted = self.repo.interrupted_sessions()
+        self.ui.actionResumeSession.setEnabled(bool(interrupted))
+        if not interrupted:
+            return
+        session = interrupted[0]
+        assert session.id is not None
+        done = sum(1 for s in session.sets if not s.skipped)
+        when = session.started_at.astimezone().strftime("%A %d %B, %H:%M")
+        choice = ask(
+            self,
+            "Interrupted Session",
+            f"Your session of “{session.routine_name}” ({when}) stopped before the end, "
+            f"after {done} {'set' if done == 1 else 'sets'}. Go on where it stopped, or keep it as it is?",
+            ["Resume", "Keep as Partial", "Later"],
+        )
+        if choice == "Resume":
+            self.resume_session(session.id)
+        elif choice == "Keep as Partial":
+            self.repo.keep_partial(session.id)
+            self.ui.actionResumeSession.setEnabled(len(interrupted) > 1)
+            self._fresh.discard("history")
+            self.statusBar().showMessage(f"Kept “{session.routine_name}” as a partial session.", 6000)
+
+    def resume_session(self, session_id: int) -> None:
+        from hipdesk.views.session_launch import open_session
+
+        assert self.repo is not None
+        try:
+            routine, step = self.repo.session_plan(session_id)
+            window = open_session(self.repo, routine, resume_session=session_id, resume_step=step)
+        except HipDeskError as exc:
+            message(self, "Resume Session", str(exc))
+            return
+        self._keep_session_window(window)
+
+    def _on_action_resume_session_triggered(self) -> None:
+        if self.repo is not None and self.repo.interrupted_sessions():
+            self.offer_resume()
+
+    def _on_action_start_today_triggered(self) -> None:
+        from hipdesk.views.session_launch import todays_routine
+
+        if self.repo is None:
+            return
+        try:
+            routine = todays_routine(self.repo)
+        except HipDeskError as exc:
+            message(self, "Start", str(exc), QMessageBox.Icon.Information)
+            return
+        self.start_session(routine.name)
+
+    def _on_action_session_settings_triggered(self) -> None:
+        from hipdesk.views.session_settings import SessionSettingsDialog
+
+        SessionSettingsDialog(self).exec()
 
     # -- pages, made when first shown ----------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -184,6 +246,9 @@ class MainWindow(QMainWindow):
         except HipDeskError as exc:
             message(self, "Start", str(exc))
             return
+        self._keep_session_window(session)
+
+    def _keep_session_window(self, session: QWidget) -> None:
         self._sessions.append(session)  # kept alive until it closes
         session.closed.connect(lambda: self._on_session_closed(session))
 
@@ -218,6 +283,10 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         ui = self.ui
         ui.actionQuit.triggered.connect(self.close)
+        ui.actionStartToday.triggered.connect(self._on_action_start_today_triggered)
+        ui.actionResumeSession.triggered.connect(self._on_action_resume_session_triggered)
+        ui.actionResumeSession.setEnabled(False)
+        ui.actionSessionSettings.triggered.connect(self._on_action_session_settings_triggered)
         ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
         ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
         ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)

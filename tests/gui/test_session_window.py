@@ -152,3 +152,38 @@ def test_a_resumed_session_goes_on_at_its_step(qtbot, repo) -> None:
     window.start()
     assert driver.session_id == sid
     assert driver.state().index == 5
+
+
+def test_the_window_offers_to_resume_an_interrupted_session(qtbot, repo, monkeypatch) -> None:
+    from hipdesk.views.main_window import MainWindow
+
+    saved = repo.save_routine(SHORT)
+    sid = repo.start_session(saved)
+    asked = []
+    monkeypatch.setattr(
+        "hipdesk.views.main_window.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
+    )
+    window = MainWindow(repo)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    assert MARKUP in asked[0] and "stopped before the end" in asked[0]
+    assert repo.session(sid).status is SessionStatus.PARTIAL
+
+
+def test_resume_from_the_window_opens_the_session_at_its_step(qtbot, repo, monkeypatch) -> None:
+    from hipdesk.views.main_window import MainWindow
+
+    saved = repo.save_routine(SHORT)
+    sid = repo.start_session(saved)
+    repo.set_resume_step(sid, 4)
+    monkeypatch.setattr("hipdesk.views.main_window.ask", lambda *args: "Resume")
+    monkeypatch.setattr(
+        "hipdesk.views.session_window.SessionWindow.show_full_screen", lambda self: self.show()
+    )
+    window = MainWindow(repo)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._sessions), timeout=3000)
+    session_window = window._sessions[0]
+    assert session_window.driver.session_id == sid and session_window.driver.state().index == 4
+    session_window.driver.end_early()
+    session_window.close()
