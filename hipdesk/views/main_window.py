@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
             page = RoutinesPage(self.library.model, self)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.routines_changed.connect(self._on_routines_page_routines_changed)
+            page.start_requested.connect(self.start_session)
             self.undo_group.addStack(page.undo_stack)
             if self.repo is not None:
                 page.attach(self.repo, self._exercises)

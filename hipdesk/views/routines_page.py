@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
@@ -37,6 +37,7 @@ MESSAGE_MS = 5000
 class RoutinesPage(QWidget):
     routines_changed = Signal()  # a routine was added, renamed, edited or deleted
     status_message = Signal(str)
+    start_requested = Signal(str)  # a routine's name: run it as a guided session
 
     def __init__(self, exercises: ExerciseListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,15 @@ class RoutinesPage(QWidget):
         ui.exercisePalette.configure_drag_source()
         ui.splitter.setSizes([200, 580, 320])
         ui.splitter.setStretchFactor(1, 1)
+        self.start_button = QPushButton("Start Session", self)
+        self.start_button.setObjectName("startRoutineButton")
+        self.start_button.setToolTip("Do this routine now, guided, full screen")
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        header = QHBoxLayout()
+        ui.editorLayout.removeWidget(ui.routineNameLabel)
+        header.addWidget(ui.routineNameLabel, 1)
+        header.addWidget(self.start_button)
+        ui.editorLayout.insertLayout(0, header)
         font = ui.routineNameLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -164,6 +174,7 @@ class RoutinesPage(QWidget):
         for widget in (self.ui.routineItemList, self.ui.exercisePalette, self.ui.paletteSearch):
             widget.setEnabled(editing)
         self.ui.duplicateRoutineButton.setEnabled(editing)
+        self.start_button.setEnabled(editing and bool(routine and routine.items))
         self.ui.deleteRoutineButton.setEnabled(editing)
         self._update_header()
         self._update_inspector()
@@ -197,9 +208,14 @@ class RoutinesPage(QWidget):
             self.status_message.emit(str(exc))
             return
         self.routine_list.update_routine(self._current)
+        self.start_button.setEnabled(bool(self._current.items))
         self._update_header()
         self._update_inspector()
         self.routines_changed.emit()
+
+    def _on_start_button_clicked(self) -> None:
+        if self._current is not None:
+            self.start_requested.emit(self._current.name)
 
     # -- routine list --------------------------------------------------------------------------
     def _on_routine_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -203,3 +203,12 @@ def test_tooltips_show_markup_as_text(window) -> None:
     model = window.library.model
     tip = model.index(model.row_of(mine.id), 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" not in tip and "&lt;b&gt;" in tip
+
+
+def test_start_session_from_the_routine(window, page, qtbot) -> None:
+    assert page.start_button.isEnabled()
+    with qtbot.waitSignal(page.start_requested) as blocker:
+        page.start_button.click()
+    assert blocker.args == ["Hip strength"]
+    page.new_routine()
+    assert not page.start_button.isEnabled()  # nothing to do yet
