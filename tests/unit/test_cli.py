@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -200,3 +201,49 @@ def test_export_ics_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys, arg
     assert code == 1 and out == ""
     assert err.startswith(f"hipdesk: {words}") and len(err.strip().splitlines()) == 1
     assert not target.exists()
+
+
+def _hipdesk(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "hipdesk", "--db", str(db), *args],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+
+
+def test_start_with_speed_runs_the_whole_routine_and_history_shows_it(db_path: Path) -> None:
+    result = _hipdesk(db_path, "start", "Hip stretch", "--speed", "300")
+    assert result.returncode == 0, result.stderr[-2000:]
+    history = json.loads(_hipdesk(db_path, "history", "--json").stdout)
+    (session,) = history
+    assert session["routine"] == "Hip stretch" and session["status"] == "finished"
+    assert set(session["discomfort"]) == {"left", "right"}
+    first = session["sets"][0]
+    assert {
+        "exercise_id",
+        "side",
+        "set",
+        "target",
+        "actual",
+        "skipped",
+        "started_at",
+        "ended_at",
+    } <= first.keys()
+    assert first["exercise_id"] == "lunging-hip-flexor-stretch" and first["side"] == "left"
+    assert not any(s["skipped"] for s in session["sets"])
+    assert "Hip stretch" in _hipdesk(db_path, "history").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("start", "No such routine", "--speed", "100"), "no routine named"),
+        (("start", "Hip stretch", "--speed", "0"), "speed"),
+        (("start",), "name a routine, or use --today"),
+        (("resume",), "no interrupted session"),
+    ],
+)
+def test_start_errors_are_one_line(db_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = _hipdesk(db_path, *args)
+    assert result.returncode in (1, 2)
+    assert message in result.stderr.lower() and "Traceback" not in result.stderr
