@@ -17,13 +17,13 @@ from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
-from hipdesk.views.library_page import LibraryPage
 from hipdesk.views.widgets import ask, confirm, message
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from hipdesk.db.repo import Repo
+    from hipdesk.views.library_page import LibraryPage
     from hipdesk.views.overview_page import OverviewPage
     from hipdesk.views.routines_page import RoutinesPage
     from hipdesk.views.today_page import TodayPage
@@ -54,10 +54,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle("HipDesk")
-        self.library = LibraryPage(self)
-        self.library.setObjectName("libraryPage")
-        self._pages: dict[str, QWidget] = {"library": self.library}
-        self.ui.pages.addWidget(self.library)
+        self._pages: dict[str, QWidget] = {}
         self._waiting = QWidget(self)  # stands in for a page that needs the data, until it is there
         self._waiting.setObjectName("waitingPage")
         self.ui.pages.addWidget(self._waiting)
@@ -81,7 +78,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
             self.addAction(action)
         self._connect_actions()
-        self.library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -92,8 +88,6 @@ class MainWindow(QMainWindow):
         """Show the data of ``repo`` (the window paints first, then the data arrives)."""
         self.repo = repo
         self.reload()
-        self.library.restore_selection()
-        self.library.enable_figures()
         if self.current_page() in NEEDS_DATA:  # made now, after the first paint
             self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
@@ -168,7 +162,24 @@ class MainWindow(QMainWindow):
             self.ui.pages.addWidget(widget)
         return self._pages[key]
 
+    @property
+    def library(self) -> LibraryPage:
+        """The Library page (made the first time it is needed, after the window's first paint)."""
+        return self.page("library")  # type: ignore[return-value]
+
     def _make_page(self, key: str) -> QWidget:
+        if key == "library":
+            from hipdesk.views.library_page import LibraryPage
+
+            library = LibraryPage(self)
+            library.setObjectName("libraryPage")
+            library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
+            library.restore_state()
+            if self.repo is not None:
+                library.set_exercises(self._exercises)
+                library.restore_selection()
+                library.enable_figures()
+            return library
         if key == "today":
             from hipdesk.views.today_page import TodayPage
 
@@ -187,7 +198,11 @@ class MainWindow(QMainWindow):
             week.export_requested.connect(self.export_calendar_dialog)
             self.undo_group.addStack(week.undo_stack)
             return week
-        if key == "routines":
+        if key == "library":
+            library = self.library
+            library.set_exercises(self._exercises)
+            library.enable_figures()
+        elif key == "routines":
             from hipdesk.views.routines_page import RoutinesPage
 
             page = RoutinesPage(self.library.model, self)
@@ -550,8 +565,9 @@ class MainWindow(QMainWindow):
         """Read everything again; pages other than the current one refresh when next shown."""
         assert self.repo is not None
         self._exercises = self.repo.exercises()
-        self.library.set_exercises(self._exercises)
-        self._fresh = {"library"}
+        if "library" in self._pages:  # its model also feeds the routine editor's palette
+            self.library.set_exercises(self._exercises)
+        self._fresh = set()
         self._refresh_page(self.current_page())
 
     def _refresh_page(self, key: str) -> None:
@@ -559,7 +575,11 @@ class MainWindow(QMainWindow):
             return
         self._fresh.add(key)
         page = self._pages[key]
-        if key == "routines":
+        if key == "library":
+            library = self.library
+            library.set_exercises(self._exercises)
+            library.enable_figures()
+        elif key == "routines":
             from hipdesk.views.routines_page import RoutinesPage
 
             assert isinstance(page, RoutinesPage)
@@ -605,13 +625,13 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         self.set_color_scheme(settings.COLOR_SCHEME.get())
-        self.library.restore_state()
         self.show_page("today")  # HipDesk opens on what is planned today
 
     def save_state(self) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
-        self.library.save_state()
+        if "library" in self._pages:
+            self.library.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

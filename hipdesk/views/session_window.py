@@ -77,6 +77,7 @@ class SessionWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.driver = driver
+        driver.setParent(self)  # the session's clock goes when its window goes
         self.exercises = exercises
         self.cue_output = cue_output
         self.preview = preview

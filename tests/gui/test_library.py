@@ -19,6 +19,7 @@ def window(qtbot, repo):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.show_page("library")
     return win
 
 

@@ -205,10 +205,21 @@ def test_tooltips_show_markup_as_text(window) -> None:
     assert "<b>" not in tip and "&lt;b&gt;" in tip
 
 
-def test_start_session_from_the_routine(window, page, qtbot) -> None:
+def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QWidget
+
+    class FakeSession(QWidget):
+        closed = Signal()
+
+    opened = []
+    monkeypatch.setattr(
+        "hipdesk.views.session_launch.open_session",
+        lambda repo, routine, **kwargs: opened.append(routine.name) or FakeSession(),
+    )
     assert page.start_button.isEnabled()
     with qtbot.waitSignal(page.start_requested) as blocker:
         page.start_button.click()
-    assert blocker.args == ["Hip strength"]
+    assert blocker.args == ["Hip strength"] and opened == ["Hip strength"]
     page.new_routine()
     assert not page.start_button.isEnabled()  # nothing to do yet

@@ -28,7 +28,7 @@ def make(qtbot, repo, routine: Routine, speed: float = 1.0, **driver_args):
     driver = SessionDriver(repo, saved, exercises, speed=speed, lead_in_s=2, **driver_args)
     output = RecordingOutput()
     window = SessionWindow(driver, exercises, cue_output=output, preview=speed > 1)
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: driver.timer.stop())
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
