@@ -36,7 +36,7 @@ def stored(window, name="Hip strength"):
 
 def test_the_page_has_the_named_views(window, page) -> None:
     assert window.findChild(QListView, "exercisePalette").model().rowCount() == 19
-    assert window.findChild(QListView, "routineItemList").model().rowCount() == 6
+    assert window.findChild(QListView, "routineItemList").model().rowCount() == 5
     assert "about" in page.ui.routineSummaryLabel.text() and "Step" in page.ui.routineSummaryLabel.text()
 
 
@@ -127,7 +127,7 @@ def test_new_duplicate_rename_delete(window, page, monkeypatch) -> None:
     page.select_routine("Hip strength")
     page.duplicate_routine()
     assert page.current_routine().name == "Hip strength (copy)"
-    assert len(window.repo.routine("Hip strength (copy)").items) == 6
+    assert len(window.repo.routine("Hip strength (copy)").items) == 5
     monkeypatch.setattr(QMessageBox, "exec", lambda self: self.setProperty("answered", True) or 0)
     monkeypatch.setattr(
         QMessageBox,

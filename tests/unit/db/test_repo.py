@@ -229,3 +229,12 @@ def test_feedback_is_checked_and_saved(repo) -> None:
         with pytest.raises(ValidationError):
             repo.save_feedback(sid, *bad, "")
     assert repo.session(sid).rpe == 7
+
+
+def test_the_starter_week_follows_the_articles_advice(repo) -> None:
+    from hipdesk.domain.guidance import Rule, Severity, week_notes
+
+    exercises = {ex.id: ex for ex in repo.exercises()}
+    notes = week_notes(repo.week_plan(), repo.routines(), exercises)
+    assert not [n.text for n in notes if n.severity is not Severity.INFO], "the starter week draws warnings"
+    assert any(n.rule is Rule.AS_ADVISED for n in notes)
