@@ -37,15 +37,6 @@ logger = logging.getLogger(__name__)
 BANNER_MS = 2200
 PREVIEW_SUMMARY_MS = 1500
 
-STEP_TITLES = {
-    StepKind.GET_READY: "Get ready",
-    StepKind.WORK: "Work",
-    StepKind.SWITCH_SIDES: "Switch sides",
-    StepKind.REST_SET: "Rest",
-    StepKind.REST_NEXT: "Rest",
-    StepKind.FINISHED: "Finished",
-}
-
 
 class CueOutput(Protocol):
     def play(self, cue: Cue) -> None: ...
@@ -254,7 +245,7 @@ class SessionWindow(QWidget):
 
     def _show_step(self, step: Step, state: SessionState) -> None:
         exercise = self.exercises.get(step.exercise_id)
-        self.step_label.setText(STEP_TITLES[step.kind].upper())
+        self.step_label.setText(step.kind.label.upper())
         if step.kind is StepKind.FINISHED:
             self.name_label.setText(self.driver.routine.name)
             self.set_label.setText("All done")
