@@ -125,14 +125,108 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.export.csv_export import write_csv
+
+    count = write_csv(Path(args.output), repo.export_rows())
+    print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
+    return 0
+
+
+def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
+    from PySide6.QtGui import QGuiApplication
+
+    from hipdesk.export.pdf import locale_order, parse_paper, routine_pdf, week_pdf, write_pdf
+
+    paper = parse_paper(args.paper)
+    app = QGuiApplication.instance() or QGuiApplication([])  # fonts need a Gui application
+    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    if args.week:
+        result = week_pdf(repo.week_plan(), repo.routines(), exercises, paper, locale_order())
+    else:
+        result = routine_pdf(repo.routine(args.routine), exercises, paper)
+    write_pdf(Path(args.output), result.data)
+    del app
+    pages = f"{result.pages} {'page' if result.pages == 1 else 'pages'}"
+    print(f"wrote {args.output}: {pages}, {result.paper.label}")
+    return 0
+
+
 def cmd_import(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.routine_file import read_routine_file
 
     loaded = read_routine_file(Path(args.file))
+    _backup_before(repo, "before-import")
     saved = repo.import_routine(loaded.routine, loaded.exercises)
     note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
     print(f"imported routine '{saved.name}' with {len(saved.items)} exercises{note}")
     return 0
+
+
+def _backup_before(repo: Any, reason: str) -> None:
+    """A verified backup through the open connection, before a change the runner may regret."""
+    from hipdesk.db.backup import make_backup
+
+    make_backup(Path(repo.db.database), reason, source=repo.db.connection(), only_if_changed=True)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from hipdesk.db.backup import make_backup
+    from hipdesk.paths import database_path
+
+    path = database_path(args.db)
+    if not path.is_file():
+        raise HipDeskError(f"There is no data file at {path} to back up.")
+    target = Path(args.output) if args.output else None
+    if target is not None and target.exists():
+        raise HipDeskError(f"{target} exists already; name a new file.")
+    written = make_backup(path, "manual", target=target)
+    assert written is not None
+    print(f"wrote {written} ({written.stat().st_size // 1024} KiB, checked)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hipdesk.db.recovery import restore_file
+    from hipdesk.paths import database_path
+    from hipdesk.store import open_store
+    from hipdesk.views.single_instance import lock_for_writing
+
+    path = database_path(args.db)
+    lock = lock_for_writing(path)
+    try:
+        done = restore_file(path, Path(args.file))
+        open_store(path).db.close()  # an older backup is brought up to this HipDesk's format
+    finally:
+        lock.release()
+    print(done)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hipdesk.db.backup import integrity_check, list_backups
+    from hipdesk.db.recovery import diagnose
+    from hipdesk.paths import database_path
+
+    path = database_path(args.db)
+    if not path.is_file():
+        raise HipDeskError(f"There is no data file at {path}.")
+    problem = diagnose(path)
+    problems = [problem] if problem else integrity_check(path)
+    backups = list_backups(path)
+    newest = f"; newest backup {backups[0].created:%Y-%m-%d %H:%M}" if backups else "; no backups yet"
+    if problems == ["ok"]:
+        print(f"{path}: ok ({len(backups)} backups{newest})")
+        return 0
+    for line in problems[:20]:
+        print(line)
+    raise HipDeskError(
+        f"{path} is damaged ({problems[0]}); `hipdesk restore FILE` puts a backup in its place"
+        f"{' (' + str(backups[0].path) + ')' if backups else ''}."
+    )
 
 
 def cmd_render_figures(args: argparse.Namespace) -> int:
@@ -257,9 +351,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("week", cmd_week, "show the week plan, Monday first").add_argument(
         "--json", action="store_true", help="print JSON"
     )
+    for name in ("exercises", "routines", "week"):
+        sub.choices[name].set_defaults(reads_only=True)
     export = sub.add_parser(
         "export", help="write a routine file or the week as a calendar", description="write files"
     )
+    export.set_defaults(reads_only=True)
     export_sub = export.add_subparsers(dest="what", metavar="WHAT", required=True)
     routine = export_sub.add_parser("routine", help="a routine as a file to share")
     routine.add_argument("name", help="the routine's name")
@@ -283,6 +380,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="the time zone of the times, e.g. Europe/Berlin (default: the system's)",
     )
     ics.set_defaults(func=cmd_export_ics)
+    pdf = export_sub.add_parser(
+        "pdf",
+        help="an illustrated routine, or the week sheet, as a PDF to print",
+        description="Write a routine (each exercise with its figure, steps, cues and tick boxes) or "
+        "the week sheet (landscape, a tick box for each planned routine) as a PDF.",
+    )
+    pdf_what = pdf.add_mutually_exclusive_group(required=True)
+    pdf_what.add_argument("--routine", metavar="NAME", help="the routine to print")
+    pdf_what.add_argument("--week", action="store_true", help="the week plan, as a sheet for the wall")
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.pdf)")
+    pdf.add_argument(
+        "--paper", type=str.lower, choices=["a4", "letter"], help="the paper size (default: the locale's)"
+    )
+    pdf.set_defaults(func=cmd_export_pdf)
+    csv_parser = export_sub.add_parser(
+        "csv",
+        help="every recorded set as a spreadsheet (CSV)",
+        description="Write one row per recorded set, with its session, under a header row; "
+        "dates in ISO 8601 with the UTC offset.",
+    )
+    csv_parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.csv)")
+    csv_parser.set_defaults(func=cmd_export_csv)
     add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
     start = add("start", cmd_start, "start a guided session (the session window alone)")
     start.add_argument("routine", nargs="?", help="the routine's name")
@@ -296,6 +415,14 @@ def build_parser() -> argparse.ArgumentParser:
     add("history", cmd_history, "list the sessions, newest first").add_argument(
         "--json", action="store_true", help="print JSON"
     )
+    sub.choices["history"].set_defaults(reads_only=True)
+    backup = add("backup", cmd_backup, "write a checked backup (into backups/ beside the data, or FILE)")
+    backup.add_argument("-o", "--output", metavar="FILE", help="where to write it")
+    backup.set_defaults(needs_db=False)
+    restore = add("restore", cmd_restore, "put a backup in place of the data (the data as it was is kept)")
+    restore.add_argument("file", metavar="FILE", help="the backup (see the backups/ folder beside the data)")
+    restore.set_defaults(needs_db=False)
+    add("check", cmd_check, "check the data file in full (integrity_check)").set_defaults(needs_db=False)
     figures = sub.add_parser("render-figures", help="draw every exercise's figure to PNG files")
     figures.add_argument("--out", required=True, metavar="DIR", help="the folder to write to")
     figures.add_argument("--size", type=int, default=240, metavar="PX", help="the size of one frame")
@@ -318,17 +445,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
+        from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock
 
-        repo = open_store(database_path(args.db))
+        path = database_path(args.db)
+        reads_only = getattr(args, "reads_only", False)
+        lock = DataLock(path)  # one writer at a time; a reader alone reads what is there
+        if not lock.acquire(0 if reads_only else WRITER_WAIT_MS) and lock.held_elsewhere and not reads_only:
+            raise HipDeskError(lock.in_use_text())
         try:
-            return int(args.func(repo, args))
+            repo = open_store(path, notify=_tell, read_only=not lock.locked and reads_only and path.exists())
+            try:
+                return int(args.func(repo, args))
+            finally:
+                repo.db.close()
         finally:
-            repo.db.close()
+            lock.release()
     except HipDeskError as exc:
         print(f"hipdesk: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
+
+
+def _tell(text: str) -> None:
+    print(f"hipdesk: {text}", file=sys.stderr, flush=True)
 
 
 def entry_point() -> None:

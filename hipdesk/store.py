@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from hipdesk.catalogue.loader import catalogue_fingerprint, load_catalogue
@@ -13,20 +14,37 @@ from hipdesk.db.repo import Repo
 logger = logging.getLogger(__name__)
 
 
-def open_store(path: Path) -> Repo:
-    """Open the database at ``path`` ready for use; raises HipDeskError with a clear message."""
+def open_store(path: Path, notify: Callable[[str], None] | None = None, read_only: bool = False) -> Repo:
+    """Open the database at ``path`` ready for use; raises HipDeskError with a clear message.
+
+    A damaged file is first moved aside and the newest good backup restored (see db.recovery);
+    ``notify`` is then told what happened, in a sentence for the runner. ``read_only`` reads the
+    data as it is, for a command run while another HipDesk holds the lock.
+    """
+    from hipdesk.db.recovery import recover
+
+    if read_only:
+        return Repo(open_database(path, read_only=True))
+    recovered = recover(Path(path).expanduser())
+    if recovered is not None:
+        (notify or logger.warning)(recovered.text())
     db = open_database(path)
     try:
         repo = Repo(db)
-        fingerprint = catalogue_fingerprint()
-        if repo.meta("catalogue_fingerprint") != fingerprint:
-            exercises = load_catalogue()
-            repo.sync_catalogue(exercises, fingerprint)
-            logger.info("built-in exercises refreshed (%d)", len(exercises))
-        if repo.meta("starter_content") is None:
-            by_id = {ex.id: ex for ex in repo.exercises()}
-            repo.seed_starter_content(starter_routines(by_id), starter_week())
+        bring_up_to_date(repo)
     except Exception:
         db.close()
         raise
     return repo
+
+
+def bring_up_to_date(repo: Repo) -> None:
+    """The built-in exercises as this HipDesk has them, and starter content on a new file."""
+    fingerprint = catalogue_fingerprint()
+    if repo.meta("catalogue_fingerprint") != fingerprint:
+        exercises = load_catalogue()
+        repo.sync_catalogue(exercises, fingerprint)
+        logger.info("built-in exercises refreshed (%d)", len(exercises))
+    if repo.meta("starter_content") is None:
+        by_id = {ex.id: ex for ex in repo.exercises()}
+        repo.seed_starter_content(starter_routines(by_id), starter_week())

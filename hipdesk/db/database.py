@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
@@ -78,15 +77,27 @@ def _inspect(path: Path) -> int:
     return version
 
 
-def open_database(path: Path) -> SqliteDatabase:
-    """Open (creating or migrating as needed) the database at ``path`` and bind the tables to it."""
+def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
+    """Open (creating or migrating as needed) the database at ``path`` and bind the tables to it.
+
+    ``read_only`` opens an existing, up-to-date file for reading alone (while another HipDesk
+    holds the lock and may be writing it).
+    """
     path = Path(path).expanduser()
     folder = path.parent
     if not folder.is_dir():
         raise DatabaseError(f"The folder {folder} does not exist.")
     if path.exists() and not path.is_file():
         raise DatabaseError(f"{path} is not a file.")
+    wal = path.with_name(path.name + "-wal")
+    if not path.exists() and wal.is_file() and wal.stat().st_size > 0:
+        raise DatabaseError(
+            f"{path} is missing but its write-ahead log {wal.name} is there, and there is no backup to "
+            "restore; both were left untouched."
+        )
     version = _inspect(path) if path.exists() and path.stat().st_size > 0 else 0
+    if read_only:
+        return _open_read_only(path, version)
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise DatabaseError(f"HipDesk cannot write to {path}: the folder or file is read-only.")
 
@@ -94,9 +105,9 @@ def open_database(path: Path) -> SqliteDatabase:
     try:
         db.connect()
         if 0 < version < migrations.LATEST:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = backup_dir(path) / f"{path.stem}.before-v{migrations.LATEST}-{stamp}.sqlite"
-            copy_database(db.connection(), target)
+            from hipdesk.db.backup import make_backup
+
+            target = make_backup(path, f"before-v{migrations.LATEST}", source=db.connection())
             logger.info("copied %s to %s before migrating", path, target)
         migrations.migrate(db)
     except (sqlite3.Error, PeeweeDatabaseError) as exc:
@@ -105,6 +116,25 @@ def open_database(path: Path) -> SqliteDatabase:
     except Exception:
         db.close()
         raise
+    database.initialize(db)
+    return db
+
+
+def _open_read_only(path: Path, version: int) -> SqliteDatabase:
+    if version != migrations.LATEST:
+        raise DatabaseError(
+            f"{path} is in use by another HipDesk and not ready to be read yet; try again when it is closed."
+        )
+    db = SqliteDatabase(
+        f"{path.resolve().as_uri()}?mode=ro",
+        uri=True,
+        pragmas={"foreign_keys": 1, "busy_timeout": PRAGMAS["busy_timeout"]},
+        check_same_thread=False,
+    )
+    try:
+        db.connect()
+    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+        raise DatabaseError(f"HipDesk cannot read {path}: {exc}.") from None
     database.initialize(db)
     return db
 

@@ -217,19 +217,23 @@ class Repo:
         check_name(exercise.name, "An exercise")
         with self.db.atomic():
             slug = self._free_slug("my-" + slugify(exercise.name))
-            data = exercise_to_dict(exercise)
-            data.update(id=slug, builtin=False)
-            stored = exercise_from_dict(data, "the new exercise")
-            now = _now()
-            ExerciseRow.create(
-                slug=slug,
-                name=stored.name,
-                builtin=False,
-                based_on=stored.based_on,
-                data=json.dumps(data, ensure_ascii=False),
-                created_at=now,
-                updated_at=now,
-            )
+            return self._insert_user_exercise(slug, exercise)
+
+    def _insert_user_exercise(self, slug: str, exercise: Exercise) -> Exercise:
+        """Store ``exercise`` as the user's own under ``slug`` (validated as it will be read back)."""
+        data = exercise_to_dict(exercise)
+        data.update(id=slug, builtin=False)
+        stored = exercise_from_dict(data, "the new exercise")
+        now = _now()
+        ExerciseRow.create(
+            slug=slug,
+            name=stored.name,
+            builtin=False,
+            based_on=stored.based_on,
+            data=json.dumps(data, ensure_ascii=False),
+            created_at=now,
+            updated_at=now,
+        )
         return stored
 
     def duplicate_exercise(self, slug: str, name: str | None = None) -> Exercise:
@@ -429,18 +433,7 @@ class Repo:
                     if row is None and ex.id.startswith("my-")
                     else self._free_slug("my-" + slugify(ex.name))
                 )
-                data = exercise_to_dict(ex)
-                data.update(id=slug, builtin=False)
-                now = _now()
-                ExerciseRow.create(
-                    slug=slug,
-                    name=ex.name,
-                    builtin=False,
-                    based_on=ex.based_on,
-                    data=json.dumps(data, ensure_ascii=False),
-                    created_at=now,
-                    updated_at=now,
-                )
+                self._insert_user_exercise(slug, ex)
                 remap[ex.id] = slug
             items = tuple(
                 replace(i, exercise_id=remap.get(i.exercise_id, i.exercise_id)) for i in routine.items
@@ -687,3 +680,95 @@ class Repo:
             self.save_week_plan(WeekPlan(days=days))
             self.set_meta(META_STARTER, _now().isoformat())
         return True
+
+    # -- history (queries in db/history_queries.py: plain rows, never every set as an object) ----
+    def history_ids(
+        self, routine_name: str | None = None, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[int]:
+        """Ids of the sessions that are over, newest first; ``start``/``end`` are local days."""
+        from hipdesk.db import history_queries
+
+        return history_queries.session_ids(self.db, routine_name, start, end)
+
+    def history_summaries(self, ids: Sequence[int]) -> list[Any]:
+        """SessionSummary rows (domain.history) for these ids, in that order."""
+        from hipdesk.db import history_queries
+
+        return history_queries.summaries(self.db, ids)
+
+    def history_routine_names(self) -> list[str]:
+        from hipdesk.db import history_queries
+
+        return history_queries.routine_names(self.db)
+
+    def day_totals(self, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, Any]:
+        """DayTotal (domain.history) per local day with finished or partial sessions."""
+        from hipdesk.db import history_queries
+
+        return history_queries.day_totals(self.db, start, end)
+
+    def session_sets(self, session_id: int) -> list[Any]:
+        """SetLine rows (domain.history) of one session, with the exercises' names."""
+        from hipdesk.db import history_queries
+
+        return history_queries.session_sets(self.db, session_id)
+
+    def set_session_notes(self, session_id: int, notes: str) -> None:
+        from hipdesk.db import history_queries
+
+        history_queries.set_notes(self.db, session_id, notes)
+
+    def delete_session(self, session_id: int) -> dict[str, Any]:
+        """Delete a session with its sets; returns what restore_session needs to put it back."""
+        from hipdesk.db import history_queries
+
+        return history_queries.delete_session(self.db, session_id)
+
+    def restore_session(self, snapshot: dict[str, Any]) -> int:
+        """Put back a deleted session (see delete_session); returns its id."""
+        from hipdesk.db import history_queries
+
+        return history_queries.restore_session(self.db, snapshot)
+
+    def history_exercises(self) -> list[tuple[str, str]]:
+        """(id, name) of the exercises with recorded sets."""
+        from hipdesk.db import history_queries
+
+        return history_queries.history_exercises(self.db)
+
+    def exercise_progress(
+        self, exercise_id: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Any]:
+        """ProgressPoint (domain.history) per day and side: best reps, or seconds for holds."""
+        from hipdesk.db import history_queries
+
+        return history_queries.exercise_progress(self.db, exercise_id, start, end)
+
+    def discomfort_by_day(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Any]:
+        from hipdesk.db import history_queries
+
+        return history_queries.discomfort(self.db, start, end)
+
+    def recent_exercise_sessions(self, sessions: int = 200) -> list[Any]:
+        """ExerciseSession (domain.history) rows over the latest sessions, for progression hints."""
+        from hipdesk.db import history_queries
+
+        return history_queries.recent_exercise_sessions(self.db, sessions)
+
+    def export_rows(self) -> Iterable[Any]:
+        """Every set record with its session (ExportRow), streamed from the database."""
+        from hipdesk.db import history_queries
+
+        return history_queries.export_rows(self.db)
+
+    def history_count(self) -> int:
+        """How many sessions are over (finished or partial)."""
+        from hipdesk.db import history_queries
+
+        return history_queries.session_count(self.db)
+
+    def first_history_day(self) -> dt.date | None:
+        """The local day of the first session that is over, None before any."""
+        from hipdesk.db import history_queries
+
+        return history_queries.first_day(self.db)

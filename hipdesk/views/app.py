@@ -7,12 +7,17 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
+
+if TYPE_CHECKING:
+    from hipdesk.views.crash import CrashHandler
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +64,32 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
     screen, so the runner sees HipDesk as soon as a bare Qt window would appear.
     """
     app = make_application()
+    from hipdesk.views.single_instance import DataLock, ask_running_instance_to_raise
+
+    db_file = database_path(db_override)
+    lock = DataLock(db_file)
+    if not lock.acquire() and lock.held_elsewhere:
+        if ask_running_instance_to_raise(db_file):
+            print("hipdesk: HipDesk is already open; its window was brought forward.", file=sys.stderr)
+            return 0
+        print(f"hipdesk: {lock.in_use_text()}", file=sys.stderr)
+        if not exit_after_startup:
+            from hipdesk.views.widgets import message
+
+            message(None, APP_NAME, lock.in_use_text(), QMessageBox.Icon.Information)
+        return 1
     from hipdesk.views.main_window import MainWindow
 
     window = MainWindow()
     window.restore_state()
+    crash = _install_crash_handler(app, window)
+    notices: list[str] = []
 
     def load() -> None:
         from hipdesk.store import open_store
 
         try:
-            repo = open_store(database_path(db_override))
+            repo = open_store(db_file, notify=notices.append)
         except HipDeskError as exc:
             print(f"hipdesk: {exc}", file=sys.stderr)
             if not exit_after_startup:
@@ -80,12 +101,55 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
         window.attach(repo)
         if os.environ.get("HIPDESK_REPORT_STARTUP"):
             _report("data-shown")
+        _after_data(window, db_file, notices, exit_after_startup)
         if exit_after_startup:
             QTimer.singleShot(0, app.quit)
 
     window.installEventFilter(_AfterFirstPaint(window, load))
     window.show()
-    code = app.exec()
-    if window.repo is not None:
-        window.repo.db.close()
+    try:
+        code = app.exec()
+    finally:
+        backups = window.findChild(QObject, "autoBackup")
+        if backups is not None:
+            backups.stop()  # type: ignore[attr-defined]
+        if window.repo is not None:
+            window.repo.db.close()
+        crash.uninstall()
+        lock.release()
     return code
+
+
+def _install_crash_handler(app: QApplication, window: QWidget) -> CrashHandler:
+    """Unexpected errors go to the log file in the data folder and to a dialog over the window."""
+    from hipdesk.paths import data_dir
+    from hipdesk.views.crash import CrashHandler, install_log_file
+
+    def rollback() -> None:
+        repo = getattr(window, "repo", None)
+        if repo is not None and not repo.db.is_closed() and repo.db.connection().in_transaction:
+            repo.db.connection().rollback()
+
+    crash = CrashHandler(lambda: window, install_log_file(data_dir()), rollback, parent=app)
+    crash.install()
+    return crash
+
+
+def _after_data(window: QWidget, db_file: Path, notices: list[str], exit_after_startup: bool) -> None:
+    """Once the data is shown: listen for second launches, start the automatic backups, tell what
+    start-up recovery did."""
+    from hipdesk.views.auto_backup import AutoBackup
+    from hipdesk.views.single_instance import InstanceServer, bring_forward
+
+    server = InstanceServer(db_file, window)
+    server.setObjectName("instanceServer")
+    server.raise_requested.connect(lambda: bring_forward(window))
+    backups = AutoBackup(db_file, window)
+    backups.setObjectName("autoBackup")
+    backups.start(launch_delay_ms=0 if exit_after_startup else 1500)
+    for text in notices:
+        print(f"hipdesk: {text}", file=sys.stderr)
+        if not exit_after_startup:
+            from hipdesk.views.widgets import message
+
+            message(window, "Data Restored from a Backup", text, QMessageBox.Icon.Warning)

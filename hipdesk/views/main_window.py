@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from hipdesk.db.repo import Repo
+    from hipdesk.views.history_page import HistoryPage
     from hipdesk.views.library_page import LibraryPage
-    from hipdesk.views.overview_page import OverviewPage
     from hipdesk.views.routines_page import RoutinesPage
     from hipdesk.views.today_page import TodayPage
     from hipdesk.views.week_page import WeekPage
@@ -213,19 +213,42 @@ class MainWindow(QMainWindow):
             if self.repo is not None:
                 page.attach(self.repo, self._exercises)
             return page
-        from hipdesk.views.overview_page import OverviewPage
+        from hipdesk.views.history_page import HistoryPage  # QtCharts: only once History opens
 
-        overview = OverviewPage(
-            "History",
-            "Here you will see every session you have done, your weeks adding up, and your left "
-            "side against your right. Sessions you finish appear below.",
-            self,
+        history = HistoryPage(self)
+        history.setObjectName("historyPage")
+        history.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        history.history_changed.connect(lambda: self._fresh.discard("today"))
+        history.export_requested.connect(self.export_history_dialog)
+        self.undo_group.addStack(history.undo_stack)
+        return history
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return self.page("history")  # type: ignore[return-value]
+
+    def export_history_dialog(self) -> None:
+        """Save every recorded set as a CSV file for a spreadsheet."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.repo is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / "HipDesk history.csv") if folder else "HipDesk history.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export History", suggested, "CSV files (*.csv);;All files (*)"
         )
-        overview.tree.setHeaderLabels(["Date", "Routine", "Sets done"])
-        return overview
-
-    def _overview(self, key: str) -> OverviewPage:
-        return self.page(key)  # type: ignore[return-value]
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            count = self.history_page.export_csv(Path(path))
+        except HipDeskError as exc:
+            message(self, "Export History", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {count} set records to {path}.", 12000)
 
     @property
     def routines_page(self) -> RoutinesPage:
@@ -291,6 +314,8 @@ class MainWindow(QMainWindow):
         self.ui.actionImportRoutine.setEnabled(self.repo is not None)
         self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
         self.ui.actionExportCalendar.setEnabled(self.repo is not None)
+        self._update_print_actions()
+        self.ui.menuTools.setEnabled(self.repo is not None)
         widget = self._pages.get(page)
         stack = getattr(widget, "undo_stack", None)
         self.undo_group.setActiveStack(stack)
@@ -306,7 +331,14 @@ class MainWindow(QMainWindow):
         ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
         ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
         ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)
+        ui.actionExportRoutinePdf.triggered.connect(lambda: self.export_pdf("routine"))
+        ui.actionExportWeekPdf.triggered.connect(lambda: self.export_pdf("week"))
+        ui.actionPrint.triggered.connect(lambda: self.print_sheet(preview=False))
+        ui.actionPrintPreview.triggered.connect(lambda: self.print_sheet(preview=True))
         ui.actionAbout.triggered.connect(self._on_about_triggered)
+        ui.actionCheckDatabase.triggered.connect(self._on_action_check_database_triggered)
+        ui.actionBackUpNow.triggered.connect(self._on_action_back_up_now_triggered)
+        ui.actionRestoreBackup.triggered.connect(self._on_action_restore_backup_triggered)
         ui.actionFind.triggered.connect(self._on_find_triggered)
         ui.actionNewExercise.triggered.connect(self.new_exercise)
         ui.actionDuplicateExercise.triggered.connect(self.duplicate_exercise)
@@ -322,6 +354,23 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, name=name: self.set_color_scheme(name))
         schemes.get(settings.COLOR_SCHEME.get(), ui.actionSchemeSystem).setChecked(True)
+
+    def _on_action_check_database_triggered(self) -> None:
+        from hipdesk.views.data_tools import check_database
+
+        if self.repo is not None:
+            check_database(self)
+
+    def _on_action_back_up_now_triggered(self) -> None:
+        from hipdesk.views.data_tools import back_up_now
+
+        if self.repo is not None:
+            back_up_now(self)
+
+    def _on_action_restore_backup_triggered(self) -> None:
+        from hipdesk.views.data_tools import restore_dialog
+
+        restore_dialog(self)
 
     def set_color_scheme(self, name: str) -> None:
         hints = QGuiApplication.styleHints()
@@ -433,6 +482,7 @@ class MainWindow(QMainWindow):
 
     def import_routine_files(self, paths: list[Path]) -> None:
         """Import each file whole or not at all; say in one sentence what happened."""
+        from hipdesk.db.backup import make_backup
         from hipdesk.export.routine_file import read_routine_file
 
         if self.repo is None:
@@ -441,6 +491,8 @@ class MainWindow(QMainWindow):
         for path in paths:
             try:
                 loaded = read_routine_file(path)
+                make_backup(Path(self.repo.db.database), "before-import", source=self.repo.db.connection(),
+                            only_if_changed=True)  # fmt: skip
                 saved = self.repo.import_routine(loaded.routine, loaded.exercises)
             except HipDeskError as exc:
                 message(self, "Import Routine", str(exc))
@@ -477,6 +529,46 @@ class MainWindow(QMainWindow):
             message(self, "Export Routine", str(exc))
             return
         self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
+
+    # -- PDF and printing (hipdesk.views.printing, imported when first used) --------------------
+    def _print_target(self) -> tuple[str, str | None] | None:
+        """What Print… prints: the routine on the Routines page, the week sheet on the Week page."""
+        page = self.current_page()
+        if page == "week":
+            return "week", None
+        if page != "routines" or "routines" not in self._pages:
+            return None
+        routine = self.routines_page.current_routine()
+        return ("routine", routine.name) if routine is not None else None
+
+    def _update_print_actions(self) -> None:
+        ready = self.repo is not None
+        page = self.current_page()
+        self.ui.actionExportRoutinePdf.setEnabled(ready and page == "routines")
+        self.ui.actionExportWeekPdf.setEnabled(ready)
+        self.ui.actionPrint.setEnabled(ready and page in ("routines", "week"))
+        self.ui.actionPrintPreview.setEnabled(ready and page in ("routines", "week"))
+
+    def export_pdf(self, kind: str) -> str | None:
+        """Preview the routine being edited (or the week sheet) as a PDF, and save it; returns the path."""
+        from hipdesk.views.printing import Printing
+
+        target = self._print_target()
+        if self.repo is None or (kind == "routine" and (target is None or target[0] != "routine")):
+            return None
+        path = Printing(self, self.repo).export_pdf(kind, target[1] if kind == "routine" and target else None)
+        if path:
+            self.statusBar().showMessage(f"Saved {path}.", STATUS_MS)
+        return path
+
+    def print_sheet(self, preview: bool) -> None:
+        from hipdesk.views.printing import Printing
+
+        target = self._print_target()
+        if self.repo is None or target is None:
+            return
+        printing = Printing(self, self.repo)
+        (printing.preview if preview else printing.print)(*target)
 
     # -- calendar --------------------------------------------------------------------------------
     def export_calendar_dialog(self) -> None:
@@ -605,16 +697,13 @@ class MainWindow(QMainWindow):
             else:
                 page.reload()
         elif key == "history":
-            self._fill_history()
+            from hipdesk.views.history_page import HistoryPage
 
-    def _fill_history(self) -> None:
-        assert self.repo is not None
-        history = self._overview("history").tree
-        history.clear()
-        for session in self.repo.sessions(limit=200):
-            done = sum(1 for s in session.sets if not s.skipped)
-            when = f"{session.started_at.astimezone():%Y-%m-%d %H:%M}"
-            _tree_item(history, [when, session.routine_name, str(done)])
+            assert isinstance(page, HistoryPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
 
     # -- state ---------------------------------------------------------------------------------
     def restore_state(self) -> None:
@@ -636,9 +725,3 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
-
-
-def _tree_item(parent: object, texts: list[str]) -> object:
-    from PySide6.QtWidgets import QTreeWidgetItem
-
-    return QTreeWidgetItem(parent, texts)

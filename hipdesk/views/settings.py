@@ -48,3 +48,6 @@ SESSION_VOLUME = Key("session/volume", 80)  # 0..100, sounds and speech
 SESSION_VOICE = Key("session/voice", True)  # speak the cues, not only beep
 SESSION_LEAD_IN = Key("session/lead_in_s", int(GET_READY_S))  # 0..30 s to get into position
 SESSION_REP_TEMPO = Key("session/rep_tempo_s", int(REP_TEMPO_S))  # 2..6 s per paced rep
+
+# printing and PDF export
+PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper

@@ -171,6 +171,7 @@ class TodayPage(QWidget):
         self.today: Callable[[], dt.date] = dt.date.today
         self._shown_for: dt.date | None = None
         self.cards: list[RoutineCard] = []
+        self.streak = 0
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +199,10 @@ class TodayPage(QWidget):
         self.date_label.setObjectName("dateLabel")
         layout.addWidget(self.day_label)
         layout.addWidget(self.date_label)
+        self.streak_label = _label("", content, 1.05, bold=True)
+        self.streak_label.setObjectName("streakLabel")
+        self.streak_label.hide()
+        layout.addWidget(self.streak_label)
         self.notes_label = _label("", content)
         self.notes_label.setObjectName("notesLabel")
         self.notes_label.setStyleSheet("color: palette(link);")
@@ -232,7 +237,22 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         assert self.repo is not None
         exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
-        self.show_day(self.repo.week_plan(), self.repo.routines(), exercises, self.today())
+        plan, routines = self.repo.week_plan(), self.repo.routines()
+        self.show_day(plan, routines, exercises, self.today())
+        self.show_streak(plan, routines)
+
+    def show_streak(self, plan: WeekPlan, routines: list[Routine]) -> None:
+        """Weeks in a row with the plan met (none shown before the first session)."""
+        from hipdesk.domain.history import streak_loading, streak_text
+
+        assert self.repo is not None
+        since = self.repo.first_history_day()
+        weeks = streak_loading(
+            self.repo.day_totals, since, plan, routines, self.today(), first_weekday(QLocale())
+        )
+        self.streak = weeks
+        self.streak_label.setText(streak_text(weeks))
+        self.streak_label.setVisible(since is not None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -106,12 +106,6 @@ def test_markup_in_a_name_is_shown_as_typed(window) -> None:
     assert MARKUP in window.library.ui.detailText.toPlainText()
 
 
-def test_pages_still_to_come_say_what_they_will_hold(window) -> None:
-    window.show_page("history")
-    page = window.ui.pages.currentWidget()
-    assert len(page.sentence.text()) > 40
-
-
 def test_geometry_page_and_splitter_are_remembered(qtbot, repo) -> None:
     first = MainWindow(repo)
     qtbot.addWidget(first)

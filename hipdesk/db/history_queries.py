@@ -1,0 +1,322 @@
+"""Aggregate queries over the session history: plain rows out, never 100,000 objects for one page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from hipdesk.domain.errors import HipDeskError, ValidationError
+from hipdesk.domain.history import (
+    DayTotal,
+    DiscomfortPoint,
+    ExerciseSession,
+    ExportRow,
+    ProgressPoint,
+    SessionSummary,
+    SetLine,
+)
+from hipdesk.domain.model import SessionStatus, Side
+
+logger = logging.getLogger(__name__)
+
+MAX_NOTES = 5000
+_SQLITE_VARS = 500  # ids per IN (...) list, well under SQLite's limit
+
+# A session is history once it is over; running ones are offered for resuming instead.
+_OVER = "s.status IN ('finished', 'partial')"
+
+_SUMMARY = """
+SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
+       s.discomfort_right, s.notes,
+       (SELECT COUNT(*) FROM set_record r WHERE r.session_id = s.id AND r.skipped = 0),
+       (SELECT COUNT(*) FROM set_record r WHERE r.session_id = s.id AND r.skipped = 1)
+FROM session s
+"""
+
+_SET_COLUMNS = """r.session_id, r.exercise_slug, r.exercise_name, r.side, r.set_number, r.item_index,
+       r.target_reps, r.target_s, r.actual_reps, r.actual_s, r.skipped, r.started_at, r.ended_at"""
+
+
+def _aware(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC)  # type: ignore[no-any-return]
+
+
+def _utc_bound(day: dt.date) -> str:
+    """Local midnight at the start of ``day``, as the naive UTC text the table stores."""
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return str(local.astimezone(dt.UTC).replace(tzinfo=None))
+
+
+def _range(start: dt.date | None, end: dt.date | None, column: str = "s.started_at") -> tuple[str, list[str]]:
+    """SQL conditions for local days ``start`` to ``end`` inclusive (either may be open)."""
+    where, params = [], []
+    if start is not None:
+        where.append(f"{column} >= ?")
+        params.append(_utc_bound(start))
+    if end is not None:
+        where.append(f"{column} < ?")
+        params.append(_utc_bound(end + dt.timedelta(days=1)))
+    return "".join(f" AND {w}" for w in where), params
+
+
+def _summary(row: Sequence[Any]) -> SessionSummary:
+    return SessionSummary(
+        id=row[0],
+        routine_name=row[1],
+        started_at=_aware(row[2]) or dt.datetime.now(dt.UTC),
+        ended_at=_aware(row[3]),
+        status=SessionStatus(row[4]),
+        rpe=row[5],
+        discomfort_left=row[6],
+        discomfort_right=row[7],
+        notes=row[8],
+        sets_done=row[9],
+        sets_skipped=row[10],
+    )
+
+
+def _set_line(row: Sequence[Any]) -> SetLine:
+    return SetLine(
+        session_id=row[0],
+        exercise_id=row[1],
+        exercise_name=row[2],
+        side=Side(row[3]),
+        set_number=row[4],
+        item_index=row[5],
+        target_reps=row[6],
+        target_s=row[7],
+        actual_reps=row[8],
+        actual_s=row[9],
+        skipped=bool(row[10]),
+        started_at=_aware(row[11]),
+        ended_at=_aware(row[12]),
+    )
+
+
+def session_ids(
+    db: SqliteDatabase,
+    routine_name: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[int]:
+    """The ids of the sessions that are over, newest first, filtered by routine and local days."""
+    sql, params = _range(start, end)
+    if routine_name is not None:
+        sql += " AND s.routine_name = ?"
+        params.append(routine_name)
+    query = f"SELECT s.id FROM session s WHERE {_OVER}{sql} ORDER BY s.started_at DESC, s.id DESC"
+    return [row[0] for row in db.execute_sql(query, params)]
+
+
+def summaries(db: SqliteDatabase, ids: Sequence[int]) -> list[SessionSummary]:
+    """The sessions with these ids, in the order given (ids no longer there are left out)."""
+    found: dict[int, SessionSummary] = {}
+    for chunk in range(0, len(ids), _SQLITE_VARS):
+        part = list(ids[chunk : chunk + _SQLITE_VARS])
+        marks = ",".join("?" * len(part))
+        for row in db.execute_sql(f"{_SUMMARY} WHERE s.id IN ({marks})", part):
+            found[row[0]] = _summary(row)
+    return [found[i] for i in ids if i in found]
+
+
+def routine_names(db: SqliteDatabase) -> list[str]:
+    query = f"SELECT DISTINCT s.routine_name FROM session s WHERE {_OVER} ORDER BY lower(s.routine_name)"
+    return [row[0] for row in db.execute_sql(query)]
+
+
+def day_totals(
+    db: SqliteDatabase, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[dt.date, DayTotal]:
+    """Finished and partial sessions and their seconds, per local day."""
+    sql, params = _range(start, end)
+    query = f"""
+        SELECT date(s.started_at, 'localtime') AS day,
+               SUM(s.status = 'finished'), SUM(s.status = 'partial'),
+               TOTAL(MAX(0, (julianday(s.ended_at) - julianday(s.started_at)) * 86400))
+        FROM session s WHERE {_OVER}{sql} GROUP BY day"""
+    return {
+        (day := dt.date.fromisoformat(row[0])): DayTotal(day, row[1], row[2], row[3])
+        for row in db.execute_sql(query, params)
+    }
+
+
+def session_count(db: SqliteDatabase) -> int:
+    return int(db.execute_sql(f"SELECT COUNT(*) FROM session s WHERE {_OVER}").fetchone()[0])
+
+
+def first_day(db: SqliteDatabase) -> dt.date | None:
+    row = db.execute_sql(
+        f"SELECT date(MIN(s.started_at), 'localtime') FROM session s WHERE {_OVER}"
+    ).fetchone()
+    return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def session_sets(db: SqliteDatabase, session_id: int) -> list[SetLine]:
+    """Every set of one session, in the order of the routine."""
+    query = (
+        f"SELECT {_SET_COLUMNS} FROM set_record r WHERE r.session_id = ? "
+        "ORDER BY r.item_index, r.set_number, r.side = 'right', r.id"
+    )
+    return [_set_line(row) for row in db.execute_sql(query, [session_id])]
+
+
+def set_notes(db: SqliteDatabase, session_id: int, notes: str) -> None:
+    if len(notes) > MAX_NOTES:
+        raise ValidationError(f"Notes can be at most {MAX_NOTES} characters long.")
+    cursor = db.execute_sql("UPDATE session SET notes = ? WHERE id = ?", [notes, session_id])
+    if cursor.rowcount == 0:
+        raise HipDeskError("That session no longer exists.")
+
+
+def _rows(db: SqliteDatabase, query: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    cursor = db.execute_sql(query, list(params))
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def delete_session(db: SqliteDatabase, session_id: int) -> dict[str, Any]:
+    """Delete a session and its sets; returns everything needed to put it back exactly."""
+    with db.atomic():
+        session = _rows(db, "SELECT * FROM session WHERE id = ?", [session_id])
+        if not session:
+            raise HipDeskError("That session no longer exists.")
+        sets = _rows(db, "SELECT * FROM set_record WHERE session_id = ? ORDER BY id", [session_id])
+        db.execute_sql("DELETE FROM set_record WHERE session_id = ?", [session_id])
+        db.execute_sql("DELETE FROM session WHERE id = ?", [session_id])
+    return {"session": session[0], "sets": sets}
+
+
+def _insert(db: SqliteDatabase, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = (
+        f'INSERT INTO "{table}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)}) '
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    db.cursor().executemany(sql, [[row[c] for c in columns] for row in rows])
+
+
+def restore_session(db: SqliteDatabase, snapshot: dict[str, Any]) -> int:
+    """Put back a session deleted by :func:`delete_session`; returns its id.
+
+    It gets its old id back unless a newer session took it meanwhile (SQLite reuses the highest id).
+    """
+    session = dict(snapshot["session"])
+    sets = [dict(row) for row in snapshot["sets"]]
+    with db.atomic():
+        exists = db.execute_sql("SELECT 1 FROM routine WHERE id = ?", [session.get("routine_id")]).fetchone()
+        if not exists:
+            session["routine_id"] = None  # the routine went meanwhile; the session keeps its name
+        if db.execute_sql("SELECT 1 FROM session WHERE id = ?", [session["id"]]).fetchone():
+            del session["id"]
+            for row in sets:
+                del row["id"]
+        _insert(db, "session", [session])
+        session_id = int(session.get("id") or db.execute_sql("SELECT last_insert_rowid()").fetchone()[0])
+        for row in sets:
+            row["session_id"] = session_id
+        _insert(db, "set_record", sets)
+    return session_id
+
+
+def history_exercises(db: SqliteDatabase) -> list[tuple[str, str]]:
+    """(id, name) of every exercise with a recorded set, by name.
+
+    A skip-scan over the (exercise_slug, started_at) index: one probe per exercise, not per set.
+    """
+    query = """
+        WITH RECURSIVE slugs(slug) AS (
+            SELECT MIN(exercise_slug) FROM set_record
+            UNION ALL
+            SELECT (SELECT MIN(exercise_slug) FROM set_record WHERE exercise_slug > slugs.slug)
+            FROM slugs WHERE slugs.slug IS NOT NULL
+        )
+        SELECT slug, (SELECT exercise_name FROM set_record WHERE exercise_slug = slug
+                      ORDER BY started_at DESC LIMIT 1)
+        FROM slugs WHERE slug IS NOT NULL"""
+    found = [(row[0], row[1]) for row in db.execute_sql(query)]
+    return sorted(found, key=lambda pair: pair[1].lower())
+
+
+def exercise_progress(
+    db: SqliteDatabase, exercise_id: str, start: dt.date | None = None, end: dt.date | None = None
+) -> list[ProgressPoint]:
+    """The best done set per local day and side: reps for sets with a rep target, else seconds."""
+    sql, params = _range(start, end, "r.started_at")
+    query = f"""
+        SELECT date(r.started_at, 'localtime') AS day, r.side,
+               MAX(CASE WHEN r.target_reps IS NOT NULL THEN r.actual_reps ELSE r.actual_s END)
+        FROM set_record r
+        WHERE r.exercise_slug = ? AND r.skipped = 0 AND r.started_at IS NOT NULL{sql}
+        GROUP BY day, r.side ORDER BY day"""
+    return [
+        ProgressPoint(dt.date.fromisoformat(row[0]), Side(row[1]), float(row[2]))
+        for row in db.execute_sql(query, [exercise_id, *params])
+        if row[2] is not None
+    ]
+
+
+def discomfort(
+    db: SqliteDatabase, start: dt.date | None = None, end: dt.date | None = None
+) -> list[DiscomfortPoint]:
+    """The runner's hip discomfort after sessions, mean per local day and side."""
+    sql, params = _range(start, end)
+    query = f"""
+        SELECT date(s.started_at, 'localtime') AS day, AVG(s.discomfort_left), AVG(s.discomfort_right)
+        FROM session s
+        WHERE {_OVER} AND (s.discomfort_left IS NOT NULL OR s.discomfort_right IS NOT NULL){sql}
+        GROUP BY day ORDER BY day"""
+    return [DiscomfortPoint(dt.date.fromisoformat(r[0]), r[1], r[2]) for r in db.execute_sql(query, params)]
+
+
+def recent_exercise_sessions(db: SqliteDatabase, sessions: int = 200) -> list[ExerciseSession]:
+    """Per exercise and session, over the latest ``sessions`` sessions: sets done and the least achieved."""
+    query = f"""
+        SELECT r.exercise_slug, r.session_id, s.started_at,
+               SUM(r.skipped = 0), SUM(r.skipped = 1),
+               MIN(CASE WHEN r.skipped = 0 AND r.target_reps IS NOT NULL THEN r.actual_reps END),
+               MIN(CASE WHEN r.skipped = 0 AND r.target_reps IS NULL THEN r.actual_s END)
+        FROM set_record r JOIN session s ON s.id = r.session_id
+        WHERE r.session_id IN (SELECT s.id FROM session s WHERE {_OVER}
+                               ORDER BY s.started_at DESC LIMIT ?)
+        GROUP BY r.exercise_slug, r.session_id"""
+    return [
+        ExerciseSession(
+            exercise_id=row[0],
+            session_id=row[1],
+            started_at=_aware(row[2]) or dt.datetime.now(dt.UTC),
+            done=row[3],
+            skipped=row[4],
+            min_reps=row[5],
+            min_s=row[6],
+        )
+        for row in db.execute_sql(query, [sessions])
+    ]
+
+
+def export_rows(db: SqliteDatabase) -> Iterator[ExportRow]:
+    """Every set record with its session, oldest session first, read as they are written out."""
+    query = f"""
+        SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
+               s.discomfort_right, s.notes, 0, 0, {_SET_COLUMNS}
+        FROM session s JOIN set_record r ON r.session_id = s.id
+        ORDER BY s.started_at, s.id, r.item_index, r.set_number, r.side = 'right', r.id"""
+    cursor = db.execute_sql(query)
+    current: SessionSummary | None = None
+    while True:
+        batch = cursor.fetchmany(1000)
+        if not batch:
+            return
+        for row in batch:
+            if current is None or current.id != row[0]:
+                current = _summary(row[:11])
+            yield ExportRow(current, _set_line(row[11:]))

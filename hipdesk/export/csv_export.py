@@ -1,0 +1,127 @@
+"""The session history as a CSV file for a spreadsheet: one row per set record, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.history import ExportRow
+
+logger = logging.getLogger(__name__)
+
+HEADER = (
+    "session_id",
+    "session_started_at",
+    "session_ended_at",
+    "session_status",
+    "routine",
+    "effort",
+    "discomfort_left",
+    "discomfort_right",
+    "session_notes",
+    "item",
+    "exercise_id",
+    "exercise",
+    "side",
+    "set",
+    "target_reps",
+    "target_seconds",
+    "actual_reps",
+    "actual_seconds",
+    "skipped",
+    "set_started_at",
+    "set_ended_at",
+)
+
+# A cell starting with one of these is a formula to a spreadsheet: user text gets a leading
+# apostrophe so that a routine named "=HYPERLINK(...)" stays text (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def iso(value: dt.datetime | None) -> str:
+    """ISO 8601 in local time with its UTC offset, to the second: ``2025-03-04T07:12:09+01:00``."""
+    if value is None:
+        return ""
+    return value.astimezone().isoformat(timespec="seconds")
+
+
+def text_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def row_cells(row: ExportRow) -> list[str]:
+    s, r = row.session, row.set
+    return [
+        str(s.id),
+        iso(s.started_at),
+        iso(s.ended_at),
+        s.status.value,
+        text_cell(s.routine_name),
+        _number(s.rpe),
+        _number(s.discomfort_left),
+        _number(s.discomfort_right),
+        text_cell(s.notes),
+        str(r.item_index + 1),
+        r.exercise_id,
+        text_cell(r.exercise_name),
+        r.side.value,
+        str(r.set_number),
+        _number(r.target_reps),
+        _number(r.target_s),
+        _number(r.actual_reps),
+        _number(r.actual_s),
+        "yes" if r.skipped else "no",
+        iso(r.started_at),
+        iso(r.ended_at),
+    ]
+
+
+def write_csv(path: Path, rows: Iterable[ExportRow]) -> int:
+    """Stream ``rows`` into ``path``; the file appears whole or not at all. Returns the rows written.
+
+    UTF-8 with a byte-order mark, so that spreadsheets read names with accents right; CRLF line ends
+    as RFC 4180 has them.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise HipDeskError(f"Cannot write {path}: the folder {folder} does not exist.")
+    count = 0
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise HipDeskError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(HEADER)
+            for row in rows:
+                writer.writerow(row_cells(row))
+                count += 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise HipDeskError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    logger.info("wrote %d set records to %s", count, path)
+    return count

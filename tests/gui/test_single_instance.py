@@ -1,0 +1,73 @@
+"""One HipDesk per data file: a second launch raises the first and exits; a crashed one's lock is taken over."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hipdesk.views.single_instance import DataLock
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def launch(db: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "hipdesk", "--db", str(db), "-v", *args],
+        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def wait_for_lock_holder(db: Path, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        probe = DataLock(db)
+        if not probe.acquire():
+            return
+        probe.release()
+        time.sleep(0.05)
+    raise AssertionError("the first HipDesk never took the lock")
+
+
+def test_a_second_launch_raises_the_first_and_exits_then_a_killed_ones_lock_is_taken_over(
+    db_path: Path,
+) -> None:
+    first = launch(db_path)
+    try:
+        wait_for_lock_holder(db_path)
+        second = launch(db_path)
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert "already open; its window was brought forward" in err
+        assert first.poll() is None  # the first one keeps running
+    finally:
+        first.send_signal(signal.SIGKILL)
+        _out, first_err = first.communicate(timeout=30)
+    assert "another launch asked for the window" in first_err
+    assert (db_path.parent / "hipdesk.sqlite.lock").exists()  # left behind by SIGKILL
+
+    third = launch(db_path, "--exit-after-startup")
+    _out, err = third.communicate(timeout=60)
+    assert third.returncode == 0, err
+    assert "brought forward" not in err and "in use" not in err
+    assert not (db_path.parent / "hipdesk.sqlite.lock").exists()
+
+
+def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_data(db_path: Path) -> None:
+    holder = DataLock(db_path)
+    assert holder.acquire()
+    try:
+        start = time.monotonic()
+        app = launch(db_path, "--exit-after-startup")
+        _out, err = app.communicate(timeout=60)
+    finally:
+        holder.release()
+    assert app.returncode == 1
+    lines = err.strip().splitlines()
+    assert lines == [f"hipdesk: {db_path} is in use by another HipDesk (process {os.getpid()}); "
+                     "close it or let it finish, then try again."]  # fmt: skip
+    assert time.monotonic() - start < 30
+    assert not db_path.exists()  # nothing was written

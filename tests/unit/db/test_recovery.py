@@ -1,0 +1,137 @@
+"""Start-up recovery: damaged files are moved aside and the newest good backup restored, or refused."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hipdesk.db import backup, migrations
+from hipdesk.db.database import DatabaseError
+from hipdesk.db.recovery import diagnose, recover
+from hipdesk.domain.model import Routine, RoutineItem
+from hipdesk.store import open_store
+
+SAVED = Routine("In the backup", items=(RoutineItem("clamshell", sets=2, reps=10),))
+
+
+def random_bytes(db: Path) -> None:
+    db.write_bytes(random.Random(7).randbytes(db.stat().st_size))
+
+
+def truncated(db: Path) -> None:
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])
+
+
+def zeroed_header(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    data[:100] = bytes(100)
+    db.write_bytes(bytes(data))
+
+
+def wal_without_database(db: Path) -> None:
+    con = sqlite3.connect(db)  # a write-ahead log with frames in it, then the database goes
+    con.execute("PRAGMA journal_mode=wal")
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("INSERT INTO meta (key, value) VALUES ('wal-only', 'x')")
+    con.commit()
+    shutil.copy(db.with_name(db.name + "-wal"), db.with_name("saved-wal"))
+    con.close()
+    db.unlink()
+    db.with_name(db.name + "-shm").unlink(missing_ok=True)
+    os.replace(db.with_name("saved-wal"), db.with_name(db.name + "-wal"))
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "random bytes": random_bytes,
+    "truncated": truncated,
+    "zeroed header": zeroed_header,
+    "WAL without its database": wal_without_database,
+}
+
+
+def prepared(db_path: Path, with_backup: bool) -> Path | None:
+    repo = open_store(db_path)
+    repo.save_routine(SAVED)
+    made = backup.make_backup(db_path, "launch", source=repo.db.connection()) if with_backup else None
+    repo.save_routine(Routine("After the backup", items=SAVED.items))
+    repo.db.close()
+    return made
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored(
+    db_path: Path, damage: str
+) -> None:
+    prepared(db_path, with_backup=True)
+    DAMAGE[damage](db_path)
+    damaged_bytes = db_path.read_bytes() if db_path.exists() else None
+    assert diagnose(db_path) is not None
+    told: list[str] = []
+    repo = open_store(db_path, notify=told.append)
+    try:
+        names = {r.name for r in repo.routines()}
+    finally:
+        repo.db.close()
+    assert "In the backup" in names and "After the backup" not in names
+    [moved] = [p for p in db_path.parent.iterdir() if ".damaged-" in p.name and p.suffix == ".sqlite"] or [
+        None
+    ]
+    if damaged_bytes is not None:
+        assert moved is not None and moved.read_bytes() == damaged_bytes  # kept as it was, never deleted
+    else:
+        assert list(db_path.parent.glob("hipdesk.damaged-*.sqlite-wal"))
+    assert len(told) == 1 and "damaged" in told[0] and "restored" in told[0]
+    assert str(db_path.parent / "hipdesk.damaged-") in told[0]
+    assert backup.quick_check(db_path) == "ok"
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_without_a_good_backup_the_file_is_refused_and_left_untouched(db_path: Path, damage: str) -> None:
+    prepared(db_path, with_backup=False)
+    DAMAGE[damage](db_path)
+    before = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    with pytest.raises(DatabaseError) as caught:
+        open_store(db_path)
+    assert "\n" not in str(caught.value) and "untouched" in str(caught.value)
+    after = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    assert {name: after.get(name) for name in before} == before
+    assert set(after) - set(before) <= {"hipdesk.sqlite-shm", "hipdesk.sqlite-wal"}  # SQLite's reading
+    assert not (db_path.parent / "backups").exists() or not list((db_path.parent / "backups").iterdir())
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_an_older_good_one(db_path: Path) -> None:
+    good = prepared(db_path, with_backup=True)
+    assert good is not None
+    bad = good.parent / "hipdesk.periodic-29990101-000000.sqlite"  # the newest by its name
+    bad.write_bytes(b"SQLite format 3\x00" + bytes(4000))
+    zeroed_header(db_path)
+    result = recover(db_path)
+    assert result is not None and result.restored.path == good
+
+
+def test_a_newer_hipdesk_file_is_never_called_damaged(db_path: Path) -> None:
+    prepared(db_path, with_backup=True)
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version={migrations.LATEST + 1}")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+    assert diagnose(db_path) is None
+    with pytest.raises(DatabaseError, match="newer HipDesk"):
+        open_store(db_path)
+    assert db_path.read_bytes() == before
+    assert not list(db_path.parent.glob("*damaged*"))
+
+
+def test_a_sound_file_is_left_alone(db_path: Path) -> None:
+    prepared(db_path, with_backup=True)
+    before = db_path.read_bytes()
+    assert recover(db_path) is None
+    assert db_path.read_bytes() == before

@@ -1,0 +1,248 @@
+"""Rules over the history: weeks against the plan, the streak, calendar days, progression hints."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hipdesk.domain.history import (
+    DayState,
+    DayTotal,
+    ExerciseSession,
+    ProgressPoint,
+    day_state,
+    duration_text,
+    month_states,
+    next_step,
+    progress_unit,
+    progression_hints,
+    side_balance,
+    streak,
+    streak_loading,
+    top_reached,
+    week_start,
+    week_totals,
+    weekly_best,
+)
+from hipdesk.domain.model import (
+    Dosage,
+    Exercise,
+    Kind,
+    PlannedDay,
+    PlannedRoutine,
+    Position,
+    Range,
+    Routine,
+    RoutineItem,
+    Side,
+    Sidedness,
+    WeekPlan,
+)
+
+MONDAY = dt.date(2025, 3, 3)
+
+
+def _exercise(ex_id: str, sidedness=Sidedness.EACH_SIDE, progressions=(), **dosage) -> Exercise:
+    return Exercise(
+        id=ex_id,
+        name=ex_id.title(),
+        kind=Kind.STRENGTH,
+        position=Position.STANDING,
+        sidedness=sidedness,
+        dosage=Dosage(sets=Range(2, 3), **dosage),
+        summary="",
+        steps=(),
+        primary_muscles=(),
+        progressions=tuple(progressions),
+    )
+
+
+ROUTINE = Routine(name="R", id=1, items=(RoutineItem("a", reps=10),))
+
+
+def _plan(*weekdays: int) -> WeekPlan:
+    return WeekPlan(
+        days=tuple(
+            PlannedDay(d, routines=(PlannedRoutine("R", routine_id=1),) if d in weekdays else ())
+            for d in range(7)
+        )
+    )
+
+
+def _done(*days: dt.date, partial: tuple[dt.date, ...] = ()) -> dict[dt.date, DayTotal]:
+    totals = {d: DayTotal(d, finished=1, seconds=600) for d in days}
+    for d in partial:
+        totals[d] = DayTotal(d, partial=1, seconds=300)
+    return totals
+
+
+def test_week_start_follows_the_first_weekday() -> None:
+    sunday = dt.date(2025, 3, 9)
+    assert week_start(sunday) == MONDAY
+    assert week_start(sunday, first_weekday=6) == sunday
+    assert week_start(dt.date(2025, 3, 8), first_weekday=6) == dt.date(2025, 3, 2)
+
+
+def test_week_totals_against_the_plan() -> None:
+    plan = _plan(0, 3)  # Monday and Thursday
+    days = _done(MONDAY, MONDAY + dt.timedelta(days=3), MONDAY + dt.timedelta(days=7))
+    weeks = week_totals(days, plan, [ROUTINE], today=MONDAY + dt.timedelta(days=8), weeks=3)
+    assert [w.start for w in weeks] == [
+        MONDAY - dt.timedelta(weeks=1),
+        MONDAY,
+        MONDAY + dt.timedelta(weeks=1),
+    ]
+    assert [w.sessions for w in weeks] == [0, 2, 1]
+    assert [w.minutes for w in weeks] == [0, 20, 10]
+    assert all(w.planned_sessions == 2 for w in weeks)
+    assert weeks[0].planned_minutes > 0
+    assert [w.met for w in weeks] == [False, True, False]
+
+
+def test_a_deleted_routine_is_not_planned() -> None:
+    plan = WeekPlan(days=tuple(PlannedDay(d, routines=(PlannedRoutine("Gone"),)) for d in range(7)))
+    (week,) = week_totals({}, plan, [ROUTINE], MONDAY, weeks=1)
+    assert week.planned_sessions == 0 and not week.met
+
+
+def test_streak_counts_met_weeks_back_from_now() -> None:
+    plan = _plan(0)
+    days = _done(*(MONDAY + dt.timedelta(weeks=w) for w in (0, 2, 3, 4)))
+    today = MONDAY + dt.timedelta(weeks=4, days=2)
+    assert streak(days, plan, [ROUTINE], today) == 3
+    # this week not met yet: it does not break the streak
+    assert streak(days, plan, [ROUTINE], today + dt.timedelta(weeks=1)) == 3
+    # a whole week without: the streak is over
+    assert streak(days, plan, [ROUTINE], today + dt.timedelta(weeks=2)) == 0
+
+
+def test_a_partial_session_does_not_meet_the_plan() -> None:
+    plan = _plan(0)
+    days = _done(MONDAY, partial=(MONDAY + dt.timedelta(weeks=1),))
+    assert streak(days, plan, [ROUTINE], MONDAY + dt.timedelta(weeks=1, days=6)) == 1
+    assert streak(days, plan, [ROUTINE], MONDAY + dt.timedelta(weeks=2)) == 0
+
+
+def test_no_plan_no_streak() -> None:
+    days = _done(MONDAY)
+    assert streak(days, WeekPlan(), [ROUTINE], MONDAY) == 0
+    assert streak({}, _plan(0), [ROUTINE], MONDAY) == 0
+
+
+def test_streak_loads_only_as_far_back_as_it_goes() -> None:
+    plan = _plan(0)
+    first = MONDAY - dt.timedelta(weeks=300)
+    days = _done(*(first + dt.timedelta(weeks=w) for w in range(301) if w != 250))
+    asked: list[tuple[dt.date, dt.date]] = []
+
+    def load(start: dt.date, end: dt.date) -> dict[dt.date, DayTotal]:
+        asked.append((start, end))
+        return {d: t for d, t in days.items() if start <= d <= end}
+
+    assert streak_loading(load, first, plan, [ROUTINE], MONDAY, chunk_weeks=26) == 50
+    assert len(asked) == 2  # 52 weeks back, not 300
+    assert streak_loading(load, first, plan, [ROUTINE], MONDAY, chunk_weeks=7) == 50
+    whole = _done(*(first + dt.timedelta(weeks=w) for w in range(301)))
+    assert streak(whole, plan, [ROUTINE], MONDAY) == 301
+
+
+@pytest.mark.parametrize(
+    ("day", "planned", "total", "state"),
+    [
+        (MONDAY + dt.timedelta(days=1), 1, None, DayState.PLANNED),  # later
+        (MONDAY + dt.timedelta(days=1), 0, None, DayState.NONE),
+        (MONDAY, 1, None, DayState.PLANNED),  # today, still to do
+        (MONDAY, 1, DayTotal(MONDAY, finished=1), DayState.DONE),
+        (MONDAY - dt.timedelta(days=1), 2, DayTotal(MONDAY, finished=1), DayState.PARTLY),
+        (MONDAY - dt.timedelta(days=1), 1, DayTotal(MONDAY, partial=1), DayState.PARTLY),
+        (MONDAY - dt.timedelta(days=1), 1, None, DayState.MISSED),
+        (MONDAY - dt.timedelta(days=1), 0, DayTotal(MONDAY, finished=1), DayState.DONE),  # unplanned, done
+        (MONDAY - dt.timedelta(days=1), 0, None, DayState.NONE),
+        (MONDAY - dt.timedelta(days=30), 1, None, DayState.NONE),  # before the first session
+    ],
+)
+def test_day_states(day: dt.date, planned: int, total: DayTotal | None, state: DayState) -> None:
+    since = MONDAY - dt.timedelta(days=10)
+    assert day_state(day, MONDAY, planned, total, since) is state
+
+
+def test_month_states_cover_the_month() -> None:
+    plan = _plan(0)
+    days = _done(dt.date(2025, 3, 3), partial=(dt.date(2025, 3, 10),))
+    states = month_states(2025, 3, days, plan, [ROUTINE], dt.date(2025, 3, 20), dt.date(2025, 3, 1))
+    assert len(states) == 31
+    assert states[dt.date(2025, 3, 3)] is DayState.DONE
+    assert states[dt.date(2025, 3, 10)] is DayState.PARTLY
+    assert states[dt.date(2025, 3, 17)] is DayState.MISSED
+    assert states[dt.date(2025, 3, 24)] is DayState.PLANNED
+    assert states[dt.date(2025, 3, 4)] is DayState.NONE
+
+
+def _session(n: int, ex_id: str = "a", reps=None, secs=None, skipped=0) -> ExerciseSession:
+    return ExerciseSession(
+        ex_id, n, dt.datetime(2025, 3, n, tzinfo=dt.UTC), done=4, skipped=skipped, min_reps=reps, min_s=secs
+    )
+
+
+def test_top_of_the_range_for_reps_holds_and_alternating_reps() -> None:
+    reps = _exercise("a", reps=Range(10, 15))
+    assert top_reached(reps, _session(1, reps=15))
+    assert not top_reached(reps, _session(1, reps=14))
+    assert not top_reached(reps, _session(1, reps=15, skipped=1))
+    hold = _exercise("h", hold_s=Range(30, 60))
+    assert top_reached(hold, _session(1, secs=59.6))
+    assert not top_reached(hold, _session(1, secs=45))
+    alternating = _exercise("b", Sidedness.ALTERNATING, reps=Range(10, 15))
+    assert not top_reached(alternating, _session(1, reps=15))  # 15 counted = 7.5 each side
+    assert top_reached(alternating, _session(1, reps=30))
+
+
+def test_a_hint_after_three_sessions_in_a_row_at_the_top() -> None:
+    exercises = {
+        "a": _exercise("a", reps=Range(10, 15), progressions=("Loop a band above your knees.",)),
+        "h": _exercise("h", hold_s=Range(30, 60)),
+    }
+    recent = [_session(1, reps=15), _session(2, reps=15), _session(3, reps=15)]
+    recent += [_session(1, "h", secs=60), _session(2, "h", secs=40), _session(3, "h", secs=60)]
+    hints = progression_hints(exercises, recent)
+    assert [h.exercise_id for h in hints] == ["a"]
+    assert "Loop a band above your knees." in hints[0].text
+    assert "15 reps" in hints[0].text
+    # the hold: one more at the top is not enough (40 s in between); two more make three in a row
+    assert len(progression_hints(exercises, [*recent, _session(4, "h", secs=60)])) == 1
+    hints = progression_hints(exercises, [*recent, _session(4, "h", secs=60), _session(5, "h", secs=60)])
+    assert [h.exercise_id for h in hints] == ["a", "h"]
+    assert "try 75 s instead of 60 s" in hints[1].text
+    # two at the top are not enough; an older miss does not matter
+    assert progression_hints(exercises, recent[1:3]) == []
+
+
+def test_next_steps_without_a_progression() -> None:
+    assert "longer hold" in next_step(_exercise("h", hold_s=Range(10, 15)))
+    assert "try 20 s instead of 15 s" in next_step(_exercise("h", hold_s=Range(10, 15)))
+    assert "Add a set (up to 3)" in next_step(_exercise("a", reps=Range(10, 15)))
+
+
+def test_weekly_best_and_balance() -> None:
+    points = [
+        ProgressPoint(MONDAY, Side.LEFT, 12),
+        ProgressPoint(MONDAY + dt.timedelta(days=2), Side.LEFT, 14),
+        ProgressPoint(MONDAY, Side.RIGHT, 10),
+        ProgressPoint(MONDAY + dt.timedelta(days=7), Side.RIGHT, 11),
+    ]
+    best = weekly_best(points)
+    assert (MONDAY, Side.LEFT, 14) in [(p.day, p.side, p.value) for p in best]
+    assert len(best) == 3
+    assert side_balance(best) == "Over the last four weeks your right side did 25% less than your left."
+    level = [ProgressPoint(MONDAY, Side.LEFT, 10), ProgressPoint(MONDAY, Side.RIGHT, 10)]
+    assert "level" in side_balance(level)
+    assert side_balance([ProgressPoint(MONDAY, Side.BOTH, 10)]) == ""
+
+
+def test_units_and_durations() -> None:
+    assert progress_unit(_exercise("b", Sidedness.ALTERNATING, reps=Range(10, 15))) == ("Reps per side", 2.0)
+    assert progress_unit(_exercise("h", hold_s=Range(10, 15))) == ("Seconds", 1.0)
+    assert duration_text(754) == "12:34"
+    assert duration_text(3723) == "1:02:03"
+    assert duration_text(None) == ""

@@ -1,0 +1,105 @@
+"""The CSV export: a header, one row per set record, ISO 8601 dates, user text kept as text, atomic."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from hipdesk.cli import main
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.history import ExportRow, SessionSummary, SetLine
+from hipdesk.domain.model import Routine, SessionStatus, SetRecord, Side
+from hipdesk.export.csv_export import HEADER, write_csv
+
+START = dt.datetime(2025, 3, 4, 6, 12, 9, 500000, tzinfo=dt.UTC)
+
+
+def _row(n: int = 1, routine: str = "Hips", notes: str = "", skipped: bool = False) -> ExportRow:
+    session = SessionSummary(n, routine, START, START + dt.timedelta(minutes=20), SessionStatus.FINISHED, rpe=6,
+                             discomfort_left=1, discomfort_right=3, notes=notes)  # fmt: skip
+    line = SetLine(n, "clamshell", "Clamshell", Side.LEFT, 2, 0, 15, None, None if skipped else 14,
+                   None if skipped else 41.25, skipped, START, START + dt.timedelta(seconds=41))  # fmt: skip
+    return ExportRow(session, line)
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read UTF-8 right
+    assert b"\r\n" in raw
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_a_header_and_one_row_per_set(tmp_path: Path) -> None:
+    out = tmp_path / "h.csv"
+    assert write_csv(out, [_row(1), _row(2, skipped=True)]) == 2
+    rows = _read(out)
+    assert list(rows[0]) == list(HEADER)
+    first = rows[0]
+    assert first["exercise_id"] == "clamshell" and first["side"] == "left" and first["set"] == "2"
+    assert (
+        first["target_reps"] == "15" and first["actual_reps"] == "14" and first["actual_seconds"] == "41.25"
+    )
+    assert first["effort"] == "6" and first["discomfort_right"] == "3" and first["skipped"] == "no"
+    assert rows[1]["skipped"] == "yes" and rows[1]["actual_reps"] == "" and rows[1]["target_seconds"] == ""
+    started = dt.datetime.fromisoformat(first["session_started_at"])
+    assert started.tzinfo is not None and started == START.replace(microsecond=0)
+    assert dt.datetime.fromisoformat(first["set_ended_at"]) == (START + dt.timedelta(seconds=41)).replace(
+        microsecond=0
+    )
+
+
+def test_user_text_stays_text(tmp_path: Path) -> None:
+    out = tmp_path / "h.csv"
+    write_csv(out, [_row(routine='=HYPERLINK("http://x")', notes='Tight, "left"\nbetter after')])
+    (row,) = _read(out)
+    assert row["routine"] == '\'=HYPERLINK("http://x")'  # never a formula in a spreadsheet
+    assert row["session_notes"] == 'Tight, "left"\nbetter after'
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "h.csv"
+    out.write_text("old", encoding="utf-8")
+
+    def broken():
+        yield _row(1)
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        write_csv(out, broken())
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["h.csv"]
+    with pytest.raises(HipDeskError, match="does not exist"):
+        write_csv(tmp_path / "missing" / "h.csv", [])
+
+
+def test_cli_export_csv_every_set_record(repo, tmp_path: Path, capsys) -> None:
+    routine: Routine = repo.routines()[0]
+    session_id = repo.start_session(routine, START)
+    for n in (1, 2):
+        repo.record_set(session_id, SetRecord(routine.items[0].exercise_id, Side.BOTH, n, target_reps=10,
+                                              actual_reps=10, actual_s=30.0, started_at=START), "Glute Bridge")  # fmt: skip
+    repo.finish_session(session_id, SessionStatus.FINISHED, START + dt.timedelta(minutes=5), notes="ok")
+    running = repo.start_session(routine, START + dt.timedelta(days=1))
+    repo.record_set(
+        running, SetRecord(routine.items[0].exercise_id, Side.BOTH, 1, skipped=True), "Glute Bridge"
+    )
+    repo.db.close()
+    out = tmp_path / "history.csv"
+    code = main(["export", "csv", "-o", str(out)])
+    assert code == 0
+    assert "3 set records" in capsys.readouterr().out
+    rows = _read(out)
+    assert [r["session_status"] for r in rows] == ["finished", "finished", "running"]
+    assert [r["set"] for r in rows] == ["1", "2", "1"]
+    assert rows[0]["routine"] == routine.name and rows[0]["session_notes"] == "ok"
+
+
+def test_cli_export_csv_to_a_missing_folder_is_one_line(tmp_path: Path, capsys) -> None:
+    code = main(["export", "csv", "-o", str(tmp_path / "nope" / "h.csv")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("hipdesk: ") and err.count("\n") == 1
