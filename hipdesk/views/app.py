@@ -86,7 +86,12 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
     notices: list[str] = []
 
     def load() -> None:
+        from PySide6.QtGui import QIcon
+
+        from hipdesk.resources import resource_path
         from hipdesk.store import open_store
+
+        app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
         try:
             repo = open_store(db_file, notify=notices.append)
