@@ -14,10 +14,7 @@ from hipdesk.domain.model import (
     RoutineItem,
     Sidedness,
 )
-
-REP_TEMPO_S = 3.0  # seconds per paced rep
-SWITCH_SIDES_S = 5  # countdown while the runner changes sides
-GET_READY_S = 5  # lead-in before the first set of each exercise
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S  # noqa: F401 (re-exported)
 
 _SIDE_WORDS = {
     Sidedness.BILATERAL: "",

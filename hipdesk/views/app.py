@@ -82,7 +82,7 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
 
     window = MainWindow()
     window.restore_state()
-    crash = _install_crash_handler(app, window)
+    crash: list[CrashHandler] = []  # installed with the data, after the first paint
     notices: list[str] = []
 
     def load() -> None:
@@ -90,6 +90,8 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
 
         from hipdesk.resources import resource_path
         from hipdesk.store import open_store
+
+        crash.append(_install_crash_handler(app, window))
 
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
@@ -120,7 +122,8 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
             backups.stop()  # type: ignore[attr-defined]
         if window.repo is not None:
             window.repo.db.close()
-        crash.uninstall()
+        for handler in crash:
+            handler.uninstall()
         lock.release()
     return code
 

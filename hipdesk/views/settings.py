@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hipdesk.domain.rules import GET_READY_S, REP_TEMPO_S
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S
 
 T = TypeVar("T")
 
