@@ -117,6 +117,9 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
     try:
         code = app.exec()
     finally:
+        launcher = sys.modules.get("hipdesk.views.session_launch")
+        if launcher is not None:  # a session ran: let its sounds go while Qt still runs
+            launcher.close_shared_cue_player()
         backups = window.findChild(QObject, "autoBackup")
         if backups is not None:
             backups.stop()  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hipdesk.domain.errors import HipDeskError
@@ -90,6 +91,17 @@ def shared_cue_player() -> CuePlayer:
     return _player
 
 
+def close_shared_cue_player() -> None:
+    """Release the sounds and the speech engine before the application object goes away."""
+    global _player
+    if _player is None:
+        return
+    _player.close()
+    _player.deleteLater()
+    _player = None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def todays_routine(repo: Repo, today: dt.date | None = None) -> Routine:
     """The first routine planned for today (one that still exists)."""
     day = (today or dt.date.today()).weekday()
@@ -119,5 +131,8 @@ def run_session_command(
         routine = todays_routine(repo) if today else repo.routine(routine_name or "")
         window = open_session(repo, routine, speed=speed)
     window.closed.connect(app.quit)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        close_shared_cue_player()
     return int(code)

@@ -5,19 +5,23 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import wave
 import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
     QCoreApplication,
     QEventLoop,
+    QIODevice,
     QObject,
     QSettings,
     QTimer,
-    QUrl,
     Signal,
     SignalInstance,
 )
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SOUND_FILES = {"tick": "tick.wav", "go": "go.wav", "rest": "rest.wav", "finish": "finish.wav"}
+SAMPLE_RATE = 44_100  # the cue files are 16-bit mono PCM at this rate
 LOAD_TIMEOUT_MS = 1500  # the longest prepare() waits for the sounds to load
 SPEECH_RATE = -0.15  # a little slower than the engine's normal pace: calm, easy to follow mid-exercise
 SPEECH_AFTER_SOUND_MS = 250  # a cue with a sound and a line speaks once the sound has mostly rung out
@@ -95,33 +100,77 @@ def _wait_until(done: Callable[[], bool], signals: list[SignalInstance], timeout
     return done()
 
 
+class _CueSink:
+    """One audio output for every cue sound, fed from memory.
+
+    Qt 6.12's multimedia back end can spin forever on a closed socket once two different
+    QSoundEffect objects have played (seen with PulseAudio), so all cues share one QAudioSink:
+    a new cue cuts the one before, which a countdown wants anyway.
+    """
+
+    def __init__(self, multimedia: Any, parent: QObject) -> None:
+        audio_format = multimedia.QAudioFormat()
+        audio_format.setSampleRate(SAMPLE_RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(multimedia.QAudioFormat.SampleFormat.Int16)
+        self.sink = multimedia.QAudioSink(multimedia.QMediaDevices.defaultAudioOutput(), audio_format, parent)
+        self._buffer: QBuffer | None = None
+
+    def play(self, pcm: bytes) -> None:
+        self.sink.stop()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(pcm))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer  # kept alive while the sink reads it
+        self.sink.start(buffer)
+
+    def stop(self) -> None:
+        self.sink.stop()
+
+
+class _CueSound:
+    """One cue sound on the shared sink; the same small interface as a QSoundEffect."""
+
+    def __init__(self, sink: _CueSink, pcm: bytes) -> None:
+        self._sink = sink
+        self._pcm = pcm
+
+    def play(self) -> None:
+        self._sink.play(self._pcm)
+
+    def stop(self) -> None:
+        self._sink.stop()
+
+    def setVolume(self, gain: float) -> None:  # noqa: N802 (as QSoundEffect)
+        self._sink.sink.setVolume(gain)
+
+    def deleteLater(self) -> None:  # noqa: N802 (as QSoundEffect)
+        self._sink.stop()
+        self._sink.sink.deleteLater()
+
+
+def _read_pcm(path: Path) -> bytes:
+    """The samples of one of HipDesk's cue files (16-bit mono PCM at SAMPLE_RATE)."""
+    with wave.open(str(path), "rb") as wav:
+        if (wav.getsampwidth(), wav.getnchannels(), wav.getframerate()) != (2, 1, SAMPLE_RATE):
+            raise ValueError(f"{path.name} is not 16-bit mono PCM at {SAMPLE_RATE} Hz")
+        return wav.readframes(wav.getnframes())
+
+
 def _load_effects(parent: QObject, timeout_ms: int) -> dict[str, Any]:
-    """One loaded QSoundEffect per cue sound; raises _Unavailable when sound cannot play here."""
+    """The cue sounds, ready to play on one audio output; raises _Unavailable when sound cannot play."""
     try:
         multimedia = importlib.import_module("PySide6.QtMultimedia")
     except (ImportError, OSError) as exc:  # QtMultimedia needs libpulse.so.0 at import on Linux
         raise _Unavailable(NO_SOUND, f"QtMultimedia cannot be imported: {exc}", final=True) from exc
     if not multimedia.QMediaDevices.audioOutputs():
         raise _Unavailable(NO_SOUND_DEVICE, "QMediaDevices lists no audio output (no sound server?)")
-    ready = multimedia.QSoundEffect.Status.Ready
-    error = multimedia.QSoundEffect.Status.Error
-    effects: dict[str, Any] = {}
-    for name, file_name in SOUND_FILES.items():
-        path = resource_path("sounds", file_name)
-        effect = multimedia.QSoundEffect(parent)
-        effect.setSource(QUrl.fromLocalFile(str(path)))
-        effects[name] = effect
-    _wait_until(
-        lambda: all(e.status() in (ready, error) for e in effects.values()),
-        [e.statusChanged for e in effects.values()],
-        timeout_ms,
-    )
-    failed = {name: e.status().name for name, e in effects.items() if e.status() != ready}
-    if failed:
-        for effect in effects.values():
-            effect.deleteLater()
-        raise _Unavailable(NO_SOUND, f"cue sounds not ready after {timeout_ms} ms: {failed}")
-    return effects
+    try:
+        pcm = {name: _read_pcm(resource_path("sounds", file_name)) for name, file_name in SOUND_FILES.items()}
+    except (OSError, EOFError, ValueError, wave.Error) as exc:
+        raise _Unavailable(NO_SOUND, f"the cue sounds cannot be read: {exc}", final=True) from exc
+    sink = _CueSink(multimedia, parent)
+    return {name: _CueSound(sink, data) for name, data in pcm.items()}
 
 
 def _open_speech(parent: QObject, engine: str | None) -> Any:
@@ -303,6 +352,20 @@ class CuePlayer(QObject):
         self._stop_speech()
         for effect in self._effects.values():
             effect.stop()
+
+    def close(self) -> None:
+        """Let go of the sound and speech objects while the event loop still runs.
+
+        Left to the end of the process, the audio backend's objects are torn down from the wrong
+        thread and the process can spin instead of exiting; call this before the application quits.
+        """
+        self.stop()
+        for effect in self._effects.values():
+            effect.deleteLater()
+        self._effects = {}
+        if self._tts is not None:
+            self._tts.deleteLater()
+            self._tts = None
 
     # -- inside -------------------------------------------------------------------------------------
 
