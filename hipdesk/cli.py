@@ -12,9 +12,9 @@ from typing import Any
 
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES
-from hipdesk.domain.rules import dosage_text, equipment_for, estimate_seconds, seconds_text
-from hipdesk.domain.serialize import exercise_to_dict, item_to_dict, parse_time
+
+# The commands import the domain themselves: `hipdesk` with no command opens the window, and that
+# path must not pay for modules only the commands use.
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +25,9 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.domain.rules import dosage_text
+    from hipdesk.domain.serialize import exercise_to_dict
+
     exercises = repo.exercises()
     if args.json:
         _print_json([exercise_to_dict(ex) for ex in exercises])
@@ -36,6 +39,9 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
+    from hipdesk.domain.serialize import item_to_dict
+
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
     routines = repo.routines()
     if args.json:
@@ -62,6 +68,8 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_week(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.domain.model import WEEKDAY_NAMES
+
     plan = repo.week_plan()
     if args.json:
         _print_json(
@@ -104,6 +112,7 @@ def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.domain.serialize import parse_time
     from hipdesk.export.calendar import (
         calendar_contents,
         export_summary,
