@@ -12,12 +12,14 @@ DB_ENV = "HIPDESK_DB"
 
 
 def data_dir() -> Path:
-    """The platform's folder for application data (e.g. ``~/.local/share/HipDesk`` on Linux)."""
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    """The platform's folder for application data (e.g. ``~/.local/share/HipDesk`` on Linux).
 
-    QCoreApplication.setApplicationName(APP_NAME)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location)
+    Named from the generic data folder, so it is the same with or without an application object.
+    """
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / APP_NAME
 
 
 def database_path(override: str | os.PathLike[str] | None = None) -> Path:

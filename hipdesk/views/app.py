@@ -51,6 +51,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    QApplication.setOrganizationName(APP_NAME)  # settings in ~/.config/HipDesk/HipDesk.conf
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)

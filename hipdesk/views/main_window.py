@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
@@ -373,13 +373,10 @@ class MainWindow(QMainWindow):
         restore_dialog(self)
 
     def set_color_scheme(self, name: str) -> None:
-        hints = QGuiApplication.styleHints()
-        if name == "light":
-            hints.setColorScheme(Qt.ColorScheme.Light)
-        elif name == "dark":
-            hints.setColorScheme(Qt.ColorScheme.Dark)
-        else:
-            hints.unsetColorScheme()
+        from hipdesk.views.appearance import apply_color_scheme
+
+        if settings.COLOR_SCHEME.get() != name or name != "system":
+            apply_color_scheme(name)
         settings.COLOR_SCHEME.set(name)
 
     def _on_about_triggered(self) -> None:

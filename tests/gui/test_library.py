@@ -176,3 +176,12 @@ def test_a_bad_database_in_the_window_path_is_one_line(tmp_path) -> None:
     assert [line for line in result.stderr.splitlines() if line.startswith("hipdesk:")]
     assert "Traceback" not in result.stderr
     assert bad.read_bytes() == b"nope" * 100
+
+
+def test_dark_and_light_appearance(window, qapp) -> None:
+    window.ui.actionSchemeDark.trigger()
+    assert qapp.palette().window().color().lightness() < 80
+    assert window.library.palette().text().color().lightness() > 180
+    window.ui.actionSchemeLight.trigger()
+    assert qapp.palette().window().color().lightness() > 180
+    window.ui.actionSchemeSystem.trigger()
