@@ -180,6 +180,7 @@ def test_a_bad_database_in_the_window_path_is_one_line(tmp_path) -> None:
 
 def test_dark_and_light_appearance(window, qapp) -> None:
     window.ui.actionSchemeDark.trigger()
+    qapp.processEvents()
     assert qapp.palette().window().color().lightness() < 80
     assert window.library.palette().text().color().lightness() > 180
     window.ui.actionSchemeLight.trigger()
