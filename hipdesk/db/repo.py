@@ -165,21 +165,13 @@ class Repo:
             for order, ex in enumerate(exercises, 1):
                 row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
                 data = json.dumps(exercise_to_dict(ex), ensure_ascii=False)
-                if row is None:
-                    ExerciseRow.create(
-                        slug=ex.id,
-                        name=ex.name,
-                        builtin=True,
-                        sort_order=order,
-                        data=data,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                elif not row.builtin:
+                if row is not None and not row.builtin:
                     # A user's exercise already holds this id: move it aside, never overwrite it.
                     new_slug = self._free_slug("my-" + ex.id)
                     logger.warning("renaming the user's exercise %s to %s", ex.id, new_slug)
                     self._rename_user_exercise(row, new_slug)
+                    row = None
+                if row is None:
                     ExerciseRow.create(
                         slug=ex.id,
                         name=ex.name,
