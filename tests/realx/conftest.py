@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +29,29 @@ class XServer:
 
     def wait_for_window(self, name: str, timeout: float = 30.0) -> str:
         return wait_for_window(self.display, name, timeout)
+
+    def drag(self, source: list[int], target: list[int]) -> None:
+        """A real drag: press, many small moves past the drag distance, a pause over the target, release."""
+        (sx, sy), (tx, ty) = source, target
+        self.xdotool("mousemove", str(sx), str(sy))
+        self.xdotool("mousedown", "1")
+        for step in range(1, 21):
+            self.xdotool("mousemove", str(sx + (tx - sx) * step // 20), str(sy + (ty - sy) * step // 20))
+            time.sleep(0.03)
+        self.xdotool("mousemove", str(tx), str(ty + 1))
+        time.sleep(0.3)
+        self.xdotool("mouseup", "1")
+
+    def launch(self, script: Path, *args: str) -> subprocess.Popen[str]:
+        """Run a helper script of these tests as an xcb app on this display, with the hipdesk the tests use."""
+        import hipdesk
+
+        package_home = str(Path(hipdesk.__file__).resolve().parents[1])
+        env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
+        return subprocess.Popen(
+            [sys.executable, str(script), *args],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
-
-import hipdesk
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,32 +26,14 @@ def stored_items(db_path: Path) -> list[str]:
 
 
 def test_drag_an_exercise_into_a_routine_with_the_real_mouse(xserver, db_path: Path) -> None:
-    package_home = str(Path(hipdesk.__file__).resolve().parents[1])  # the hipdesk these tests import
-    env = {**os.environ, "DISPLAY": xserver.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
-    app = subprocess.Popen(
-        [sys.executable, str(HERE / "drag_app.py"), str(db_path)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    app = xserver.launch(HERE / "drag_app.py", str(db_path))
     try:
         line = app.stdout.readline()
         assert line, app.stderr.read()
         where = json.loads(line)
         before = stored_items(db_path)
         assert before[:2] == ["squat", "single-leg-bridge"]
-        (sx, sy), (tx, ty) = where["source"], where["target"]
-        xserver.xdotool("mousemove", str(sx), str(sy))
-        xserver.xdotool("mousedown", "1")
-        for step in range(1, 21):  # a real drag: many small moves, past the drag distance
-            x = sx + (tx - sx) * step // 20
-            y = sy + (ty - sy) * step // 20
-            xserver.xdotool("mousemove", str(x), str(y))
-            time.sleep(0.03)
-        xserver.xdotool("mousemove", str(tx), str(ty + 1))
-        time.sleep(0.3)
-        xserver.xdotool("mouseup", "1")
+        xserver.drag(where["source"], where["target"])
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and stored_items(db_path) == before:
             time.sleep(0.1)

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
-
-import hipdesk
 
 HERE = Path(__file__).resolve().parent
 
@@ -25,18 +21,6 @@ def stored_plan(db_path: Path) -> list[tuple[int, str]]:
         con.close()
 
 
-def drag(xserver, source: list[int], target: list[int]) -> None:
-    (sx, sy), (tx, ty) = source, target
-    xserver.xdotool("mousemove", str(sx), str(sy))
-    xserver.xdotool("mousedown", "1")
-    for step in range(1, 21):  # a real drag: many small moves, past the drag distance
-        xserver.xdotool("mousemove", str(sx + (tx - sx) * step // 20), str(sy + (ty - sy) * step // 20))
-        time.sleep(0.03)
-    xserver.xdotool("mousemove", str(tx), str(ty + 1))
-    time.sleep(0.3)
-    xserver.xdotool("mouseup", "1")
-
-
 def wait_for_change(db_path: Path, before: list[tuple[int, str]]) -> list[tuple[int, str]]:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and stored_plan(db_path) == before:
@@ -45,24 +29,16 @@ def wait_for_change(db_path: Path, before: list[tuple[int, str]]) -> list[tuple[
 
 
 def test_plan_and_move_routines_with_the_real_mouse(xserver, db_path: Path) -> None:
-    package_home = str(Path(hipdesk.__file__).resolve().parents[1])  # the hipdesk these tests import
-    env = {**os.environ, "DISPLAY": xserver.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
-    app = subprocess.Popen(
-        [sys.executable, str(HERE / "week_drag_app.py"), str(db_path)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    app = xserver.launch(HERE / "week_drag_app.py", str(db_path))
     try:
         line = app.stdout.readline()
         assert line, app.stderr.read()
         where = json.loads(line)
         start = stored_plan(db_path)
         assert (0, "Hip strength") in start and (2, "Hip strength") not in start
-        drag(xserver, where["routine"], where["wednesday"])
+        xserver.drag(where["routine"], where["wednesday"])
         planned = wait_for_change(db_path, start)
-        drag(xserver, where["monday_card"], where["friday"])
+        xserver.drag(where["monday_card"], where["friday"])
         moved = wait_for_change(db_path, planned)
     finally:
         app.terminate()
