@@ -273,12 +273,9 @@ class SessionEngine:
 
     def skip(self) -> bool:
         """End the current step now and go to the next one; a work step is recorded as skipped."""
-        if not self._active():
+        now = self._caught_up()
+        if now is None:
             return False
-        self._sync()
-        if self.finished:
-            return False
-        now = self._now()
         if self.current_step.is_work:
             self._record(self.current_step, now, skipped=True, completed=False)
         self._enter(self._index + 1, now)
@@ -290,12 +287,9 @@ class SessionEngine:
 
         Sets not started yet are recorded as skipped with no actual values.
         """
-        if not self._active():
+        now = self._caught_up()
+        if now is None:
             return False
-        self._sync()
-        if self.finished:
-            return False
-        now = self._now()
         step = self.current_step
         item = step.item_index
         if step.is_work:
@@ -369,12 +363,9 @@ class SessionEngine:
 
     def end_early(self) -> bool:
         """Stop the session now; a work step in progress is recorded as partial (not skipped)."""
-        if not self._active():
+        now = self._caught_up()
+        if now is None:
             return False
-        self._sync()
-        if self.finished:
-            return False
-        now = self._now()
         if self.current_step.is_work:
             self._record(self.current_step, now, skipped=False, completed=False)
         if self._paused_at is not None:
@@ -389,6 +380,13 @@ class SessionEngine:
     # -- internals ----------------------------------------------------------------------------
     def _active(self) -> bool:
         return self._origin is not None and not self._ended_early and not self.finished
+
+    def _caught_up(self) -> float | None:
+        """Before a button acts: catch up with the clock; the session time now, or None if it is over."""
+        if not self._active():
+            return None
+        self._sync()
+        return None if self.finished else self._now()
 
     def _enter(self, index: int, at: float) -> None:
         self._index = index
