@@ -46,7 +46,7 @@ def _aware(value: Any) -> dt.datetime | None:
         return None
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.UTC)  # type: ignore[no-any-return]
+    return value.replace(tzinfo=dt.UTC)
 
 
 def _utc_bound(day: dt.date) -> str:

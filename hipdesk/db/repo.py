@@ -353,9 +353,10 @@ class Repo:
                         updated_at=now,
                     )
                 else:
-                    row = RoutineRow.get_or_none(RoutineRow.id == routine.id)
-                    if row is None:
+                    found = RoutineRow.get_or_none(RoutineRow.id == routine.id)
+                    if found is None:
                         raise NotFoundError(f"The routine '{name}' no longer exists.")
+                    row = found
                     row.name, row.notes, row.updated_at = name, routine.notes, now
                     row.save()
                     PlannedRoutineRow.update(routine_name=name).where(

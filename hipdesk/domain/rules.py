@@ -14,7 +14,7 @@ from hipdesk.domain.model import (
     RoutineItem,
     Sidedness,
 )
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S  # noqa: F401 (re-exported)
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
 
 _SIDE_WORDS = {
     Sidedness.BILATERAL: "",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, Side
-from hipdesk.domain.rules import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
 
 HALFWAY_MIN_S = 20.0  # holds and timed work this long or longer get a "halfway" cue
 

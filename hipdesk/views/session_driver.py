@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hipdesk.domain.model import Exercise, Routine, SessionStatus
-from hipdesk.domain.rules import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
 from hipdesk.engine import SessionEngine, SessionState, plan_steps
 
 if TYPE_CHECKING:

@@ -12,14 +12,13 @@ from hipdesk.domain.model import (
     Sidedness,
 )
 from hipdesk.domain.rules import (
-    REP_TEMPO_S,
-    SWITCH_SIDES_S,
     dosage_text,
     equipment_for,
     estimate_seconds,
     item_seconds,
     seconds_text,
 )
+from hipdesk.domain.timing import REP_TEMPO_S, SWITCH_SIDES_S
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, Side
-from hipdesk.domain.rules import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S, estimate_seconds
+from hipdesk.domain.rules import estimate_seconds
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
 from hipdesk.engine import Step, StepKind, WorkMode, plan_steps
 
 K = StepKind
