@@ -14,6 +14,8 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 os.environ.pop("HIPDESK_DB", None)
+# never the machine's own speech engine, in this process or in the HipDesk processes tests start
+os.environ["HIPDESK_SPEECH_ENGINE"] = "none"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = REPO_ROOT.parent / "shared" / "seed" / "hip-strengthening-exercises-for-runners.txt"

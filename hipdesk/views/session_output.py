@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import wave
 import weakref
 from collections import deque
@@ -42,6 +43,7 @@ LOAD_TIMEOUT_MS = 1500  # the longest prepare() waits for the sounds to load
 SPEECH_RATE = -0.15  # a little slower than the engine's normal pace: calm, easy to follow mid-exercise
 SPEECH_AFTER_SOUND_MS = 250  # a cue with a sound and a line speaks once the sound has mostly rung out
 TEST_SENTENCE = "Bird Dog. Get ready."
+SPEECH_ENGINE_VARIABLE = "HIPDESK_SPEECH_ENGINE"  # an engine name, or "none"
 
 NO_SOUND_DEVICE = "No sound device was found: HipDesk will show the cues on screen."
 NO_SOUND = "Sound does not work on this system: HipDesk will show the cues on screen."
@@ -174,7 +176,15 @@ def _load_effects(parent: QObject, timeout_ms: int) -> dict[str, Any]:
 
 
 def _open_speech(parent: QObject, engine: str | None) -> Any:
-    """A working QTextToSpeech; raises _Unavailable (the detail only) when no engine works."""
+    """A working QTextToSpeech; raises _Unavailable (the detail only) when no engine works.
+
+    ``engine`` None takes ``HIPDESK_SPEECH_ENGINE`` from the environment when it is set (an engine
+    name, or ``none`` for no speech), otherwise the first working engine the system lists.
+    """
+    if engine is None:
+        engine = os.environ.get(SPEECH_ENGINE_VARIABLE) or None
+    if engine == "none":
+        raise _Unavailable(NO_SPEECH, f"speech turned off by {SPEECH_ENGINE_VARIABLE}=none", final=True)
     try:
         module = importlib.import_module("PySide6.QtTextToSpeech")
     except (ImportError, OSError) as exc:
