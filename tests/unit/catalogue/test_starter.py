@@ -192,3 +192,20 @@ def test_an_existing_database_keeps_its_routines_and_week_after_the_upgrade(tmp_
         assert [r.name for r in again.routines()] == list(OLD_ROUTINES)
     finally:
         again.db.close()
+
+
+def test_the_article_warm_up_moves_planned_elsewhere_say_so_beside_the_exercise() -> None:
+    in_warm_up = {i.exercise_id for i in ROUTINES[WARM_UP].items}
+    elsewhere = sorted(set(TWO_TO_THREE_TIMES) - in_warm_up)
+    assert elsewhere == [
+        "butterfly-stretch",
+        "donkey-kicks",
+        "head-to-knee-stretch",
+        "pretzel-stretch",
+        "single-leg-deadlift",
+        "single-leg-squat",
+    ]
+    for exercise_id in elsewhere:
+        source = EXERCISES[exercise_id].source
+        assert source is not None
+        assert any("HipDesk's starter week plans it with the" in n for n in source.notes), exercise_id
