@@ -16,10 +16,11 @@ STRETCH = "Hip stretch"
 # a warm-up wakes the hips up for the run that follows; it does not tire them. So the nine are
 # shared out by what they are:
 # - the warm-up: the light floor moves that switch the glutes on (bridge, clamshell, bird dog), then
-#   High Knees on your feet, the article's drill for keeping form in a workout. About 10 minutes,
+#   High Knees on your feet, the article's drill for keeping form in a workout. About 11 minutes,
 #   moves only, no long holds; planned before the runs that need it, the workout and the long run.
 # - the strength set: the loaded single-leg moves (squats, deadlifts) and donkey kicks join the
-#   other strength work, on a rest day and an easy day, never the day before the long run.
+#   other strength work, on a rest day and an easy day, never the day before the long run or the
+#   workout.
 # - the stretch set: the static stretches (pretzel, butterfly, head-to-knee) come after runs, in the
 #   evening, never right before one.
 # Each of the nine is then planned twice or three times a week, as the article asks, and every set
