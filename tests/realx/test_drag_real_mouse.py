@@ -32,7 +32,7 @@ def test_drag_an_exercise_into_a_routine_with_the_real_mouse(xserver, db_path: P
         assert line, app.stderr.read()
         where = json.loads(line)
         before = stored_items(db_path)
-        assert before[:2] == ["squat", "single-leg-bridge"]
+        assert before[:2] == ["squat", "single-leg-squat"]
         xserver.drag(where["source"], where["target"])
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and stored_items(db_path) == before:
