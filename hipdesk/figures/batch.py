@@ -125,7 +125,9 @@ def preview_image(
     for p in problems[:40]:
         print("problem:", p)
     print(
-        f"{exercise_id}: {len(anim.keyframes)} keyframes, loop {anim.period:.1f} s, "
+        f"{exercise_id}: {len(anim.keyframes)} keyframes, "
+        + (f"lead-in {anim.lead_in:.1f} s, " if anim.lead_in else "")
+        + f"loop {anim.period:.1f} s, "
         f"{len(problems)} problem(s)"
     )
     palette = dark_palette() if dark else _app_palette()
@@ -139,7 +141,7 @@ def preview_image(
     painter = QPainter(image)
     paint_strip(painter, QRectF(0, 0, strip.width(), size), figure, side=side, palette=palette, labels=True)
     for i in range(frames):
-        t = anim.period * i / frames
+        t = anim.duration * i / frames
         paint_figure(
             painter, QRectF(i * size / 2, size, size / 2, size / 2), figure, t=t, side=side, palette=palette
         )

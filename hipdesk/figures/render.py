@@ -203,7 +203,8 @@ def paint_figure(
 def _paint_anim(
     painter: QPainter, rect: QRectF, figure: Figure, anim: Animation, frame, style: FigureStyle
 ) -> None:  # type: ignore[no-untyped-def]
-    scene = build_scene(frame, anim.view, anim.props, figure.muscles, anim.poses.tint_side)
+    poses = anim.poses
+    scene = build_scene(frame, anim.view, anim.props, figure.muscles, poses.tint_side, poses.tint_sides())
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -131,9 +132,15 @@ class _Host:
 
 
 def build_scene(
-    frame: Frame, view: View, props: Props, muscles: tuple[str, ...] = (), tint_side: str = "both"
+    frame: Frame,
+    view: View,
+    props: Props,
+    muscles: tuple[str, ...] = (),
+    tint_side: str = "both",
+    tint_sides: Mapping[str, str] | None = None,
 ) -> Scene:
-    """The shapes of one frame, back to front."""
+    """The shapes of one frame, back to front. The muscles are tinted on ``tint_side``, or on the
+    side ``tint_sides`` names for a muscle."""
     cam = Camera(view)
     body = frame.body
     proj = {name: cam.project(p) for name, p in body.points.items()}
@@ -199,8 +206,9 @@ def build_scene(
     put(hd[2], hair if facing_away else skin)
 
     # tinted muscles
-    sides = SIDES if tint_side == "both" else (tint_side[0],)
     for muscle in muscles:
+        muscle_side = (tint_sides or {}).get(muscle, tint_side)
+        sides = SIDES if muscle_side == "both" else (muscle_side[0],)
         for region in REGIONS.get(muscle, ()):
             for side in sides if region.sided else ("r",):
                 host_name = region.host if region.host in ("pelvis", "chest") else f"{region.host}_{side}"
