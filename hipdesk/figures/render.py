@@ -240,6 +240,13 @@ def render_image(
     return image
 
 
+def keyframe_pixels(figure: Figure, keyframe: int, side: str | None, size: int) -> list[tuple[int, int, int]]:
+    """One keyframe drawn ``size`` px square on white, as red, green, blue values row by row (what
+    the figure checks compare)."""
+    image = render_image(figure, size, keyframe=keyframe, side=side, background=QColor("white"))
+    return [image.pixelColor(x, y).getRgb()[:3] for y in range(size) for x in range(size)]
+
+
 def strip_size(figure: Figure, height: float, side: str | None = None) -> QSize:
     """The size a strip of ``figure``'s keyframes takes at ``height``: square cells side by side."""
     n = len(figure.animation(side).keyframes)

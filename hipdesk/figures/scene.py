@@ -78,7 +78,7 @@ class Camera:
 
 
 # limb segments per side: (host name, start point, end point, start radius, end radius)
-_LIMBS = (
+LIMBS = (
     ("upperarm", "shoulder", "elbow", POINT_RADIUS["shoulder"], POINT_RADIUS["elbow"]),
     ("forearm", "elbow", "wrist", POINT_RADIUS["elbow"], POINT_RADIUS["wrist"]),
     ("hand", "wrist", "hand", POINT_RADIUS["wrist"] + 0.2, POINT_RADIUS["hand"]),
@@ -161,7 +161,7 @@ def build_scene(
     for side in SIDES:
         far = side == far_side
         tone = Tone.FAR if far else Tone.NEAR
-        for host, p0, p1, r0, r1 in _LIMBS:
+        for host, p0, p1, r0, r1 in LIMBS:
             a, b = proj[f"{p0}_{side}"], proj[f"{p1}_{side}"]
             depth = (a[2] + b[2]) / 2
             put(depth, Shape(Kind.CAPSULE, tone, (a[0], a[1], r0, b[0], b[1], r1)))
