@@ -277,10 +277,11 @@ def picture_size(anim: Animation) -> float:
 
 def travel(anim: Animation, per_second: float = 12.0) -> tuple[str, float]:
     """The body point that moves furthest on screen through the exercise's camera, and how far (cm):
-    the widest distance between two of its positions over the loop."""
+    the widest distance between two of its positions over the loop (a lead-in, played once, does
+    not count)."""
     cam = Camera(anim.view)
     paths: dict[str, list[tuple[float, float]]] = {}
-    for t in anim.sample_times(per_second):
+    for t in (t for t in anim.sample_times(per_second) if t >= anim.lead_in):
         for name, p in anim.frame_at(t).body.points.items():
             x, y, _ = cam.project(p)
             paths.setdefault(name, []).append((x, y))
@@ -327,11 +328,13 @@ def thumbnail_change(
 ) -> tuple[float, int, int]:
     """How much a ``size`` px thumbnail changes between the two extreme keyframes (the two that
     differ most): the share of its pixels that differ visibly, and the two keyframes' indexes.
+    Only the loop's keyframes count: a thumbnail repeats the loop without the lead-in.
     ``draw`` is the real renderer's (``render.keyframe_pixels``), so this module stays free of Qt."""
     n = len(figure.animation(side).keyframes)
-    shots = [draw(figure, k, side, size) for k in range(n)]
-    best = (0.0, 0, 0)
-    for i in range(n):
+    first = figure.poses.lead_in_count
+    shots = {k: draw(figure, k, side, size) for k in range(first, n)}
+    best = (0.0, first, first)
+    for i in range(first, n):
         for j in range(i + 1, n):
             changed = sum(
                 abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]) > _PIXEL_CHANGE

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from hipdesk.figures.animation import Animation
+from hipdesk.figures.animation import Animation, Figure
+from hipdesk.figures.checks import thumbnail_problems, travel_problems
 from hipdesk.figures.poses import PoseError, parse_pose_data
 
 FEET = {"floor": ["heel_l", "heel_r"]}
@@ -100,3 +101,29 @@ def test_muscles_can_be_tinted_on_different_sides() -> None:
     data["tint_side"] = {"hamstrings": "up"}
     with pytest.raises(PoseError, match="tint_side.hamstrings"):
         parse_pose_data(data)
+
+
+def _moving_only_in_the_lead_in() -> dict[str, Any]:
+    """Stand, lift the knee (the lead-in), then hold the knee up: the loop does not move."""
+    data = _three_keyframes()
+    data["keyframe"][0]["lead_in"] = True
+    data["keyframe"][2]["hip_r"] = {"flex": 60}
+    return data
+
+
+def test_a_movement_only_in_the_lead_in_is_too_small_to_see() -> None:
+    moving = Animation(parse_pose_data(_three_keyframes(lead_in=True)))
+    assert travel_problems(moving) == []
+    still = Animation(parse_pose_data(_moving_only_in_the_lead_in()))
+    assert len(travel_problems(still)) == 1
+
+
+def test_the_thumbnail_check_compares_the_loop_s_keyframes_only() -> None:
+    def draw(figure: Figure, keyframe: int, side: str | None, size: int) -> list[tuple[int, int, int]]:
+        hip = figure.animation(side).keyframes[keyframe].pose.get("hip_r", "flex")
+        return [(int(hip * 2),) * 3] * (size * size)  # a picture that changes with the knee
+
+    moving = Figure("x", parse_pose_data(_three_keyframes(lead_in=True)))
+    assert thumbnail_problems(moving, draw) == []
+    still = Figure("x", parse_pose_data(_moving_only_in_the_lead_in()))
+    assert len(thumbnail_problems(still, draw)) == 1
