@@ -49,7 +49,9 @@ class Animation:
         self.poses = poses
         self.view: View = poses.view
         self.keyframes: tuple[Keyframe, ...] = poses.keyframes
-        self.period: float = poses.period
+        self.period: float = poses.period  # one loop
+        self.lead_in: float = poses.lead_in  # played once, before the first loop
+        self._loop_start = poses.lead_in_count  # index of the loop's first keyframe
         self._starts: list[tuple[float, float, float]] = []  # (start, hold end, move end) per keyframe
         t = 0.0
         for k in self.keyframes:
@@ -64,23 +66,38 @@ class Animation:
     def keyframe_times(self) -> list[float]:
         return [s for s, _, _ in self._starts]
 
+    @property
+    def duration(self) -> float:
+        """The lead-in and one loop: every distinct moment of the animation."""
+        return self.lead_in + self.period
+
+    def phase(self, elapsed: float) -> float:
+        """Where the animation is ``elapsed`` seconds after it started: the lead-in plays once, then
+        the loop repeats (the result is always within ``duration``)."""
+        if self.period <= 0 or elapsed < self.lead_in:
+            return max(elapsed, 0.0)
+        return self.lead_in + (elapsed - self.lead_in) % self.period
+
     def sample_times(self, per_second: float = 20.0) -> list[float]:
-        """Times spread over the loop (and every keyframe), for checks and for fitting the frame."""
+        """Times spread over the lead-in and the loop (and every keyframe), for checks and for
+        fitting the frame."""
         if len(self.keyframes) == 1 or self.period <= 0:
             return [0.0]
-        n = max(2, int(self.period * per_second))
-        return sorted({*self.keyframe_times(), *(self.period * i / n for i in range(n))})
+        n = max(2, int(self.duration * per_second))
+        return sorted({*self.keyframe_times(), *(self.duration * i / n for i in range(n))})
 
     def frame_at(self, t: float) -> Frame:
+        """The frame ``t`` seconds after the start (see :meth:`phase`)."""
         if len(self.keyframes) == 1 or self.period <= 0:
             return self._key_frames[0]
-        t %= self.period
+        t = self.phase(t)
+        last = len(self.keyframes) - 1
         for i, (_start, hold_end, move_end) in enumerate(self._starts):
-            if t < move_end or i == len(self._starts) - 1:
+            if t < move_end or i == last:
                 if t <= hold_end or move_end <= hold_end:
                     return self._key_frames[i]
                 u = ease((t - hold_end) / (move_end - hold_end))
-                return self._between(i, (i + 1) % len(self.keyframes), u)
+                return self._between(i, i + 1 if i < last else self._loop_start, u)
         return self._key_frames[0]  # pragma: no cover
 
     def keyframe(self, index: int) -> Frame:

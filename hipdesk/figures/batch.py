@@ -11,9 +11,22 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPal
 
 from hipdesk.figures.animation import Figure, load_figure
 from hipdesk.figures.catalog import all_exercises, exercise_info
-from hipdesk.figures.checks import animation_problems, position_problems
+from hipdesk.figures.checks import (
+    animation_problems,
+    overlap_problems,
+    position_problems,
+    thumbnail_problems,
+    travel_problems,
+)
 from hipdesk.figures.poses import View, load_pose_file
-from hipdesk.figures.render import figure_style, paint_figure, paint_strip, render_strip_image, strip_size
+from hipdesk.figures.render import (
+    figure_style,
+    keyframe_pixels,
+    paint_figure,
+    paint_strip,
+    render_strip_image,
+    strip_size,
+)
 from hipdesk.resources import pose_file
 
 logger = logging.getLogger(__name__)
@@ -122,10 +135,14 @@ def preview_image(
     figure = Figure(exercise_id, poses, muscles=info.primary_muscles if info else ())
     anim = figure.animation(side)
     problems = animation_problems(anim) + (position_problems(anim, info.position) if info else [])
+    problems += overlap_problems(anim) + travel_problems(anim, info.kind if info else "")
+    problems += thumbnail_problems(figure, keyframe_pixels, side)
     for p in problems[:40]:
         print("problem:", p)
     print(
-        f"{exercise_id}: {len(anim.keyframes)} keyframes, loop {anim.period:.1f} s, "
+        f"{exercise_id}: {len(anim.keyframes)} keyframes, "
+        + (f"lead-in {anim.lead_in:.1f} s, " if anim.lead_in else "")
+        + f"loop {anim.period:.1f} s, "
         f"{len(problems)} problem(s)"
     )
     palette = dark_palette() if dark else _app_palette()
@@ -139,7 +156,7 @@ def preview_image(
     painter = QPainter(image)
     paint_strip(painter, QRectF(0, 0, strip.width(), size), figure, side=side, palette=palette, labels=True)
     for i in range(frames):
-        t = anim.period * i / frames
+        t = anim.duration * i / frames
         paint_figure(
             painter, QRectF(i * size / 2, size, size / 2, size / 2), figure, t=t, side=side, palette=palette
         )

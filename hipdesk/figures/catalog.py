@@ -1,4 +1,5 @@
-"""What the figures need from an exercise file (name, sides, position, primary muscles), read lightly."""
+"""What the figures need from an exercise file (name, kind, sides, position, primary muscles), read
+lightly."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class ExerciseInfo:
     primary_muscles: tuple[str, ...]
     equipment: tuple[str, ...]
     order: int = 0
+    kind: str = ""
 
 
 def exercise_info(exercise_id: str) -> ExerciseInfo | None:
@@ -46,6 +48,7 @@ def _read(path: Path) -> ExerciseInfo | None:
             primary_muscles=tuple(str(m) for m in data.get("muscles", {}).get("primary", ())),
             equipment=tuple(str(e) for e in data.get("equipment", ())),
             order=int(data.get("order", 0)),
+            kind=str(data.get("kind", "")),
         )
     except (OSError, tomllib.TOMLDecodeError, AttributeError, TypeError, ValueError) as exc:
         logger.warning("cannot read %s for its figure: %s", path.name, exc)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hipdesk.figures.kinematics import Pose
+from hipdesk.figures.muscles import REGIONS
 from hipdesk.figures.skeleton import BODY_POINTS, JOINT_ANGLES, ROM, swap_side
 
 FORMAT_VERSION = 1
@@ -41,6 +42,7 @@ class Keyframe:
     move: float  # seconds to ease to the next keyframe (the last one eases back to the first)
     contacts: tuple[tuple[str, str], ...]  # (body point, surface)
     anchor: str  # the body point that stays put horizontally
+    lead_in: bool = False  # played once before the loop starts (getting into position)
 
     def mirrored(self) -> Keyframe:
         return replace(
@@ -83,14 +85,27 @@ class PoseFile:
     band: Band | None = None
     anchor_at: tuple[float, float] = (0.0, 0.0)
     path: Path | None = None
+    tint_muscle_sides: tuple[tuple[str, str], ...] = ()  # (muscle, side) tinted on another side
+
+    def tint_sides(self) -> dict[str, str]:
+        """The side each named muscle is tinted on, where it differs from ``tint_side``."""
+        return dict(self.tint_muscle_sides)
+
+    @property
+    def lead_in_count(self) -> int:
+        """How many keyframes at the start play once, before the loop."""
+        return sum(1 for k in self.keyframes if k.lead_in)
+
+    @property
+    def lead_in(self) -> float:
+        """Seconds the lead-in takes: its keyframes' holds and moves, up to the loop's first keyframe."""
+        return sum(k.hold + k.move for k in self.keyframes[: self.lead_in_count])
 
     @property
     def period(self) -> float:
-        return (
-            sum(k.hold + k.move for k in self.keyframes)
-            if len(self.keyframes) > 1
-            else self.keyframes[0].hold
-        )
+        """Seconds one loop takes (the lead-in not included)."""
+        loop = self.keyframes[self.lead_in_count :]
+        return sum(k.hold + k.move for k in loop) if len(self.keyframes) > 1 else self.keyframes[0].hold
 
     def mirrored(self) -> PoseFile:
         """The other side of an each-side exercise, seen from the other side of the room, so the
@@ -100,6 +115,7 @@ class PoseFile:
             self,
             side=other[self.side],
             tint_side=other[self.tint_side],
+            tint_muscle_sides=tuple((m, other[s]) for m, s in self.tint_muscle_sides),
             view=self.view.mirrored(),
             keyframes=tuple(k.mirrored() for k in self.keyframes),
             mat=None if self.mat is None else replace(self.mat, center=_flip(self.mat.center)),
@@ -176,7 +192,18 @@ def parse_pose_data(
     if expected_id is not None and exercise != expected_id:
         ctx.fail("exercise", f"is {exercise!r} but the file is named for {expected_id!r}")
     side = ctx.choice(data, "side", SIDE_VALUES)
-    tint_side = ctx.choice(data, "tint_side", SIDE_VALUES, default=side)
+    tint_muscle_sides: tuple[tuple[str, str], ...] = ()
+    if isinstance(data.get("tint_side"), dict):
+        # per muscle: { hamstrings = "left", glute-max = "right" }; muscles not named: `side`
+        per_muscle = data["tint_side"]
+        for muscle in per_muscle:
+            if muscle not in REGIONS:
+                ctx.fail(f"tint_side.{muscle}", "is not a muscle HipDesk can tint")
+            ctx.choice(per_muscle, muscle, SIDE_VALUES, where="tint_side")
+        tint_side = side
+        tint_muscle_sides = tuple((str(m), str(s)) for m, s in per_muscle.items())
+    else:
+        tint_side = ctx.choice(data, "tint_side", SIDE_VALUES, default=side)
 
     view_data = data.get("view", {})
     ctx.keys(view_data, "view", {"azimuth", "elevation"})
@@ -234,7 +261,13 @@ def parse_pose_data(
     for i, kd in enumerate(raw_frames, start=1):
         keyframes.append(_keyframe(ctx, kd, i, previous, default_anchor, step is not None))
         previous = keyframes[-1]
-    if len(keyframes) > 1 and sum(k.hold + k.move for k in keyframes) <= 0:
+    leads = [k.lead_in for k in keyframes]
+    if any(leads):
+        if all(leads):
+            ctx.fail("keyframe", "lead_in: at least one keyframe must be outside the lead-in, to loop")
+        if leads != sorted(leads, reverse=True):
+            ctx.fail("keyframe", "lead_in: only the first keyframe(s) can be the lead-in")
+    if len(keyframes) > 1 and sum(k.hold + k.move for k in keyframes if not k.lead_in) <= 0:
         ctx.fail("keyframe", "the loop must last longer than 0 s")
     if band is not None and band.attach not in BODY_POINTS:
         ctx.fail("band.attach", "unknown body point")
@@ -249,10 +282,11 @@ def parse_pose_data(
         band=band,
         anchor_at=anchor_at,
         path=path,
+        tint_muscle_sides=tint_muscle_sides,
     )
 
 
-_KEYFRAME_KEYS = {"name", "hold", "move", "contacts", "anchor", *JOINT_ANGLES}
+_KEYFRAME_KEYS = {"name", "hold", "move", "contacts", "anchor", "lead_in", *JOINT_ANGLES}
 
 
 def _keyframe(
@@ -266,6 +300,9 @@ def _keyframe(
     where = f"keyframe {i} ({name})"
     hold = ctx.number(kd, "hold", default=0.0, low=0, high=600, where=where)
     move = ctx.number(kd, "move", default=1.0, low=0, high=30, where=where)
+    lead_in = kd.get("lead_in", False)
+    if not isinstance(lead_in, bool):
+        ctx.fail(f"{where}: lead_in", "must be true or false")
     angles: dict[str, dict[str, float]] = {}
     for joint in JOINT_ANGLES:
         if joint not in kd:
@@ -300,7 +337,9 @@ def _keyframe(
     if not contact_tuple:
         ctx.fail(f"{where}: contacts", "at least one body point must touch the floor or the step")
     anchor = ctx.point(kd, "anchor", where, default=prev.anchor if prev else default_anchor)
-    return Keyframe(name=name, pose=pose, hold=hold, move=move, contacts=contact_tuple, anchor=anchor)
+    return Keyframe(
+        name=name, pose=pose, hold=hold, move=move, contacts=contact_tuple, anchor=anchor, lead_in=lead_in
+    )
 
 
 def _is_num(v: Any) -> bool:
@@ -328,11 +367,16 @@ class _Ctx:
         return value
 
     def choice(
-        self, table: dict[str, Any], key: str, choices: tuple[str, ...], default: str | None = None
+        self,
+        table: dict[str, Any],
+        key: str,
+        choices: tuple[str, ...],
+        default: str | None = None,
+        where: str = "",
     ) -> str:
         value = table.get(key, default)
         if value not in choices:
-            self.fail(key, f"must be one of {', '.join(choices)}")
+            self.fail(f"{where}.{key}" if where else key, f"must be one of {', '.join(choices)}")
         return value
 
     def number(

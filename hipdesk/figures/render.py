@@ -203,7 +203,8 @@ def paint_figure(
 def _paint_anim(
     painter: QPainter, rect: QRectF, figure: Figure, anim: Animation, frame, style: FigureStyle
 ) -> None:  # type: ignore[no-untyped-def]
-    scene = build_scene(frame, anim.view, anim.props, figure.muscles, anim.poses.tint_side)
+    poses = anim.poses
+    scene = build_scene(frame, anim.view, anim.props, figure.muscles, poses.tint_side, poses.tint_sides())
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -237,6 +238,13 @@ def render_image(
     )
     painter.end()
     return image
+
+
+def keyframe_pixels(figure: Figure, keyframe: int, side: str | None, size: int) -> list[tuple[int, int, int]]:
+    """One keyframe drawn ``size`` px square on white, as red, green, blue values row by row (what
+    the figure checks compare)."""
+    image = render_image(figure, size, keyframe=keyframe, side=side, background=QColor("white"))
+    return [image.pixelColor(x, y).getRgb()[:3] for y in range(size) for x in range(size)]
 
 
 def strip_size(figure: Figure, height: float, side: str | None = None) -> QSize:

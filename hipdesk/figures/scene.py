@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -77,7 +78,7 @@ class Camera:
 
 
 # limb segments per side: (host name, start point, end point, start radius, end radius)
-_LIMBS = (
+LIMBS = (
     ("upperarm", "shoulder", "elbow", POINT_RADIUS["shoulder"], POINT_RADIUS["elbow"]),
     ("forearm", "elbow", "wrist", POINT_RADIUS["elbow"], POINT_RADIUS["wrist"]),
     ("hand", "wrist", "hand", POINT_RADIUS["wrist"] + 0.2, POINT_RADIUS["hand"]),
@@ -131,9 +132,15 @@ class _Host:
 
 
 def build_scene(
-    frame: Frame, view: View, props: Props, muscles: tuple[str, ...] = (), tint_side: str = "both"
+    frame: Frame,
+    view: View,
+    props: Props,
+    muscles: tuple[str, ...] = (),
+    tint_side: str = "both",
+    tint_sides: Mapping[str, str] | None = None,
 ) -> Scene:
-    """The shapes of one frame, back to front."""
+    """The shapes of one frame, back to front. The muscles are tinted on ``tint_side``, or on the
+    side ``tint_sides`` names for a muscle."""
     cam = Camera(view)
     body = frame.body
     proj = {name: cam.project(p) for name, p in body.points.items()}
@@ -154,7 +161,7 @@ def build_scene(
     for side in SIDES:
         far = side == far_side
         tone = Tone.FAR if far else Tone.NEAR
-        for host, p0, p1, r0, r1 in _LIMBS:
+        for host, p0, p1, r0, r1 in LIMBS:
             a, b = proj[f"{p0}_{side}"], proj[f"{p1}_{side}"]
             depth = (a[2] + b[2]) / 2
             put(depth, Shape(Kind.CAPSULE, tone, (a[0], a[1], r0, b[0], b[1], r1)))
@@ -199,8 +206,9 @@ def build_scene(
     put(hd[2], hair if facing_away else skin)
 
     # tinted muscles
-    sides = SIDES if tint_side == "both" else (tint_side[0],)
     for muscle in muscles:
+        muscle_side = (tint_sides or {}).get(muscle, tint_side)
+        sides = SIDES if muscle_side == "both" else (muscle_side[0],)
         for region in REGIONS.get(muscle, ()):
             for side in sides if region.sided else ("r",):
                 host_name = region.host if region.host in ("pelvis", "chest") else f"{region.host}_{side}"

@@ -95,10 +95,10 @@ class FigureWidget(QWidget):
         self.setPlaying(not self._playing)
 
     def phase(self) -> float:
-        """Seconds into the loop now (the clock is read, not ticks counted)."""
-        period = self._figure.animation(self._side).period
+        """Seconds into the animation now: the lead-in once, then the loop (the clock is read, not
+        ticks counted)."""
         elapsed = self._clock() - self._started if self._playing else self._paused_phase
-        return elapsed % period if period > 0 else 0.0
+        return self._figure.animation(self._side).phase(elapsed)
 
     def timerActive(self) -> bool:  # noqa: N802
         return self._timer.isActive()

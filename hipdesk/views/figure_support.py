@@ -49,9 +49,11 @@ class Thumbnails:
         pixmap = QPixmap()
         if not QPixmapCache.find(key, pixmap):
             if moving:
-                image = render_image(figure, side, t=frame / THUMB_FPS, palette=palette)
+                # a thumbnail repeats the loop alone: the lead-in (getting into position) is skipped
+                t = figure.poses.lead_in + frame / THUMB_FPS
+                image = render_image(figure, side, t=t, palette=palette)
             else:
-                keyframe = min(1, len(figure.poses.keyframes) - 1)
+                keyframe = min(figure.poses.lead_in_count + 1, len(figure.poses.keyframes) - 1)
                 image = render_image(figure, side, keyframe=keyframe, palette=palette)
             pixmap = QPixmap.fromImage(image)
             QPixmapCache.insert(key, pixmap)

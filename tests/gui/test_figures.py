@@ -12,12 +12,25 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QRectF, QSize  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette, QPdfWriter  # noqa: E402
 
-from hipdesk.figures.animation import load_figure, placeholder_figure  # noqa: E402
+from hipdesk.figures.animation import Figure, load_figure, placeholder_figure  # noqa: E402
 from hipdesk.figures.batch import CONTACT_SHEET, dark_palette, render_figures  # noqa: E402
-from hipdesk.figures.render import figure_style, paint_strip, render_image, render_strip_image  # noqa: E402
+from hipdesk.figures.checks import (  # noqa: E402
+    MIN_THUMBNAIL_CHANGE,
+    THUMBNAIL_SIZE,
+    thumbnail_change,
+    thumbnail_problems,
+)
+from hipdesk.figures.poses import parse_pose_data  # noqa: E402
+from hipdesk.figures.render import (  # noqa: E402
+    figure_style,
+    keyframe_pixels,
+    paint_strip,
+    render_image,
+    render_strip_image,
+)
 from hipdesk.figures.scene import Tone  # noqa: E402
 from hipdesk.figures.widget import FigureWidget  # noqa: E402
-from hipdesk.resources import exercise_files  # noqa: E402
+from hipdesk.resources import exercise_files, resource_path  # noqa: E402
 
 AUTHORED = sorted(p.stem for p in exercise_files())  # every built-in exercise has its poses
 
@@ -192,3 +205,69 @@ def test_widget_side_property_and_painting(qtbot) -> None:  # type: ignore[no-un
     assert not image.isNull()
     window = widget.palette().color(QPalette.ColorRole.Window)
     assert any(image.pixelColor(x, y) != window for y in range(0, 240, 6) for x in range(0, 240, 6))
+
+
+# -- the 48 px list thumbnail shows the movement --------------------------------------------------
+
+KNOWN_STILL_THUMBNAILS: dict[str, str] = {}
+
+
+def _thumbnail_figure(keyframes: list[dict[str, object]], **extra: object) -> Figure:
+    data = {"format": 1, "exercise": "x", "side": "both", "keyframe": keyframes, **extra}
+    return Figure("x", parse_pose_data(data))
+
+
+_STAND = {
+    "name": "stand",
+    "contacts": {"floor": ["heel_l", "heel_r"]},
+    "shoulder_l": {"abd": 6},
+    "shoulder_r": {"abd": 6},
+}
+
+
+def test_thumbnail_check_tells_a_visible_movement_from_a_twitch(qapp) -> None:  # type: ignore[no-untyped-def]
+    twitch = _thumbnail_figure([_STAND, {**_STAND, "name": "twitch", "elbow_r": {"flex": 10}}])
+    lift = _thumbnail_figure(
+        [_STAND, {**_STAND, "name": "knee up", "hip_r": {"flex": 90}, "knee_r": {"flex": 90}}]
+    )
+    assert thumbnail_problems(twitch, keyframe_pixels) != []
+    assert thumbnail_problems(lift, keyframe_pixels) == []
+    assert thumbnail_problems(_thumbnail_figure([_STAND]), keyframe_pixels) == []  # a still picture
+
+
+def test_thumbnail_check_compares_the_two_keyframes_that_differ_most(qapp) -> None:  # type: ignore[no-untyped-def]
+    # three keyframes: the first two nearly alike, the third far from both
+    figure = _thumbnail_figure(
+        [
+            _STAND,
+            {**_STAND, "name": "twitch", "elbow_r": {"flex": 10}},
+            {**_STAND, "name": "knee up", "hip_r": {"flex": 90}, "knee_r": {"flex": 90}},
+        ]
+    )
+    share, i, j = thumbnail_change(figure, keyframe_pixels)
+    assert 2 in (i, j) and share >= MIN_THUMBNAIL_CHANGE
+
+
+def test_thumbnail_is_drawn_by_the_real_renderer_at_48_px(qapp) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure("squat")
+    pixels = keyframe_pixels(figure, 0, None, THUMBNAIL_SIZE)
+    assert len(pixels) == THUMBNAIL_SIZE * THUMBNAIL_SIZE
+    image = render_image(figure, THUMBNAIL_SIZE, keyframe=0, background=QColor("white"))
+    assert pixels[THUMBNAIL_SIZE * 24 + 24] == image.pixelColor(24, 24).getRgb()[:3]
+    assert sum(p != (255, 255, 255) for p in pixels) > 100  # the figure is there
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=KNOWN_STILL_THUMBNAILS[i]))
+        if i in KNOWN_STILL_THUMBNAILS
+        else i
+        for i in sorted(
+            p.name.removesuffix(".poses.toml") for p in resource_path("exercises").glob("*.poses.toml")
+        )
+    ],
+)
+def test_the_list_thumbnail_shows_the_movement(qapp, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
+    figure = load_figure(exercise_id)
+    assert thumbnail_problems(figure, keyframe_pixels) == []
