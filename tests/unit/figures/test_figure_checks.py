@@ -21,7 +21,6 @@ IDS = [p.name.removesuffix(".poses.toml") for p in POSE_FILES]
 KNOWN_OVERLAPS = {
     "butterfly-stretch": "the feet pass into each other",
     "head-to-knee-stretch": "the forearm passes through the bent thigh",
-    "lunging-hip-flexor-stretch": "the arms pass into the trunk, the hand into the front thigh",
     "reclining-angle-bound-pose": "the feet pass into each other",
     "side-plank-leg-abduction": "the resting hand passes into the lifted thigh",
 }
