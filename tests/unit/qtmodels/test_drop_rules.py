@@ -108,3 +108,16 @@ def test_add_to_day_with_one_routine_chosen_twice_adds_it_once() -> None:
     assert model.add_routines([STRETCH.id, STRENGTH.id, STRETCH.id], 4) == 2
     assert day(model, 4) == ["Hip stretch", "Hip strength"]
     assert model.undo_stack.undoText() == "Plan 2 routines on Friday"
+
+
+def test_a_move_is_saved_once_whole_never_half_done() -> None:
+    model = week(mon=[STRENGTH], fri=[STRETCH])
+    saved: list[list[list[str]]] = []
+    model.plan_changed.connect(lambda: saved.append([day(model, d) for d in range(7)]))
+    data = model.mimeData([model.entry_index(0, 0)])
+    assert model.dropMimeData(data, MOVE, -1, -1, model.day_index(4))
+    model.undo_stack.undo()
+    model.undo_stack.redo()
+    moved = [[], [], [], [], ["Hip stretch", "Hip strength"], [], []]
+    back = [["Hip strength"], [], [], [], ["Hip stretch"], [], []]
+    assert saved == [moved, back, moved]  # one save a step, each a whole plan
