@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication
 
+from drag_events import report_drags, report_when_shown
+
 from hipdesk.store import open_store
 from hipdesk.views.app import make_application
 from hipdesk.views.main_window import MainWindow
@@ -39,7 +41,8 @@ def main() -> None:
             json.dumps({"source": [source.x(), source.y()], "target": [target.x(), target.y()]}), flush=True
         )
 
-    QTimer.singleShot(1500, report)
+    report_drags(app)
+    QTimer.singleShot(0, lambda: report_when_shown(window, report))
     app.exec()
     repo.db.close()
 
