@@ -63,7 +63,10 @@ class XServer:
         return App(
             subprocess.Popen(
                 [sys.executable, str(script), *args],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
             )  # fmt: skip
         )
 
@@ -93,7 +96,9 @@ class App:
                 if self.proc.poll() is not None and self._lines.empty():
                     break
         self.stop()
-        raise AssertionError(f"the app printed nothing: {self.proc.stderr.read() if self.proc.stderr else ''}")
+        raise AssertionError(
+            f"the app printed nothing: {self.proc.stderr.read() if self.proc.stderr else ''}"
+        )
 
     def saw(self, event: str, near: tuple[int, int], within_s: float) -> bool:
         """Whether the app reports ``event`` within 4 px of ``near`` in the next ``within_s`` seconds."""

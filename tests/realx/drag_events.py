@@ -18,7 +18,11 @@ _NAMES = {QEvent.Type.DragEnter: "drag-enter", QEvent.Type.DragMove: "drag-move"
 class _DragReporter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         name = _NAMES.get(event.type())
-        if name is not None and isinstance(watched, QWidget) and isinstance(event, QDragMoveEvent | QDropEvent):
+        if (
+            name is not None
+            and isinstance(watched, QWidget)
+            and isinstance(event, QDragMoveEvent | QDropEvent)
+        ):
             where = watched.mapToGlobal(event.position().toPoint())
             print(json.dumps({"event": name, "x": where.x(), "y": where.y()}), flush=True)
         return False

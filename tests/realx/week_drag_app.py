@@ -9,10 +9,9 @@ import json
 import sys
 from pathlib import Path
 
+from drag_events import report_drags, report_when_shown
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication
-
-from drag_events import report_drags, report_when_shown
 
 from hipdesk.store import open_store
 from hipdesk.views.app import make_application
