@@ -36,7 +36,7 @@ def stored(window, name="Hip strength"):
 
 def test_the_page_has_the_named_views(window, page) -> None:
     assert window.findChild(QListView, "exercisePalette").model().rowCount() == 19
-    assert window.findChild(QListView, "routineItemList").model().rowCount() == 5
+    assert window.findChild(QListView, "routineItemList").model().rowCount() == 8
     assert "about" in page.ui.routineSummaryLabel.text() and "Step" in page.ui.routineSummaryLabel.text()
 
 
@@ -60,7 +60,7 @@ def test_delete_undo_redo_with_the_keyboard_and_the_edit_menu(window, page, qtbo
     items.setFocus()
     items.setCurrentIndex(page.items.index(0, 0))
     qtbot.keyClick(items, Qt.Key.Key_Delete)
-    assert stored(window)[0] == "single-leg-bridge"
+    assert stored(window)[0] == "single-leg-squat"
     assert window.undo_action.text() == "&Undo Remove Bodyweight Squat"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [k.toString() for k in window.redo_action.shortcuts()]
@@ -68,29 +68,29 @@ def test_delete_undo_redo_with_the_keyboard_and_the_edit_menu(window, page, qtbo
     assert stored(window)[0] == "squat"
     assert window.redo_action.text() == "&Redo Remove Bodyweight Squat"
     window.redo_action.trigger()
-    assert stored(window)[0] == "single-leg-bridge"
+    assert stored(window)[0] == "single-leg-squat"
 
 
 def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     items = page.ui.routineItemList
-    items.setCurrentIndex(page.items.index(1, 0))  # single-leg bridge: reps with a 2 s hold
+    items.setCurrentIndex(page.items.index(5, 0))  # single-leg bridge: reps with a 2 s hold
     ui = page.ui
     assert ui.repsSpin.isVisible() and ui.holdSpin.isVisible() and not ui.workSpin.isVisible()
     assert ui.holdLabel.text() == "&Hold each rep"
     for value in (11, 12, 13):
         ui.repsSpin.setValue(value)
-    assert window.repo.routine("Hip strength").items[1].reps == 13
+    assert window.repo.routine("Hip strength").items[5].reps == 13
     assert page.undo_stack.count() == 1  # a spin box drag is one step
     ui.sidesCombo.setCurrentIndex(ui.sidesCombo.findData(ItemSides.LEFT.value))
     ui.sidesCombo.activated.emit(ui.sidesCombo.currentIndex())
     ui.noteEdit.setText(MARKUP)
     ui.noteEdit.editingFinished.emit()
-    item = window.repo.routine("Hip strength").items[1]
+    item = window.repo.routine("Hip strength").items[5]
     assert item.sides is ItemSides.LEFT and item.note == MARKUP
     page.undo_stack.undo()
     page.undo_stack.undo()
     page.undo_stack.undo()
-    assert window.repo.routine("Hip strength").items[1].reps == 10
+    assert window.repo.routine("Hip strength").items[5].reps == 10
 
 
 def test_out_of_range_is_refused_with_a_message_next_to_the_field(page, qtbot) -> None:
@@ -127,7 +127,7 @@ def test_new_duplicate_rename_delete(window, page, monkeypatch) -> None:
     page.select_routine("Hip strength")
     page.duplicate_routine()
     assert page.current_routine().name == "Hip strength (copy)"
-    assert len(window.repo.routine("Hip strength (copy)").items) == 5
+    assert len(window.repo.routine("Hip strength (copy)").items) == 8
     monkeypatch.setattr(QMessageBox, "exec", lambda self: self.setProperty("answered", True) or 0)
     monkeypatch.setattr(
         QMessageBox,

@@ -50,4 +50,4 @@ def test_a_session_with_sound_plays_its_cues_and_exits(pulse_server: str, db_pat
     assert result.returncode == 0, result.stderr[-2000:]
     assert "sound is unavailable" not in result.stderr  # the cues really went to the sound server
     assert "QSocketNotifier" not in result.stderr
-    assert result.stderr.count("recorded set") == 11  # every set of the starter stretch routine
+    assert result.stderr.count("recorded set") == 21  # every set of the starter stretch routine

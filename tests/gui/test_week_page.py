@@ -99,19 +99,19 @@ def test_drop_a_routine_on_a_day_saves_it_and_undo_takes_it_back(window, page) -
     assert page.model.dropMimeData(
         routine_mime(page, "Hip strength"), Qt.DropAction.CopyAction, -1, -1, wednesday
     )
-    assert planned(window, 2) == ["Hip stretch", "Hip strength"]
-    assert page.columns[2].list.selectionModel().isSelected(page.model.entry_index(2, 1))
+    assert planned(window, 2) == ["Run warm-up", "Hip stretch", "Hip strength"]
+    assert page.columns[2].list.selectionModel().isSelected(page.model.entry_index(2, 2))
     assert window.undo_action.text() == "&Undo Plan “Hip strength” on Wednesday"
     window.undo_action.trigger()
-    assert planned(window, 2) == ["Hip stretch"]
+    assert planned(window, 2) == ["Run warm-up", "Hip stretch"]
     window.redo_action.trigger()
-    assert planned(window, 2) == ["Hip stretch", "Hip strength"]
+    assert planned(window, 2) == ["Run warm-up", "Hip stretch", "Hip strength"]
 
 
 def test_move_between_days_by_drag(window, page) -> None:
     data = page.model.mimeData([page.model.entry_index(0, 0)])  # Monday's strength
     assert page.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, page.model.day_index(1))
-    assert planned(window, 0) == [] and planned(window, 1) == ["Hip strength", "Warm-up (article)"]
+    assert planned(window, 0) == [] and planned(window, 1) == ["Hip strength"]
     assert window.repo.week_plan().days[1].routines[0].time == dt.time(18, 30)
     assert page.columns[0].minutes_label.text() == "Nothing planned"
 
@@ -123,32 +123,32 @@ def test_delete_key_removes_the_selected_routine(window, page, qtbot) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert planned(window, 6) == ["Hip stretch"]
     window.undo_action.trigger()
-    assert planned(window, 6) == ["Warm-up (article)", "Hip stretch"]
+    assert planned(window, 6) == ["Run warm-up", "Hip stretch"]
 
 
 def test_several_routines_a_day_and_the_add_menu(window, page) -> None:
     page.ui.routineList.selectAll()
     next(a for a in page.add_menu.actions() if a.text() == "Thursday").trigger()
-    assert planned(window, 3) == ["Hip strength", "Warm-up (article)", "Hip stretch"]
+    assert planned(window, 3) == ["Hip strength", "Run warm-up", "Hip stretch"]
     assert "already planned on Thursday" in window.statusBar().currentMessage()
 
 
 def test_run_kind_combo_and_the_caution_it_brings(window, page) -> None:
-    combo = page.columns[5].run_combo
+    combo = page.columns[4].run_combo
     combo.setCurrentIndex(combo.findData(RunKind.RACE.value))
     combo.activated.emit(combo.currentIndex())
-    assert window.repo.week_plan().days[5].run is RunKind.RACE
+    assert window.repo.week_plan().days[4].run is RunKind.RACE
     texts = [page.ui.guidanceList.item(i).text() for i in range(page.ui.guidanceList.count())]
     assert texts[0].startswith(
-        "Friday has strength work (“Warm-up (article)”) the day before your race on Saturday."
+        "Thursday has strength work (“Hip strength”) the day before your race on Friday."
     )
-    assert page.columns[4].warning_label.isVisibleTo(page) and not page.columns[3].warning_label.isVisibleTo(
+    assert page.columns[3].warning_label.isVisibleTo(page) and not page.columns[2].warning_label.isVisibleTo(
         page
     )
     page.ui.guidanceList.setCurrentRow(0)  # a note lights up the days it is about
-    assert "2px" in page.columns[5].styleSheet() and "2px" not in page.columns[3].styleSheet()
+    assert "2px" in page.columns[4].styleSheet() and "2px" not in page.columns[2].styleSheet()
     window.undo_action.trigger()
-    assert window.repo.week_plan().days[5].run is RunKind.EASY and combo.currentText() == "Easy run"
+    assert window.repo.week_plan().days[4].run is RunKind.REST and combo.currentText() == "Rest day"
 
 
 def type_time(view, index, text: str, qtbot) -> str:
@@ -166,16 +166,16 @@ def type_time(view, index, text: str, qtbot) -> str:
 
 
 def test_time_of_day_is_edited_in_place_and_bad_times_are_refused(window, page, qtbot) -> None:
-    view = page.columns[1].list
-    index = page.model.entry_index(1, 0)
+    view = page.columns[2].list
+    index = page.model.entry_index(2, 0)
     assert type_time(view, index, "25:99", qtbot) == "07:00"
-    assert window.repo.week_plan().days[1].routines[0].time == dt.time(7, 0)
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 0)
     assert "'25:99' is not a time of day" in window.statusBar().currentMessage()
     type_time(view, index, "6:15", qtbot)
-    assert window.repo.week_plan().days[1].routines[0].time == dt.time(6, 15)
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(6, 15)
     assert index.data(Role.SUBTITLE).startswith("06:15 · ")
     type_time(view, index, "", qtbot)
-    assert window.repo.week_plan().days[1].routines[0].time is None
+    assert window.repo.week_plan().days[2].routines[0].time is None
 
 
 def test_a_deleted_routine_shows_as_gone_and_can_be_removed(window, page, monkeypatch) -> None:
@@ -207,7 +207,7 @@ def test_a_renamed_routine_shows_its_new_name(window, page) -> None:
     window.show_page("routines")
     window.routines_page._on_routine_list_rename_requested(routine_id, "Stretch after runs")
     window.show_page("week")
-    assert page.model.entry_index(2, 0).data() == "Stretch after runs"
+    assert page.model.entry_index(2, 1).data() == "Stretch after runs"
     assert "Stretch after runs" in [page.routine_list.routine_at(r).name for r in range(3)]
 
 
@@ -215,7 +215,7 @@ def test_names_with_markup_are_shown_as_typed(window, page) -> None:
     saved = window.repo.save_routine(Routine(MARKUP, (RoutineItem("squat", reps=5),)))
     page.reload()
     page.model.add_routines([saved.id], 4)
-    entry = page.model.entry_index(4, 1)
+    entry = page.model.entry_index(4, 0)
     assert entry.data() == MARKUP
     assert "&lt;b&gt;" in entry.data(Qt.ItemDataRole.ToolTipRole)  # escaped, so shown as typed
     window.repo.delete_routine(saved.id)
@@ -232,9 +232,9 @@ def test_export_calendar_from_the_week_page(window, page, tmp_path: Path, monkey
     page.ui.exportButton.click()
     written = tmp_path / "my week.ics"
     calendar = Calendar.from_ical(written.read_bytes())
-    assert len(calendar.events) == 8
+    assert len(calendar.events) == 7
     message = window.statusBar().currentMessage()
-    assert message.startswith(f"Exported your week to {written}: 8 weekly events, times in ")
+    assert message.startswith(f"Exported your week to {written}: 7 weekly events, times in ")
 
 
 def test_an_empty_week_exports_an_empty_calendar_and_says_so(

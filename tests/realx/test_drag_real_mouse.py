@@ -28,7 +28,7 @@ def test_drag_an_exercise_into_a_routine_with_the_real_mouse(xserver, db_path: P
     try:
         where = app.next_line()
         before = stored_items(db_path)
-        assert before[:2] == ["squat", "single-leg-bridge"]
+        assert before[:2] == ["squat", "single-leg-squat"]
         xserver.drag(app, where["source"], where["target"])
         deadline = time.monotonic() + 60  # saved right after the drop the drag waited for
         while time.monotonic() < deadline and stored_items(db_path) == before:
