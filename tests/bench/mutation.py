@@ -48,8 +48,14 @@ def equivalent_mutants() -> dict[str, str]:
 
 def prepare(work: Path, package: str) -> None:
     """A copy of the tree whose mutmut configuration mutates only ``package``."""
-    for name in ("hipdesk", "resources", "tests"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "mutants"))
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    for name in listed.stdout.splitlines():
+        if (ROOT / name).is_file():
+            (work / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, work / name)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     config = tomllib.loads(text)["tool"]["mutmut"]
     assert f"hipdesk/{package}/*" in config["only_mutate"], f"{package} is not configured for mutmut"
