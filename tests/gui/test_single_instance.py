@@ -9,16 +9,22 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hipdesk.views.single_instance import DataLock
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def launch(db: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "hipdesk", "--db", str(db), "-v", *args],
-        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+@pytest.fixture
+def launch(processes):
+    def start(db: Path, *args: str) -> subprocess.Popen[str]:
+        return processes(
+            [sys.executable, "-m", "hipdesk", "--db", str(db), "-v", *args],
+            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    return start
 
 
 def wait_for_lock_holder(db: Path, timeout_s: float = 30) -> None:
@@ -33,7 +39,7 @@ def wait_for_lock_holder(db: Path, timeout_s: float = 30) -> None:
 
 
 def test_a_second_launch_raises_the_first_and_exits_then_a_killed_ones_lock_is_taken_over(
-    db_path: Path,
+    db_path: Path, launch
 ) -> None:
     first = launch(db_path)
     try:
@@ -56,7 +62,9 @@ def test_a_second_launch_raises_the_first_and_exits_then_a_killed_ones_lock_is_t
     assert not (db_path.parent / "hipdesk.sqlite.lock").exists()
 
 
-def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_data(db_path: Path) -> None:
+def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_data(
+    db_path: Path, launch
+) -> None:
     holder = DataLock(db_path)
     assert holder.acquire()
     try:
