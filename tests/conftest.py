@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +21,6 @@ os.environ.pop("HIPDESK_DB", None)
 os.environ["HIPDESK_SPEECH_ENGINE"] = "none"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = REPO_ROOT.parent / "shared" / "seed" / "hip-strengthening-exercises-for-runners.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +28,24 @@ def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "hipdesk.sqlite"
     monkeypatch.setenv("HIPDESK_DB", str(path))
     return path
+
+
+@pytest.fixture
+def processes() -> Iterator[Callable[..., subprocess.Popen[str]]]:
+    """``processes(args, **popen_options)`` starts a process; whatever still runs at the end is killed,
+    pass or fail, so a failing test never leaves a HipDesk behind."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(args: list[str], **options: Any) -> subprocess.Popen[str]:
+        proc: subprocess.Popen[str] = subprocess.Popen(args, **options)
+        started.append(proc)
+        return proc
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=30)
 
 
 @pytest.fixture

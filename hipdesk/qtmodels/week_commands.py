@@ -63,12 +63,14 @@ class MovePlanned(QUndoCommand):
         self.moved: list[PlannedRoutine] = []
 
     def redo(self) -> None:
-        self.moved = self.model.take_entries(self.positions)
-        self.model.insert_entries(self.weekday, self.row, self.moved)
+        with self.model.one_change():
+            self.moved = self.model.take_entries(self.positions)
+            self.model.insert_entries(self.weekday, self.row, self.moved)
 
     def undo(self) -> None:
-        self.model.take_entries([(self.weekday, self.row + i) for i in range(len(self.moved))])
-        self.model.restore_entries(self.positions, self.moved)
+        with self.model.one_change():
+            self.model.take_entries([(self.weekday, self.row + i) for i in range(len(self.moved))])
+            self.model.restore_entries(self.positions, self.moved)
 
 
 class SetTime(QUndoCommand):

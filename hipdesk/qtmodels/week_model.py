@@ -8,7 +8,8 @@ index is that day, so drops land with the day as their parent.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import IntEnum
 from typing import Any, overload
 
@@ -75,6 +76,8 @@ class WeekModel(QAbstractItemModel):
         self._entries: list[list[PlannedRoutine]] = [[] for _ in range(7)]
         self._routines: dict[int, Routine] = {}
         self._token = f"{id(self):x}"
+        self._batch_depth = 0  # inside one_change(): plan_changed waits for the end
+        self._batch_changed = False
 
     # -- structure -----------------------------------------------------------------------------
     def index(self, row: int, column: int = 0, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -488,8 +491,24 @@ class WeekModel(QAbstractItemModel):
         if count:
             self.dataChanged.emit(self.index(0, 0, day), self.index(count - 1, 0, day))
 
+    @contextmanager
+    def one_change(self) -> Iterator[None]:
+        """Primitives inside the block make one change: ``plan_changed`` (a save) once, at the end, so
+        a move is never saved, or seen, half done."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_changed:
+                self._batch_changed = False
+                self.plan_changed.emit()
+
     def _changed(self, weekdays: Iterable[int]) -> None:
         for weekday in sorted(set(weekdays)):
             day = self.day_index(weekday)
             self.dataChanged.emit(day, day)  # its minutes and its run
-        self.plan_changed.emit()
+        if self._batch_depth:
+            self._batch_changed = True
+        else:
+            self.plan_changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -70,6 +70,7 @@ class LibraryPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.ui.searchEdit, self.ui.searchEdit.clear)
         self.ui.searchEdit.returnPressed.connect(self._on_search_return_pressed)
         self.setFocusProxy(self.ui.searchEdit)
+        self._shown: Exercise | None = None
         self.show_exercise(None)
 
     # -- setup ---------------------------------------------------------------------------------
@@ -173,16 +174,31 @@ class LibraryPage(QWidget):
         self.ui.exerciseList.setFocus()
 
     def _keep_a_selection(self) -> None:
+        """After the list changed: the highlighted row is the current one, and the detail shows it.
+
+        When a search hides the chosen exercise, Qt moves the current row to a neighbour without
+        always selecting it or saying so; this puts list and detail back together.
+        """
         view = self.ui.exerciseList
-        if not view.currentIndex().isValid() and self.proxy.rowCount() > 0:
-            view.setCurrentIndex(self.proxy.index(0, 0))
-        elif self.proxy.rowCount() == 0:
-            self.show_exercise(None)
+        if self.proxy.rowCount() == 0:
+            view.clearSelection()
+            self._show_if_new(None)
+            return
+        current = view.currentIndex()
+        if not current.isValid():
+            current = self.proxy.index(0, 0)
+        view.selectionModel().setCurrentIndex(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self._show_if_new(self.current_exercise())
 
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        ex = indexes[0].data(Role.EXERCISE) if indexes else None
-        self.show_exercise(ex if isinstance(ex, Exercise) else None)
+        if indexes:
+            ex = indexes[0].data(Role.EXERCISE)
+            self._show_if_new(ex if isinstance(ex, Exercise) else None)
+
+    def _show_if_new(self, ex: Exercise | None) -> None:
+        if ex != self._shown:
+            self.show_exercise(ex)
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -191,6 +207,7 @@ class LibraryPage(QWidget):
 
     def show_exercise(self, ex: Exercise | None) -> None:
         ui = self.ui
+        self._shown = ex
         if ex is None:
             ui.nameLabel.setText("No exercise matches")
             ui.factsLabel.setText("Clear the search or the filters to see the whole library.")

@@ -54,7 +54,11 @@ def test_repeated_kills_during_sessions_and_backups_lose_nothing(db_path: Path) 
         lines: list[str] = []
         reader = threading.Thread(target=lambda p=proc, out=lines: out.extend(p.stderr), daemon=True)
         reader.start()
-        time.sleep(rng.uniform(1.0, 3.5))
+        # kill while it is writing: once it has recorded a set (however slow the machine), at a random moment
+        deadline = time.monotonic() + 90
+        while not RECORDED.search("".join(lines)) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 2.0))
         if n % 2:  # a backup running from the command line at the same time, killed too
             copier = subprocess.Popen(
                 [sys.executable, "-m", "hipdesk", "--db", str(db_path), "backup"],

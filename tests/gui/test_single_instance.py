@@ -9,35 +9,43 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hipdesk.views.single_instance import DataLock
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def launch(db: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "hipdesk", "--db", str(db), "-v", *args],
-        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+@pytest.fixture
+def launch(processes):
+    def start(db: Path, *args: str) -> subprocess.Popen[str]:
+        return processes(
+            [sys.executable, "-m", "hipdesk", "--db", str(db), "-v", *args],
+            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    return start
 
 
-def wait_for_lock_holder(db: Path, timeout_s: float = 30) -> None:
+def wait_for_lock_holder(db: Path, holder: subprocess.Popen[str], timeout_s: float = 180) -> None:
+    """Until ``holder`` holds the data lock (it takes it once its window is up, however busy the machine)."""
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and holder.poll() is None:
         probe = DataLock(db)
         if not probe.acquire():
             return
         probe.release()
         time.sleep(0.05)
-    raise AssertionError("the first HipDesk never took the lock")
+    _out, err = holder.communicate(timeout=30) if holder.poll() is not None else ("", "(still running)")
+    raise AssertionError(f"the first HipDesk never took the lock: {err}")
 
 
 def test_a_second_launch_raises_the_first_and_exits_then_a_killed_ones_lock_is_taken_over(
-    db_path: Path,
+    db_path: Path, launch
 ) -> None:
     first = launch(db_path)
     try:
-        wait_for_lock_holder(db_path)
+        wait_for_lock_holder(db_path, first)
         second = launch(db_path)
         out, err = second.communicate(timeout=60)
         assert second.returncode == 0, err
@@ -56,7 +64,9 @@ def test_a_second_launch_raises_the_first_and_exits_then_a_killed_ones_lock_is_t
     assert not (db_path.parent / "hipdesk.sqlite.lock").exists()
 
 
-def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_data(db_path: Path) -> None:
+def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_data(
+    db_path: Path, launch
+) -> None:
     holder = DataLock(db_path)
     assert holder.acquire()
     try:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,28 +35,90 @@ class XServer:
     def wait_for_window(self, name: str, timeout: float = 30.0) -> str:
         return wait_for_window(self.display, name, timeout)
 
-    def drag(self, source: list[int], target: list[int]) -> None:
-        """A real drag: press, many small moves past the drag distance, a pause over the target, release."""
+    def drag(self, app: App, source: list[int], target: list[int]) -> None:
+        """A real drag: press, move past the drag distance, then keep nudging the pointer over the target
+        until the app says the drag is there, and release; returns once the app has had the drop."""
         (sx, sy), (tx, ty) = source, target
         self.xdotool("mousemove", str(sx), str(sy))
         self.xdotool("mousedown", "1")
         for step in range(1, 21):
             self.xdotool("mousemove", str(sx + (tx - sx) * step // 20), str(sy + (ty - sy) * step // 20))
-            time.sleep(0.03)
-        self.xdotool("mousemove", str(tx), str(ty + 1))
-        time.sleep(0.3)
+        arrived = False
+        deadline = time.monotonic() + 60
+        nudge = 0
+        while not arrived and time.monotonic() < deadline:
+            nudge = 1 - nudge
+            self.xdotool("mousemove", str(tx), str(ty + nudge))
+            arrived = app.saw("drag-move", near=(tx, ty), within_s=0.25)
         self.xdotool("mouseup", "1")
+        assert arrived, "the drag never reached its target"
+        assert app.saw("drop", near=(tx, ty), within_s=60), "the app never had the drop"
 
-    def launch(self, script: Path, *args: str) -> subprocess.Popen[str]:
+    def launch(self, script: Path, *args: str) -> App:
         """Run a helper script of these tests as an xcb app on this display, with the hipdesk the tests use."""
         import hipdesk
 
         package_home = str(Path(hipdesk.__file__).resolve().parents[1])
         env = {**os.environ, "DISPLAY": self.display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": package_home}
-        return subprocess.Popen(
-            [sys.executable, str(script), *args],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        return App(
+            subprocess.Popen(
+                [sys.executable, str(script), *args],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+        )
+
+
+class App:
+    """A test app on the X server: its JSON lines on stdout (see drag_events.py), read as they come."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc = proc
+        self._lines: queue.Queue[dict[str, Any]] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with contextlib.suppress(ValueError):
+                self._lines.put(json.loads(line))
+
+    def next_line(self, timeout_s: float = 90) -> dict[str, Any]:
+        """The next JSON line the app printed; fails with its stderr if it ended first."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            try:
+                return self._lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.proc.poll() is not None and self._lines.empty():
+                    break
+        self.stop()
+        raise AssertionError(
+            f"the app printed nothing: {self.proc.stderr.read() if self.proc.stderr else ''}"
+        )
+
+    def saw(self, event: str, near: tuple[int, int], within_s: float) -> bool:
+        """Whether the app reports ``event`` within 4 px of ``near`` in the next ``within_s`` seconds."""
+        deadline = time.monotonic() + within_s
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._lines.get(timeout=left)
+            except queue.Empty:
+                return False
+            if line.get("event") == event and max(abs(line["x"] - near[0]), abs(line["y"] - near[1])) <= 4:
+                return True
+        return False
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
@@ -28,20 +26,14 @@ def stored_items(db_path: Path) -> list[str]:
 def test_drag_an_exercise_into_a_routine_with_the_real_mouse(xserver, db_path: Path) -> None:
     app = xserver.launch(HERE / "drag_app.py", str(db_path))
     try:
-        line = app.stdout.readline()
-        assert line, app.stderr.read()
-        where = json.loads(line)
+        where = app.next_line()
         before = stored_items(db_path)
         assert before[:2] == ["squat", "single-leg-squat"]
-        xserver.drag(where["source"], where["target"])
-        deadline = time.monotonic() + 10
+        xserver.drag(app, where["source"], where["target"])
+        deadline = time.monotonic() + 60  # saved right after the drop the drag waited for
         while time.monotonic() < deadline and stored_items(db_path) == before:
-            time.sleep(0.1)
+            time.sleep(0.05)
         after = stored_items(db_path)
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        app.stop()
     assert after == [before[0], "clamshell", *before[1:]]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import subprocess
 import time
 from pathlib import Path
 
@@ -22,30 +20,25 @@ def stored_plan(db_path: Path) -> list[tuple[int, str]]:
 
 
 def wait_for_change(db_path: Path, before: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    deadline = time.monotonic() + 10
+    """The plan once the app has saved the drop (it saves right after the drop the drag waited for)."""
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline and stored_plan(db_path) == before:
-        time.sleep(0.1)
+        time.sleep(0.05)
     return stored_plan(db_path)
 
 
 def test_plan_and_move_routines_with_the_real_mouse(xserver, db_path: Path) -> None:
     app = xserver.launch(HERE / "week_drag_app.py", str(db_path))
     try:
-        line = app.stdout.readline()
-        assert line, app.stderr.read()
-        where = json.loads(line)
+        where = app.next_line()
         start = stored_plan(db_path)
         assert (0, "Hip strength") in start and (2, "Hip strength") not in start
-        xserver.drag(where["routine"], where["wednesday"])
+        xserver.drag(app, where["routine"], where["wednesday"])
         planned = wait_for_change(db_path, start)
-        xserver.drag(where["monday_card"], where["friday"])
+        xserver.drag(app, where["monday_card"], where["friday"])
         moved = wait_for_change(db_path, planned)
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        app.stop()
     assert [r for d, r in planned if d == 2] == ["Run warm-up", "Hip stretch", "Hip strength"]
     assert [r for d, r in moved if d == 0] == []
     assert [r for d, r in moved if d == 4] == ["Hip strength"]

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from drag_events import report_drags, report_when_shown
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -52,7 +53,8 @@ def main() -> None:
         }
         print(json.dumps(points), flush=True)
 
-    QTimer.singleShot(1500, report)
+    report_drags(app)
+    QTimer.singleShot(0, lambda: report_when_shown(window, report))
     app.exec()
     repo.db.close()
 

@@ -13,6 +13,7 @@ from hipdesk.db import migrations
 from hipdesk.db.database import DatabaseError, DatabaseTooNewError, open_database
 from hipdesk.db.models import TABLES
 from hipdesk.store import open_store
+from tests.plain_user import as_plain_user, plain_user_folder
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -90,16 +91,21 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "hipdesk.sqlite").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
-def test_a_really_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o555)
+def _open_in(folder: Path) -> str:
     try:
-        with pytest.raises(DatabaseError, match="read-only"):
-            open_store(folder / "hipdesk.sqlite")
-    finally:
-        folder.chmod(0o755)
+        open_store(folder / "hipdesk.sqlite")
+    except DatabaseError as exc:
+        return str(exc)
+    return "opened"
+
+
+def test_a_really_read_only_folder_is_a_clear_error() -> None:
+    folder = plain_user_folder() / "ro"
+    as_plain_user(folder.mkdir)
+    folder.chmod(0o555)
+    message = as_plain_user(_open_in, folder)
+    assert "read-only" in message
+    assert list(folder.iterdir()) == []
 
 
 def test_the_v1_fixture_is_migrated_with_its_data(tmp_path: Path) -> None:

@@ -161,10 +161,29 @@ def test_minutes_per_day_and_per_week() -> None:
     assert note.text.startswith(f"About {minutes_text(sum(minutes))} of hip work this week, on 2 days")
 
 
-def test_routine_minutes_round_to_the_nearest_minute() -> None:
+def held(seconds: int) -> Routine:
+    """One 1-set hold: 5 s to get ready, then the hold, so ``held(90)`` lasts 95 s."""
+    return Routine("One hold", (RoutineItem("figure-4-stretch", hold_s=seconds),))
+
+
+@pytest.mark.parametrize(
+    ("hold_s", "total_s", "minutes"),
+    [(25, 30, 1), (84, 89, 1), (85, 90, 2), (90, 95, 2), (145, 150, 3), (205, 210, 4), (595, 600, 10)],
+)
+def test_routine_minutes_round_to_the_nearest_minute(hold_s: int, total_s: int, minutes: int) -> None:
+    assert estimate_seconds(held(hold_s)) == total_s
+    assert routine_minutes(held(hold_s)) == minutes
+
+
+def test_a_short_routine_is_at_least_a_minute_and_an_empty_one_none() -> None:
+    assert routine_minutes(held(1)) == 1
     assert routine_minutes(Routine("Empty")) == 0
-    assert routine_minutes(STRETCH) == max(1, round(estimate_seconds(STRETCH) / 60))
-    assert minutes_text(45) == "45 min" and minutes_text(95) == "1 h 35 min" and minutes_text(120) == "2 h"
+
+
+def test_minutes_in_words() -> None:
+    assert [minutes_text(m) for m in (0, 1, 45, 59, 60, 61, 95, 120)] == [
+        "0 min", "1 min", "45 min", "59 min", "1 h", "1 h 1 min", "1 h 35 min", "2 h",
+    ]  # fmt: skip
 
 
 def test_an_empty_plan_says_so_and_nothing_else() -> None:

@@ -1,0 +1,132 @@
+"""Mutation testing: how many small, realistic bugs in each core package the unit tests catch.
+
+    python tests/bench/mutation.py                       # domain, engine, db, export, catalogue
+    python tests/bench/mutation.py --package engine      # one package (repeat the option for more)
+    python tests/bench/mutation.py --keep /tmp/mut       # keep the work folders (survivors, mutmut's own data)
+
+For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
+package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
+package is killed / (all - equivalent): a mutant the tests let through is a bug a user could meet,
+unless it is listed in ``mutation_equivalent.txt`` beside this script with the reason it behaves as the
+original does. Survivors not listed are printed, one per line, with ``mutmut show``'s diff in the
+work folder's ``survivors.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("domain", "engine", "db", "export", "catalogue")
+EQUIVALENT = Path(__file__).with_name("mutation_equivalent.txt")
+GOAL = 0.85
+RESULT = re.compile(r"^\s*(\S+): (.+)$")
+
+
+def equivalent_mutants() -> dict[str, str]:
+    """``name: reason`` lines of the equivalence list (``#`` starts a comment)."""
+    found: dict[str, str] = {}
+    for line in EQUIVALENT.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, reason = line.partition(": ")
+        if not reason.strip():
+            raise SystemExit(f"{EQUIVALENT.name}: {name} has no reason")
+        found[name.strip()] = reason.strip()
+    return found
+
+
+def prepare(work: Path, package: str) -> None:
+    """A copy of the tree whose mutmut configuration mutates only ``package``."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    for name in listed.stdout.splitlines():
+        if (ROOT / name).is_file():
+            (work / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, work / name)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    config = tomllib.loads(text)["tool"]["mutmut"]
+    assert f"hipdesk/{package}/*" in config["only_mutate"], f"{package} is not configured for mutmut"
+    line = "only_mutate = " + _toml_list(config["only_mutate"])
+    assert line in text, "pyproject.toml: keep [tool.mutmut] only_mutate on one line"
+    text = text.replace(line, "only_mutate = " + _toml_list([f"hipdesk/{package}/*"]))
+    (work / "pyproject.toml").write_text(text, encoding="utf-8")
+
+
+def _toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+
+def run(package: str, work: Path, children: int) -> Counter[str]:
+    mutmut = [sys.executable, "-m", "mutmut"]
+    started = time.monotonic()
+    log = work / "mutmut.log"
+    with log.open("w", encoding="utf-8") as out:
+        subprocess.run([*mutmut, "run", "--max-children", str(children)], cwd=work, stdout=out, stderr=out)
+    listed = subprocess.run([*mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True)
+    statuses = {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
+    if not statuses:
+        print(f"{package}: mutmut gave no results; see {log}", file=sys.stderr)
+    equivalent = equivalent_mutants()
+    counts: Counter[str] = Counter()
+    survivors = []
+    for name, status in statuses.items():
+        if status in ("survived", "no tests") and name in equivalent:
+            status = "equivalent"
+        counts[status] += 1
+        if status in ("survived", "no tests"):
+            survivors.append(name)
+    with (work / "survivors.txt").open("w", encoding="utf-8") as out:
+        for name in survivors:
+            shown = subprocess.run([*mutmut, "show", name], cwd=work, capture_output=True, text=True)
+            out.write(f"## {name}: {statuses[name]}\n{shown.stdout}\n")
+    counts["seconds"] = round(time.monotonic() - started)
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--package", action="append", choices=PACKAGES, help="default: all five")
+    parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--keep", type=Path, help="a folder to keep the work copies in")
+    args = parser.parse_args()
+    packages = args.package or list(PACKAGES)
+    base = args.keep or Path(tempfile.mkdtemp(prefix="hipdesk-mutation-"))
+    rows = []
+    for package in packages:
+        work = base / package
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        prepare(work, package)
+        counts = run(package, work, args.children)
+        judged = sum(v for k, v in counts.items() if k not in ("seconds", "equivalent", "skipped"))
+        killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
+        rate = killed / judged if judged else 0.0
+        rows.append((package, judged + counts["equivalent"], killed, counts["survived"], counts["no tests"],
+                     counts["equivalent"], rate, counts["seconds"]))  # fmt: skip
+        print(f"{package}: {rate:.1%} killed ({killed} of {judged}; {counts['equivalent']} equivalent) "
+              f"in {counts['seconds']} s; survivors in {work / 'survivors.txt'}", flush=True)  # fmt: skip
+    print()
+    print(f"| package | mutants | killed | survived | no test | equivalent | kill rate (goal {GOAL:.0%}) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for package, total, killed, survived, untested, equivalent, rate, _ in rows:
+        print(f"| {package} | {total} | {killed} | {survived} | {untested} | {equivalent} | {rate:.1%} |")
+    if not args.keep:
+        print(f"\nwork folders: {base}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
