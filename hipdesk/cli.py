@@ -101,12 +101,19 @@ def cmd_week(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _protected(repo: Any) -> Any:
+    """The data file, what is kept beside it and the backups: no export may write onto them."""
+    from hipdesk.export.safe_write import Protected
+
+    return Protected.around(repo.db.database)
+
+
 def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.routine_file import write_routine_file
 
     routine = repo.routine(args.name)
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    write_routine_file(Path(args.output), routine, exercises)
+    write_routine_file(Path(args.output), routine, exercises, _protected(repo))
     print(f"wrote {args.output}")
     return 0
 
@@ -128,7 +135,8 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
     plan = repo.week_plan()
     routines = repo.routines()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    write_ics(Path(args.output), week_calendar(plan, routines, exercises, zone, default_time))
+    calendar = week_calendar(plan, routines, exercises, zone, default_time)
+    write_ics(Path(args.output), calendar, _protected(repo))
     summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
     print(f"wrote {args.output}: {summary}")
     return 0
@@ -137,7 +145,7 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
 def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.csv_export import write_csv
 
-    count = write_csv(Path(args.output), repo.export_rows())
+    count = write_csv(Path(args.output), repo.export_rows(), _protected(repo))
     print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
     return 0
 
@@ -157,7 +165,7 @@ def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
         result = week_pdf(repo.week_plan(), repo.routines(), exercises, paper, locale_order())
     else:
         result = routine_pdf(repo.routine(args.routine), exercises, paper)
-    write_pdf(Path(args.output), result.data)
+    write_pdf(Path(args.output), result.data, _protected(repo))
     del app
     pages = f"{result.pages} {'page' if result.pages == 1 else 'pages'}"
     print(f"wrote {args.output}: {pages}, {result.paper.label}")

@@ -25,6 +25,7 @@ from typing import Any
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import Exercise, Routine
 from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict, routine_from_dict, routine_to_dict
+from hipdesk.export.safe_write import Protected, write_bytes
 
 FORMAT = "hipdesk-routine"
 VERSION = 1
@@ -54,16 +55,12 @@ def routine_file_data(routine: Routine, exercises: Mapping[str, Exercise]) -> di
     }
 
 
-def write_routine_file(path: Path, routine: Routine, exercises: Mapping[str, Exercise]) -> None:
-    """Write atomically: a reader never sees half a file."""
+def write_routine_file(
+    path: Path, routine: Routine, exercises: Mapping[str, Exercise], protected: Protected | None = None
+) -> None:
+    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`)."""
     text = json.dumps(routine_file_data(routine, exercises), ensure_ascii=False, indent=2) + "\n"
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    write_bytes(path, text.encode("utf-8"), protected)
 
 
 def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:

@@ -419,6 +419,7 @@ class HistoryPage(QWidget):
 
     def export_csv(self, path: Path) -> int:
         from hipdesk.export.csv_export import write_csv
+        from hipdesk.export.safe_write import Protected
 
         assert self.repo is not None
-        return write_csv(path, self.repo.export_rows())
+        return write_csv(path, self.repo.export_rows(), Protected.around(self.repo.db.database))
