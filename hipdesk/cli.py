@@ -172,10 +172,15 @@ def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(repo: Any, args: argparse.Namespace) -> int:
+def _read_import_file(args: argparse.Namespace) -> None:
+    """Read and check the file before the data is opened or locked: a bad file never waits on the lock."""
     from hipdesk.export.routine_file import read_routine_file
 
-    loaded = read_routine_file(Path(args.file))
+    args.loaded = read_routine_file(Path(args.file))
+
+
+def cmd_import(repo: Any, args: argparse.Namespace) -> int:
+    loaded = args.loaded
     _backup_before(repo, "before-import")
     saved = repo.import_routine(loaded.routine, loaded.exercises)
     note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
@@ -419,7 +424,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     csv_parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.csv)")
     csv_parser.set_defaults(func=cmd_export_csv)
-    add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
+    imports = add("import", cmd_import, "add a routine from a routine file")
+    imports.add_argument("file", metavar="FILE")
+    imports.set_defaults(before_open=_read_import_file)
     start = add("start", cmd_start, "start a guided session (the session window alone)")
     start.add_argument("routine", nargs="?", help="the routine's name")
     start.add_argument("--today", action="store_true", help="today's planned routine")
@@ -453,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.db is not None and not args.db.strip():
+        print("hipdesk: --db needs the path of a file (it was empty).", file=sys.stderr)
+        return 1
     if args.command is None:
         from hipdesk.views.app import run_app
 
@@ -460,6 +470,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_db", True):
             return int(args.func(args))
+        if getattr(args, "before_open", None) is not None:
+            args.before_open(args)
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
         from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock

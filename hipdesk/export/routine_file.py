@@ -17,6 +17,8 @@ Reading validates the whole file before anything is stored; any problem is one s
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import Any
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import Exercise, Routine
 from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict, routine_from_dict, routine_to_dict
-from hipdesk.export.safe_write import Protected, write_bytes
+from hipdesk.export.safe_write import Protected, regular_file_or_refuse, write_bytes
 
 FORMAT = "hipdesk-routine"
 VERSION = 1
@@ -79,6 +81,12 @@ def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:
         raise ValidationError(f"{name} is nested too deeply: not a routine file.") from None
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise ValidationError(f"{name} holds a number far too long: not a routine file.") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate such as \ud800, which no text can store
+        raise ValidationError(f"{name} holds text that is not valid Unicode: not a routine file.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{name} is not a HipDesk routine file.")
     version = data.get("version")
@@ -104,8 +112,14 @@ def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:
 
 
 def read_routine_file(path: Path) -> RoutineFile:
+    """Read and validate a routine file; anything but a regular file is refused before it is opened."""
+    regular_file_or_refuse(path)
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: should a pipe be put in its place after the check, opening it does not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ValidationError(f"Cannot read {path}: it is not a regular file.")
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None
