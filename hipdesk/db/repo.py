@@ -71,6 +71,22 @@ class NotFoundError(HipDeskError):
     pass
 
 
+class _FreeSlugs:
+    """The exercise ids in use, and for each base the next number to try: n new ids in O(n)."""
+
+    def __init__(self, used: Iterable[str]) -> None:
+        self.used = set(used)
+        self._next: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        slug, n = base, self._next.get(base, 2)
+        while slug in self.used:
+            slug, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self.used.add(slug)
+        return slug
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -198,7 +214,10 @@ class Repo:
         row.slug, row.data = new_slug, json.dumps(data, ensure_ascii=False)
         row.save()
 
-    def _free_slug(self, base: str) -> str:
+    def _free_slug(self, base: str, taken: _FreeSlugs | None = None) -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever is free (``taken``: many at once, linearly)."""
+        if taken is not None:
+            return taken.claim(base)
         slug, n = base, 2
         while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
             slug, n = f"{base}-{n}", n + 1
@@ -415,6 +434,7 @@ class Repo:
         """
         with self.db.atomic():
             remap: dict[str, str] = {}
+            taken = _FreeSlugs(row.slug for row in ExerciseRow.select(ExerciseRow.slug))
             for ex in carried:
                 row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
                 if row is not None and not row.builtin:
@@ -424,8 +444,9 @@ class Repo:
                 slug = (
                     ex.id
                     if row is None and ex.id.startswith("my-")
-                    else self._free_slug("my-" + slugify(ex.name))
+                    else self._free_slug("my-" + slugify(ex.name), taken)
                 )
+                taken.used.add(slug)
                 self._insert_user_exercise(slug, ex)
                 remap[ex.id] = slug
             items = tuple(

@@ -249,3 +249,23 @@ def test_a_bad_file_is_refused_without_waiting_for_the_lock(repo, tmp_path: Path
         held.release()
     err = capsys.readouterr().err
     assert "not valid JSON" in err and "in use" not in err
+
+
+def test_many_exercises_with_one_name_each_get_their_own_id(repo) -> None:
+    own = exercise_to_dict(repo.exercise("clamshell"))
+    carried = []
+    for n in range(60):
+        carried.append({**own, "id": f"plank-{n}", "name": "Side plank", "builtin": False, "based_on": None})
+    items = [{"exercise_id": ex["id"], "sets": 2, "reps": 10, "sides": "each"} for ex in carried]
+    raw = json.dumps({**good_data(items=items), "exercises": carried}).encode()
+    first = repo.import_routine(*_loaded(raw))
+    again = repo.import_routine(*_loaded(raw))
+    ids = [i.exercise_id for i in (*first.items, *again.items)]
+    assert ids[:2] == ["my-side-plank", "my-side-plank-2"] and ids[-1] == "my-side-plank-120"
+    assert len(set(ids)) == 120
+    assert {repo.exercise(i).name for i in ids} == {"Side plank"}
+
+
+def _loaded(raw: bytes) -> tuple:
+    loaded = parse_routine_file(raw)
+    return loaded.routine, loaded.exercises
