@@ -46,6 +46,7 @@ from hipdesk.domain.serialize import (
     exercise_to_dict,
     routine_from_dict,
     routine_to_dict,
+    too_many_items,
 )
 
 logger = logging.getLogger(__name__)
@@ -105,6 +106,12 @@ def _aware(value: Any) -> dt.datetime | None:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC)
+
+
+def _check_item_count(routine: Routine) -> None:
+    problem = too_many_items(len(routine.items))
+    if problem is not None:
+        raise ValidationError(problem)
 
 
 def slugify(text: str) -> str:
@@ -349,6 +356,7 @@ class Repo:
     def save_routine(self, routine: Routine) -> Routine:
         """Create a routine, or replace the items of the one with this id, in one transaction."""
         name = check_name(routine.name)
+        _check_item_count(routine)
         with self.db.atomic():
             slugs = {i.exercise_id for i in routine.items}
             ids = {
@@ -494,6 +502,7 @@ class Repo:
 
     # -- sessions ----------------------------------------------------------------------------
     def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
+        _check_item_count(routine)  # a session HipDesk could not resume never starts
         row = SessionRow.create(
             routine=routine.id,
             routine_name=routine.name,

@@ -26,7 +26,13 @@ from typing import Any
 
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import Exercise, Routine
-from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict, routine_from_dict, routine_to_dict
+from hipdesk.domain.serialize import (
+    exercise_from_dict,
+    exercise_to_dict,
+    routine_from_dict,
+    routine_to_dict,
+    too_many_items,
+)
 from hipdesk.export.safe_write import Protected, regular_file_or_refuse, write_bytes
 
 FORMAT = "hipdesk-routine"
@@ -60,7 +66,14 @@ def routine_file_data(routine: Routine, exercises: Mapping[str, Exercise]) -> di
 def write_routine_file(
     path: Path, routine: Routine, exercises: Mapping[str, Exercise], protected: Protected | None = None
 ) -> None:
-    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`)."""
+    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`).
+
+    A routine over the item limit (one stored before the limit was kept) is refused: HipDesk never
+    writes a file it would not read back.
+    """
+    problem = too_many_items(len(routine.items))
+    if problem is not None:
+        raise ValidationError(f"Cannot export “{routine.name}”: {problem[0].lower()}{problem[1:]}")
     text = json.dumps(routine_file_data(routine, exercises), ensure_ascii=False, indent=2) + "\n"
     write_bytes(path, text.encode("utf-8"), protected)
 
