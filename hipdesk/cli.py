@@ -147,7 +147,17 @@ def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
 
     count = write_csv(Path(args.output), repo.export_rows(), _protected(repo))
     print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
+    _report_bad_dates(repo)
     return 0
+
+
+def _report_bad_dates(repo: Any) -> None:
+    """One line on stderr naming the records left out because a date in them cannot be right."""
+    bad = repo.bad_dates()
+    if bad:
+        shown = "; ".join(bad[:3]) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+        records = "record" if len(bad) == 1 else "records"
+        _tell(f"left out {len(bad)} {records} whose dates cannot be right: {shown}")
 
 
 def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
@@ -293,6 +303,7 @@ def _iso(value: Any) -> str | None:
 
 def cmd_history(repo: Any, args: argparse.Namespace) -> int:
     sessions = repo.sessions()
+    _report_bad_dates(repo)
     if args.json:
         _print_json(
             [

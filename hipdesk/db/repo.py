@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from peewee import IntegrityError, SqliteDatabase, fn
+from peewee import SQL, IntegrityError, SqliteDatabase, fn
 
 from hipdesk.db.models import (
     ExerciseRow,
@@ -24,6 +24,7 @@ from hipdesk.db.models import (
     SettingRow,
     WeekDayRow,
 )
+from hipdesk.db.stored_time import aware, bad_dates, good_session, good_set
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
@@ -98,14 +99,6 @@ def _to_utc(value: dt.datetime | None) -> dt.datetime | None:
     if value.tzinfo is None:
         return value
     return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _aware(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.UTC)
 
 
 def _check_item_count(routine: Routine) -> None:
@@ -632,7 +625,11 @@ class Repo:
         session_ids: Sequence[int] | None = None,
     ) -> list[SessionRecord]:
         """Sessions newest first, each with its sets in the order they were done."""
-        query = SessionRow.select().order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        query = (
+            SessionRow.select()
+            .where(SQL(good_session("")))
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        )
         if status is not None:
             query = query.where(SessionRow.status == status.value)
         if session_ids is not None:
@@ -644,7 +641,7 @@ class Repo:
         if rows:
             set_query = (
                 SetRecordRow.select()
-                .where(SetRecordRow.session.in_(list(sets)))
+                .where(SetRecordRow.session.in_(list(sets)), SQL(good_set("")))
                 .order_by(SetRecordRow.session, SetRecordRow.id)
             )
             for s in set_query:
@@ -659,8 +656,8 @@ class Repo:
                         actual_s=s.actual_s,
                         skipped=s.skipped,
                         item_index=s.item_index,
-                        started_at=_aware(s.started_at),
-                        ended_at=_aware(s.ended_at),
+                        started_at=aware(s.started_at),
+                        ended_at=aware(s.ended_at),
                     )
                 )
         return [
@@ -668,8 +665,8 @@ class Repo:
                 id=row.id,
                 routine_id=row.routine_id,
                 routine_name=row.routine_name,
-                started_at=_aware(row.started_at) or dt.datetime.now(dt.UTC),
-                ended_at=_aware(row.ended_at),
+                started_at=aware(row.started_at) or dt.datetime.now(dt.UTC),
+                ended_at=aware(row.ended_at),
                 status=SessionStatus(row.status),
                 rpe=row.rpe,
                 discomfort_left=row.discomfort_left,
@@ -783,6 +780,10 @@ class Repo:
         from hipdesk.db import history_queries
 
         return history_queries.export_rows(self.db)
+
+    def bad_dates(self) -> list[str]:
+        """Sessions and sets left out of the history because a time in them cannot be right."""
+        return bad_dates(self.db)
 
     def history_count(self) -> int:
         """How many sessions are over (finished or partial)."""
