@@ -103,7 +103,7 @@ class Protected:
 
 
 def _folder_identities(folder: Path) -> set[tuple[int, int]]:
-    found = set()
+    found: set[tuple[int, int]] = set()
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -129,7 +129,7 @@ def _pid_alive(pid: int) -> bool:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Remove the temporary files that HipDesk processes no longer running left in ``folder``."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

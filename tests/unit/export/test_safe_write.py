@@ -249,3 +249,45 @@ def test_a_csv_export_killed_midway_leaves_the_old_file_and_no_temp_after_the_ne
     assert [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # what the kill left
     write_csv(tmp_path / "another.csv", [])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["another.csv", "history.csv"]
+
+
+@contextmanager
+def as_nobody() -> Iterator[None]:
+    """Root writes anywhere: as root, act as ``nobody`` (effective ids) for the block."""
+    import pwd
+
+    if os.geteuid() != 0:
+        yield
+        return
+    nobody = pwd.getpwnam("nobody")
+    os.setegid(nobody.pw_gid)
+    os.seteuid(nobody.pw_uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_a_folder_the_user_cannot_write_is_one_line_and_changes_nothing() -> None:
+    import tempfile
+
+    outer = Path(tempfile.mkdtemp(prefix="hipdesk-ro-"))
+    folder = outer / "read-only"
+    try:
+        outer.chmod(0o755)
+        folder.mkdir()
+        target = folder / "history.csv"
+        target.write_bytes(b"old")
+        target.chmod(0o644)
+        folder.chmod(0o555)
+        for writer in WRITERS.values():
+            with as_nobody(), pytest.raises(WriteError) as caught:
+                writer(target, None)
+            assert str(caught.value) == f"Cannot write {target}: Permission denied."
+        assert target.read_bytes() == b"old" and sorted(p.name for p in folder.iterdir()) == ["history.csv"]
+    finally:
+        folder.chmod(0o755)
+        for path in sorted(outer.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+        outer.rmdir()
