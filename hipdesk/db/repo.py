@@ -42,6 +42,7 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.serialize import (
+    MAX_ITEMS,
     MAX_NAME,
     exercise_from_dict,
     exercise_to_dict,
@@ -101,9 +102,10 @@ def _to_utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _check_item_count(routine: Routine) -> None:
+def _check_item_count(routine: Routine, stored: int = 0) -> None:
+    """Refuse a routine over the item limit, unless it shrinks one ``stored`` that long already."""
     problem = too_many_items(len(routine.items))
-    if problem is not None:
+    if problem is not None and not len(routine.items) <= stored:
         raise ValidationError(problem)
 
 
@@ -349,8 +351,11 @@ class Repo:
     def save_routine(self, routine: Routine) -> Routine:
         """Create a routine, or replace the items of the one with this id, in one transaction."""
         name = check_name(routine.name)
-        _check_item_count(routine)
         with self.db.atomic():
+            stored = 0
+            if routine.id is not None and len(routine.items) > MAX_ITEMS:  # kept before the limit was
+                stored = RoutineItemRow.select().where(RoutineItemRow.routine == routine.id).count()
+            _check_item_count(routine, stored)
             slugs = {i.exercise_id for i in routine.items}
             ids = {
                 r.slug: r.id

@@ -70,3 +70,26 @@ def test_the_editor_stops_at_the_limit_and_says_why(qtbot) -> None:
     assert len(said) == 3 and all("at most 500 exercises" in s for s in said)
     model.undo_stack.undo()
     assert model.rowCount() == MAX_ITEMS - 1
+
+
+def test_a_routine_stored_longer_before_the_limit_can_be_shortened_but_not_grown(repo, db_path: Path) -> None:
+    import sqlite3
+
+    saved = repo.save_routine(routine(MAX_ITEMS, "Old and long"))
+    con = sqlite3.connect(db_path)
+    with con:  # as an older HipDesk, which had no limit, could have stored it
+        con.execute(
+            "INSERT INTO routine_item (routine_id, position, exercise_id, section, sets, reps, sides, rest_s,"
+            " rest_after_s, rep_mode, note) SELECT routine_id, position + 500, exercise_id, section, sets, reps,"
+            " sides, rest_s, rest_after_s, rep_mode, note FROM routine_item WHERE routine_id = ? LIMIT 20",
+            (saved.id,),
+        )
+    con.close()
+    long = repo.routine("Old and long")
+    assert len(long.items) == MAX_ITEMS + 20
+    with pytest.raises(ValidationError, match="at most 500"):
+        repo.save_routine(Routine(long.name, items=(*long.items, ITEM), id=long.id))
+    shorter = repo.save_routine(Routine(long.name, items=long.items[1:], id=long.id))
+    assert len(shorter.items) == MAX_ITEMS + 19
+    with pytest.raises(ValidationError, match="at most 500"):
+        repo.start_session(shorter)
