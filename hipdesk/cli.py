@@ -101,12 +101,19 @@ def cmd_week(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _protected(repo: Any) -> Any:
+    """The data file, what is kept beside it and the backups: no export may write onto them."""
+    from hipdesk.export.safe_write import Protected
+
+    return Protected.around(repo.db.database)
+
+
 def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.routine_file import write_routine_file
 
     routine = repo.routine(args.name)
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    write_routine_file(Path(args.output), routine, exercises)
+    write_routine_file(Path(args.output), routine, exercises, _protected(repo))
     print(f"wrote {args.output}")
     return 0
 
@@ -128,7 +135,8 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
     plan = repo.week_plan()
     routines = repo.routines()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    write_ics(Path(args.output), week_calendar(plan, routines, exercises, zone, default_time))
+    calendar = week_calendar(plan, routines, exercises, zone, default_time)
+    write_ics(Path(args.output), calendar, _protected(repo))
     summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
     print(f"wrote {args.output}: {summary}")
     return 0
@@ -137,9 +145,19 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
 def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.export.csv_export import write_csv
 
-    count = write_csv(Path(args.output), repo.export_rows())
+    count = write_csv(Path(args.output), repo.export_rows(), _protected(repo))
     print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
+    _report_bad_dates(repo)
     return 0
+
+
+def _report_bad_dates(repo: Any) -> None:
+    """One line on stderr naming the records left out because a date in them cannot be right."""
+    bad = repo.bad_dates()
+    if bad:
+        shown = "; ".join(bad[:3]) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+        records = "record" if len(bad) == 1 else "records"
+        _tell(f"left out {len(bad)} {records} whose dates cannot be right: {shown}")
 
 
 def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
@@ -157,17 +175,22 @@ def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
         result = week_pdf(repo.week_plan(), repo.routines(), exercises, paper, locale_order())
     else:
         result = routine_pdf(repo.routine(args.routine), exercises, paper)
-    write_pdf(Path(args.output), result.data)
+    write_pdf(Path(args.output), result.data, _protected(repo))
     del app
     pages = f"{result.pages} {'page' if result.pages == 1 else 'pages'}"
     print(f"wrote {args.output}: {pages}, {result.paper.label}")
     return 0
 
 
-def cmd_import(repo: Any, args: argparse.Namespace) -> int:
+def _read_import_file(args: argparse.Namespace) -> None:
+    """Read and check the file before the data is opened or locked: a bad file never waits on the lock."""
     from hipdesk.export.routine_file import read_routine_file
 
-    loaded = read_routine_file(Path(args.file))
+    args.loaded = read_routine_file(Path(args.file))
+
+
+def cmd_import(repo: Any, args: argparse.Namespace) -> int:
+    loaded = args.loaded
     _backup_before(repo, "before-import")
     saved = repo.import_routine(loaded.routine, loaded.exercises)
     note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
@@ -280,6 +303,7 @@ def _iso(value: Any) -> str | None:
 
 def cmd_history(repo: Any, args: argparse.Namespace) -> int:
     sessions = repo.sessions()
+    _report_bad_dates(repo)
     if args.json:
         _print_json(
             [
@@ -411,7 +435,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     csv_parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.csv)")
     csv_parser.set_defaults(func=cmd_export_csv)
-    add("import", cmd_import, "add a routine from a routine file").add_argument("file", metavar="FILE")
+    imports = add("import", cmd_import, "add a routine from a routine file")
+    imports.add_argument("file", metavar="FILE")
+    imports.set_defaults(before_open=_read_import_file)
     start = add("start", cmd_start, "start a guided session (the session window alone)")
     start.add_argument("routine", nargs="?", help="the routine's name")
     start.add_argument("--today", action="store_true", help="today's planned routine")
@@ -445,6 +471,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.db is not None and not args.db.strip():
+        print("hipdesk: --db needs the path of a file (it was empty).", file=sys.stderr)
+        return 1
     if args.command is None:
         from hipdesk.views.app import run_app
 
@@ -452,6 +481,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_db", True):
             return int(args.func(args))
+        if getattr(args, "before_open", None) is not None:
+            args.before_open(args)
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
         from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock

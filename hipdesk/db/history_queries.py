@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from hipdesk.db.stored_time import GOOD_SESSION, GOOD_SET, aware
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.history import (
     DayTotal,
@@ -27,7 +28,7 @@ MAX_NOTES = 5000
 _SQLITE_VARS = 500  # ids per IN (...) list, well under SQLite's limit
 
 # A session is history once it is over; running ones are offered for resuming instead.
-_OVER = "s.status IN ('finished', 'partial')"
+_OVER = f"s.status IN ('finished', 'partial') AND {GOOD_SESSION}"
 
 _SUMMARY = """
 SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
@@ -39,14 +40,6 @@ FROM session s
 
 _SET_COLUMNS = """r.session_id, r.exercise_slug, r.exercise_name, r.side, r.set_number, r.item_index,
        r.target_reps, r.target_s, r.actual_reps, r.actual_s, r.skipped, r.started_at, r.ended_at"""
-
-
-def _aware(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.UTC)
 
 
 def _utc_bound(day: dt.date) -> str:
@@ -71,8 +64,8 @@ def _summary(row: Sequence[Any]) -> SessionSummary:
     return SessionSummary(
         id=row[0],
         routine_name=row[1],
-        started_at=_aware(row[2]) or dt.datetime.now(dt.UTC),
-        ended_at=_aware(row[3]),
+        started_at=aware(row[2]) or dt.datetime.now(dt.UTC),
+        ended_at=aware(row[3]),
         status=SessionStatus(row[4]),
         rpe=row[5],
         discomfort_left=row[6],
@@ -96,8 +89,8 @@ def _set_line(row: Sequence[Any]) -> SetLine:
         actual_reps=row[8],
         actual_s=row[9],
         skipped=bool(row[10]),
-        started_at=_aware(row[11]),
-        ended_at=_aware(row[12]),
+        started_at=aware(row[11]),
+        ended_at=aware(row[12]),
     )
 
 
@@ -162,7 +155,7 @@ def first_day(db: SqliteDatabase) -> dt.date | None:
 def session_sets(db: SqliteDatabase, session_id: int) -> list[SetLine]:
     """Every set of one session, in the order of the routine."""
     query = (
-        f"SELECT {_SET_COLUMNS} FROM set_record r WHERE r.session_id = ? "
+        f"SELECT {_SET_COLUMNS} FROM set_record r WHERE r.session_id = ? AND {GOOD_SET} "
         "ORDER BY r.item_index, r.set_number, r.side = 'right', r.id"
     )
     return [_set_line(row) for row in db.execute_sql(query, [session_id])]
@@ -256,7 +249,7 @@ def exercise_progress(
         SELECT date(r.started_at, 'localtime') AS day, r.side,
                MAX(CASE WHEN r.target_reps IS NOT NULL THEN r.actual_reps ELSE r.actual_s END)
         FROM set_record r
-        WHERE r.exercise_slug = ? AND r.skipped = 0 AND r.started_at IS NOT NULL{sql}
+        WHERE r.exercise_slug = ? AND r.skipped = 0 AND r.started_at IS NOT NULL AND {GOOD_SET}{sql}
         GROUP BY day, r.side ORDER BY day"""
     return [
         ProgressPoint(dt.date.fromisoformat(row[0]), Side(row[1]), float(row[2]))
@@ -286,14 +279,14 @@ def recent_exercise_sessions(db: SqliteDatabase, sessions: int = 200) -> list[Ex
                MIN(CASE WHEN r.skipped = 0 AND r.target_reps IS NOT NULL THEN r.actual_reps END),
                MIN(CASE WHEN r.skipped = 0 AND r.target_reps IS NULL THEN r.actual_s END)
         FROM set_record r JOIN session s ON s.id = r.session_id
-        WHERE r.session_id IN (SELECT s.id FROM session s WHERE {_OVER}
+        WHERE {GOOD_SET} AND r.session_id IN (SELECT s.id FROM session s WHERE {_OVER}
                                ORDER BY s.started_at DESC LIMIT ?)
         GROUP BY r.exercise_slug, r.session_id"""
     return [
         ExerciseSession(
             exercise_id=row[0],
             session_id=row[1],
-            started_at=_aware(row[2]) or dt.datetime.now(dt.UTC),
+            started_at=aware(row[2]) or dt.datetime.now(dt.UTC),
             done=row[3],
             skipped=row[4],
             min_reps=row[5],
@@ -309,6 +302,7 @@ def export_rows(db: SqliteDatabase) -> Iterator[ExportRow]:
         SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
                s.discomfort_right, s.notes, 0, 0, {_SET_COLUMNS}
         FROM session s JOIN set_record r ON r.session_id = s.id
+        WHERE {GOOD_SESSION} AND {GOOD_SET}
         ORDER BY s.started_at, s.id, r.item_index, r.set_number, r.side = 'right', r.id"""
     cursor = db.execute_sql(query)
     current: SessionSummary | None = None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from peewee import IntegrityError, SqliteDatabase, fn
+from peewee import SQL, IntegrityError, SqliteDatabase, fn
 
 from hipdesk.db.models import (
     ExerciseRow,
@@ -24,6 +24,7 @@ from hipdesk.db.models import (
     SettingRow,
     WeekDayRow,
 )
+from hipdesk.db.stored_time import aware, bad_dates, good_session, good_set
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
@@ -41,11 +42,13 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.serialize import (
+    MAX_ITEMS,
     MAX_NAME,
     exercise_from_dict,
     exercise_to_dict,
     routine_from_dict,
     routine_to_dict,
+    too_many_items,
 )
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,22 @@ class NotFoundError(HipDeskError):
     pass
 
 
+class _FreeSlugs:
+    """The exercise ids in use, and for each base the next number to try: n new ids in O(n)."""
+
+    def __init__(self, used: Iterable[str]) -> None:
+        self.used = set(used)
+        self._next: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        slug, n = base, self._next.get(base, 2)
+        while slug in self.used:
+            slug, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self.used.add(slug)
+        return slug
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -83,12 +102,11 @@ def _to_utc(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _aware(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.UTC)
+def _check_item_count(routine: Routine, stored: int = 0) -> None:
+    """Refuse a routine over the item limit, unless it shrinks one ``stored`` that long already."""
+    problem = too_many_items(len(routine.items))
+    if problem is not None and not len(routine.items) <= stored:
+        raise ValidationError(problem)
 
 
 def slugify(text: str) -> str:
@@ -198,7 +216,10 @@ class Repo:
         row.slug, row.data = new_slug, json.dumps(data, ensure_ascii=False)
         row.save()
 
-    def _free_slug(self, base: str) -> str:
+    def _free_slug(self, base: str, taken: _FreeSlugs | None = None) -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever is free (``taken``: many at once, linearly)."""
+        if taken is not None:
+            return taken.claim(base)
         slug, n = base, 2
         while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
             slug, n = f"{base}-{n}", n + 1
@@ -331,6 +352,10 @@ class Repo:
         """Create a routine, or replace the items of the one with this id, in one transaction."""
         name = check_name(routine.name)
         with self.db.atomic():
+            stored = 0
+            if routine.id is not None and len(routine.items) > MAX_ITEMS:  # kept before the limit was
+                stored = RoutineItemRow.select().where(RoutineItemRow.routine == routine.id).count()
+            _check_item_count(routine, stored)
             slugs = {i.exercise_id for i in routine.items}
             ids = {
                 r.slug: r.id
@@ -415,6 +440,7 @@ class Repo:
         """
         with self.db.atomic():
             remap: dict[str, str] = {}
+            taken = _FreeSlugs(row.slug for row in ExerciseRow.select(ExerciseRow.slug))
             for ex in carried:
                 row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
                 if row is not None and not row.builtin:
@@ -424,8 +450,9 @@ class Repo:
                 slug = (
                     ex.id
                     if row is None and ex.id.startswith("my-")
-                    else self._free_slug("my-" + slugify(ex.name))
+                    else self._free_slug("my-" + slugify(ex.name), taken)
                 )
+                taken.used.add(slug)
                 self._insert_user_exercise(slug, ex)
                 remap[ex.id] = slug
             items = tuple(
@@ -473,6 +500,7 @@ class Repo:
 
     # -- sessions ----------------------------------------------------------------------------
     def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
+        _check_item_count(routine)  # a session HipDesk could not resume never starts
         row = SessionRow.create(
             routine=routine.id,
             routine_name=routine.name,
@@ -602,7 +630,11 @@ class Repo:
         session_ids: Sequence[int] | None = None,
     ) -> list[SessionRecord]:
         """Sessions newest first, each with its sets in the order they were done."""
-        query = SessionRow.select().order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        query = (
+            SessionRow.select()
+            .where(SQL(good_session("")))
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        )
         if status is not None:
             query = query.where(SessionRow.status == status.value)
         if session_ids is not None:
@@ -614,7 +646,7 @@ class Repo:
         if rows:
             set_query = (
                 SetRecordRow.select()
-                .where(SetRecordRow.session.in_(list(sets)))
+                .where(SetRecordRow.session.in_(list(sets)), SQL(good_set("")))
                 .order_by(SetRecordRow.session, SetRecordRow.id)
             )
             for s in set_query:
@@ -629,8 +661,8 @@ class Repo:
                         actual_s=s.actual_s,
                         skipped=s.skipped,
                         item_index=s.item_index,
-                        started_at=_aware(s.started_at),
-                        ended_at=_aware(s.ended_at),
+                        started_at=aware(s.started_at),
+                        ended_at=aware(s.ended_at),
                     )
                 )
         return [
@@ -638,8 +670,8 @@ class Repo:
                 id=row.id,
                 routine_id=row.routine_id,
                 routine_name=row.routine_name,
-                started_at=_aware(row.started_at) or dt.datetime.now(dt.UTC),
-                ended_at=_aware(row.ended_at),
+                started_at=aware(row.started_at) or dt.datetime.now(dt.UTC),
+                ended_at=aware(row.ended_at),
                 status=SessionStatus(row.status),
                 rpe=row.rpe,
                 discomfort_left=row.discomfort_left,
@@ -753,6 +785,10 @@ class Repo:
         from hipdesk.db import history_queries
 
         return history_queries.export_rows(self.db)
+
+    def bad_dates(self) -> list[str]:
+        """Sessions and sets left out of the history because a time in them cannot be right."""
+        return bad_dates(self.db)
 
     def history_count(self) -> int:
         """How many sessions are over (finished or partial)."""

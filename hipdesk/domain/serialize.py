@@ -32,6 +32,9 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TEXT = 2_000  # one step, cue or note
 MAX_NAME = 120
 MAX_LIST = 40
+# Items in one routine: the same limit for the editor, routine files, the database and the plan a
+# session keeps for resuming, so that whatever HipDesk stores it can export, import and resume.
+MAX_ITEMS = 500
 _E = TypeVar("_E")
 
 # Bounds a routine item must respect, shared by the editor, imports and the database.
@@ -292,7 +295,14 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
     }
 
 
-def routine_from_dict(data: Any, context: str, max_items: int = 500) -> Routine:
+def too_many_items(count: int) -> str | None:
+    """Why a routine of ``count`` items cannot be kept, in one sentence; None when it can."""
+    if count <= MAX_ITEMS:
+        return None
+    return f"A routine can have at most {MAX_ITEMS} exercises (this one would have {count})."
+
+
+def routine_from_dict(data: Any, context: str, max_items: int = MAX_ITEMS) -> Routine:
     r = FieldReader(data, context)
     items_data = r._get("items", False) or []
     if not isinstance(items_data, list):

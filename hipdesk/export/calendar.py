@@ -25,6 +25,7 @@ from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, resolve, routine_minutes, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, WeekPlan
 from hipdesk.domain.rules import item_text
+from hipdesk.export.safe_write import Protected, write_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -156,15 +157,9 @@ def week_calendar(
     return bytes(calendar.to_ical())
 
 
-def write_ics(path: Path, data: bytes) -> None:
-    """Write atomically: a calendar never reads half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+def write_ics(path: Path, data: bytes, protected: Protected | None = None) -> None:
+    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`)."""
+    write_bytes(path, data, protected)
 
 
 def local_zone_name(

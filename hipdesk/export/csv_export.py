@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.history import ExportRow
+from hipdesk.export.safe_write import Protected, safe_open
 
 logger = logging.getLogger(__name__)
 
@@ -90,38 +89,21 @@ def row_cells(row: ExportRow) -> list[str]:
     ]
 
 
-def write_csv(path: Path, rows: Iterable[ExportRow]) -> int:
+def write_csv(path: Path, rows: Iterable[ExportRow], protected: Protected | None = None) -> int:
     """Stream ``rows`` into ``path``; the file appears whole or not at all. Returns the rows written.
 
     UTF-8 with a byte-order mark, so that spreadsheets read names with accents right; CRLF line ends
-    as RFC 4180 has them.
+    as RFC 4180 has them. Written as every export is (:mod:`hipdesk.export.safe_write`).
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise HipDeskError(f"Cannot write {path}: the folder {folder} does not exist.")
     count = 0
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise HipDeskError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(HEADER)
-            for row in rows:
-                writer.writerow(row_cells(row))
-                count += 1
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise HipDeskError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with safe_open(path, protected) as handle:
+        out = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(HEADER)
+        for row in rows:
+            writer.writerow(row_cells(row))
+            count += 1
+        out.flush()
+        out.detach()  # the handle stays open for safe_open to sync and rename
     logger.info("wrote %d set records to %s", count, path)
     return count

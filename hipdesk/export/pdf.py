@@ -13,7 +13,6 @@ the PDF's text can be selected and searched; figures are vector paths (``paint_s
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,6 +46,7 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
+from hipdesk.export.safe_write import Protected, write_bytes
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
 from hipdesk.figures.render import paint_figure, paint_strip
 from hipdesk.qtfix import keep_none_alive
@@ -793,12 +793,6 @@ def week_pdf(
     )
 
 
-def write_pdf(path: Path, data: bytes) -> None:
-    """Write atomically: a viewer never opens half a file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+def write_pdf(path: Path, data: bytes, protected: Protected | None = None) -> None:
+    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`)."""
+    write_bytes(path, data, protected)

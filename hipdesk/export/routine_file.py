@@ -17,6 +17,8 @@ Reading validates the whole file before anything is stored; any problem is one s
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,14 @@ from typing import Any
 
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import Exercise, Routine
-from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict, routine_from_dict, routine_to_dict
+from hipdesk.domain.serialize import (
+    exercise_from_dict,
+    exercise_to_dict,
+    routine_from_dict,
+    routine_to_dict,
+    too_many_items,
+)
+from hipdesk.export.safe_write import Protected, regular_file_or_refuse, write_bytes
 
 FORMAT = "hipdesk-routine"
 VERSION = 1
@@ -54,16 +63,19 @@ def routine_file_data(routine: Routine, exercises: Mapping[str, Exercise]) -> di
     }
 
 
-def write_routine_file(path: Path, routine: Routine, exercises: Mapping[str, Exercise]) -> None:
-    """Write atomically: a reader never sees half a file."""
+def write_routine_file(
+    path: Path, routine: Routine, exercises: Mapping[str, Exercise], protected: Protected | None = None
+) -> None:
+    """Write atomically, as every export is (:mod:`hipdesk.export.safe_write`).
+
+    A routine over the item limit (one stored before the limit was kept) is refused: HipDesk never
+    writes a file it would not read back.
+    """
+    problem = too_many_items(len(routine.items))
+    if problem is not None:
+        raise ValidationError(f"Cannot export “{routine.name}”: {problem[0].lower()}{problem[1:]}")
     text = json.dumps(routine_file_data(routine, exercises), ensure_ascii=False, indent=2) + "\n"
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    write_bytes(path, text.encode("utf-8"), protected)
 
 
 def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:
@@ -82,6 +94,12 @@ def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:
         raise ValidationError(f"{name} is nested too deeply: not a routine file.") from None
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise ValidationError(f"{name} holds a number far too long: not a routine file.") from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate such as \ud800, which no text can store
+        raise ValidationError(f"{name} holds text that is not valid Unicode: not a routine file.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{name} is not a HipDesk routine file.")
     version = data.get("version")
@@ -107,8 +125,14 @@ def parse_routine_file(raw: bytes, name: str = "the file") -> RoutineFile:
 
 
 def read_routine_file(path: Path) -> RoutineFile:
+    """Read and validate a routine file; anything but a regular file is refused before it is opened."""
+    regular_file_or_refuse(path)
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: should a pipe be put in its place after the check, opening it does not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ValidationError(f"Cannot read {path}: it is not a regular file.")
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from hipdesk.domain.model import Exercise, RoutineItem
 from hipdesk.domain.rules import default_item, item_text
+from hipdesk.domain.serialize import too_many_items
 from hipdesk.qtmodels import mime
 from hipdesk.qtmodels.routine_commands import EditItem, InsertItems, PermuteItems, RemoveItems
 
@@ -35,6 +36,7 @@ class RoutineItemsModel(QAbstractListModel):
     """A list of RoutineItem. Public edits go through ``undo_stack``; primitives are for commands."""
 
     items_changed = Signal()
+    refused = Signal(str)  # an edit that would break a rule, said in one sentence
 
     def __init__(self, undo_stack: QUndoStack | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -131,7 +133,7 @@ class RoutineItemsModel(QAbstractListModel):
         row = len(self._items) if row is None else max(0, min(row, len(self._items)))
         section = self._items[row - 1].section if 0 < row <= len(self._items) else ""
         items = [default_item(self._exercises[i], section) for i in exercise_ids if i in self._exercises]
-        if items:
+        if items and self._room_for(len(items)):
             names = (
                 self._exercises[items[0].exercise_id].name if len(items) == 1 else f"{len(items)} exercises"
             )
@@ -146,6 +148,8 @@ class RoutineItemsModel(QAbstractListModel):
         rows = sorted({r for r in rows if 0 <= r < len(self._items)})
         if rows:
             copies = [self._items[r] for r in rows]
+            if not self._room_for(len(copies)):
+                return
             self.undo_stack.push(InsertItems(self, rows[-1] + 1, copies, self._describe("Duplicate", rows)))
 
     def move_rows(self, rows: Iterable[int], destination: int) -> None:
@@ -179,6 +183,13 @@ class RoutineItemsModel(QAbstractListModel):
                 EditItem(self, r, self._items[r], _with_section(self._items[r], section), "section", "")
             )
         self.undo_stack.endMacro()
+
+    def _room_for(self, added: int) -> bool:
+        """Whether ``added`` more items keep the routine within the limit; if not, says so."""
+        problem = too_many_items(len(self._items) + added)
+        if problem is not None:
+            self.refused.emit(problem)
+        return problem is None
 
     def _describe(self, verb: str, rows: Sequence[int]) -> str:
         if len(rows) == 1:

@@ -69,6 +69,7 @@ class HistoryPage(QWidget):
         self.repo: Repo | None = None
         self.today: Callable[[], dt.date] = dt.date.today
         self.exercises: dict[str, Exercise] = {}
+        self._bad_reported: list[str] = []
         self._current_id: int | None = None
         self._filling = False
         self._stale_tabs: set[QWidget] = set()
@@ -161,6 +162,16 @@ class HistoryPage(QWidget):
         self._fill_filters()
         self.apply_filter()
         self.refresh_overview()
+        self._report_bad_dates()
+
+    def _report_bad_dates(self) -> None:
+        """Say once which records are left out because a date in them cannot be right."""
+        assert self.repo is not None
+        bad = self.repo.bad_dates()
+        if bad and bad != self._bad_reported:
+            more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+            self.status_message.emit(f"Left out {bad[0]}{more}: a date in it cannot be right.")
+        self._bad_reported = bad
 
     def _load_days(self) -> None:
         """Day totals for the weeks chart (the last 12 weeks; other months load when shown)."""
@@ -419,6 +430,7 @@ class HistoryPage(QWidget):
 
     def export_csv(self, path: Path) -> int:
         from hipdesk.export.csv_export import write_csv
+        from hipdesk.export.safe_write import Protected
 
         assert self.repo is not None
-        return write_csv(path, self.repo.export_rows())
+        return write_csv(path, self.repo.export_rows(), Protected.around(self.repo.db.database))

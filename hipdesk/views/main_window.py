@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from hipdesk.db.repo import Repo
     from hipdesk.domain.model import Exercise
+    from hipdesk.export.safe_write import Protected
     from hipdesk.views.history_page import HistoryPage
     from hipdesk.views.library_page import LibraryPage
     from hipdesk.views.routines_page import RoutinesPage
@@ -468,6 +469,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 5000)
 
     # -- routine files -------------------------------------------------------------------------
+    def _protected(self) -> Protected:
+        """The data file, what is kept beside it and the backups: no export may write onto them."""
+        from hipdesk.export.safe_write import Protected
+
+        assert self.repo is not None
+        return Protected.around(self.repo.db.database)
+
     def import_routine_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -519,9 +527,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            write_routine_file(
-                Path(path), routine, {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
-            )
+            exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+            write_routine_file(Path(path), routine, exercises, self._protected())
         except HipDeskError as exc:
             message(self, "Export Routine", str(exc))
             return
@@ -604,7 +611,7 @@ class MainWindow(QMainWindow):
         exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         zone = zone or local_zone_name()
         try:
-            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time))
+            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time), self._protected())
         except HipDeskError as exc:
             message(self, "Export Calendar", str(exc))
             return False

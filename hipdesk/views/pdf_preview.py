@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.export.pdf import Paper, PdfResult, write_pdf
+from hipdesk.export.safe_write import Protected
 from hipdesk.views import settings
 from hipdesk.views.widgets import message
 
@@ -40,8 +41,10 @@ class PdfPreviewDialog(QDialog):
         render: Callable[[Paper], PdfResult],
         paper: Paper,
         parent: QWidget | None = None,
+        protected: Protected | None = None,
     ) -> None:
         super().__init__(parent)
+        self._protected = protected  # the data and its backups, which the PDF must not replace
         self.setWindowTitle(title)
         self.setObjectName("pdfPreviewDialog")
         self.resize(820, 900)
@@ -115,7 +118,7 @@ class PdfPreviewDialog(QDialog):
         """Write the PDF shown; says why when it cannot."""
         assert self.result is not None
         try:
-            write_pdf(path, self.result.data)
+            write_pdf(path, self.result.data, self._protected)
         except HipDeskError as exc:
             message(self, self.windowTitle(), str(exc))
             return False

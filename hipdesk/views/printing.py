@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from hipdesk.export.pdf import (
     setup_device,
     week_pdf,
 )
+from hipdesk.export.safe_write import Protected, resolve_target, write_bytes
 from hipdesk.views import settings
 from hipdesk.views.weekdays import week_order
 from hipdesk.views.widgets import message
@@ -45,6 +47,7 @@ class PrintJob:
     landscape: bool
     paint: Callable[[QPainter, QPagedPaintDevice], int]
     pdf: Callable[[Paper], PdfResult]
+    protected: Protected = field(default_factory=Protected)  # what a PDF must never replace
 
 
 def saved_paper() -> Paper:
@@ -73,6 +76,7 @@ def routine_job(repo: Repo, name: str) -> PrintJob:
         landscape=False,
         paint=lambda painter, device: paint_routine(painter, device, routine, exercises),
         pdf=lambda paper: routine_pdf(routine, exercises, paper),
+        protected=Protected.around(repo.db.database),
     )
 
 
@@ -84,6 +88,7 @@ def week_job(repo: Repo) -> PrintJob:
         landscape=True,
         paint=lambda painter, device: paint_week(painter, device, plan, routines, exercises, order),
         pdf=lambda paper: week_pdf(plan, routines, exercises, paper, order),
+        protected=Protected.around(repo.db.database),
     )
 
 
@@ -96,7 +101,31 @@ def make_printer(job: PrintJob, paper: Paper | None = None) -> QPrinter:
 
 
 def paint_job(printer: QPrinter, job: PrintJob, parent: QWidget | None = None) -> int:
-    """Paint ``job`` on ``printer`` with whatever page size the user chose; returns the pages."""
+    """Paint ``job`` on ``printer`` with whatever page size the user chose; returns the pages.
+
+    Printing to a file goes the way of every export: painted into a private folder first, then
+    written in place whole, never onto the data (:mod:`hipdesk.export.safe_write`).
+    """
+    target = printer.outputFileName()
+    if not target:
+        return _paint(printer, job, parent)
+    try:
+        resolve_target(target, job.protected)
+        with tempfile.TemporaryDirectory(prefix="hipdesk-print-") as folder:
+            printer.setOutputFileName(str(Path(folder) / "print.pdf"))
+            try:
+                pages = _paint(printer, job, parent)
+            finally:
+                printer.setOutputFileName(target)
+            if pages:
+                write_bytes(target, (Path(folder) / "print.pdf").read_bytes(), job.protected)
+    except (HipDeskError, OSError) as exc:
+        message(parent, "Print", str(exc) if isinstance(exc, HipDeskError) else f"Cannot print: {exc}.")
+        return 0
+    return pages
+
+
+def _paint(printer: QPrinter, job: PrintJob, parent: QWidget | None) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         message(parent, "Print", "The printer could not be started.")
@@ -122,7 +151,9 @@ def pdf_dialog(job: PrintJob, parent: QWidget | None = None) -> QDialog:
 
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = str(Path(folder) / job.file_name) if folder else job.file_name
-    return PdfPreviewDialog(f"Export to PDF: {job.title}", suggested, job.pdf, saved_paper(), parent)
+    return PdfPreviewDialog(
+        f"Export to PDF: {job.title}", suggested, job.pdf, saved_paper(), parent, job.protected
+    )
 
 
 class Printing:

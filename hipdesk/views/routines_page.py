@@ -117,6 +117,7 @@ class RoutinesPage(QWidget):
         self.routine_list.rename_requested.connect(self._on_routine_list_rename_requested)
         ui.routineItemList.selectionModel().selectionChanged.connect(self._on_item_selection_changed)
         self.items.items_changed.connect(self._on_items_changed)
+        self.items.refused.connect(self.status_message)
         ui.exercisePalette.activated.connect(self._on_palette_activated)
         ui.paletteSearch.textChanged.connect(self.palette.set_search_text)
         ui.paletteSearch.returnPressed.connect(ui.exercisePalette.setFocus)

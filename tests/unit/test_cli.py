@@ -242,3 +242,15 @@ def test_start_errors_are_one_line(db_path: Path, args: tuple[str, ...], message
     result = _hipdesk(db_path, *args)
     assert result.returncode in (1, 2)
     assert message in result.stderr.lower() and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["routines"], ["export", "csv", "-o", "x.csv"], ["check"], ["--exit-after-startup"]]
+)
+def test_an_empty_db_path_is_refused_in_one_line(command: list[str], capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HIPDESK_DB", raising=False)
+    assert main(["--db", "", *command]) == 1
+    err = capsys.readouterr().err
+    assert err == "hipdesk: --db needs the path of a file (it was empty).\n"
+    assert list(tmp_path.iterdir()) == []

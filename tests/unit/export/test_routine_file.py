@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -116,6 +120,14 @@ BAD_FILES = {
     "name missing": json.dumps(good_data(name=None)).encode(),
     "name a number": json.dumps(good_data(name=12)).encode(),
     "exercise broken": json.dumps({**good_data(), "exercises": [{"id": "my-x", "name": "X"}]}).encode(),
+    "a 5,000-digit integer": json.dumps(good_data()).replace('"reps": 12', '"reps": ' + "9" * 5000).encode(),
+    "a 5,000-digit version": json.dumps(good_data())
+    .replace('"version": 1', '"version": ' + "1" * 5000)
+    .encode(),
+    "a lone surrogate in the name": json.dumps(good_data(name="Hips \ud800")).encode(),
+    "a lone surrogate in a note": json.dumps(
+        good_data(items=[{"exercise_id": "clamshell", "reps": 5, "note": "\udfff"}])
+    ).encode(),
 }
 
 
@@ -184,3 +196,76 @@ def test_any_import_either_adds_one_whole_routine_or_changes_nothing(repo, item,
         assert len(repo.routines()) == len(before[0]) + 1
         assert repo.routine(saved.name).items == saved.items
         repo.delete_routine(saved.id)
+
+
+def _unblock_readers_of(fifo: Path, done: threading.Event) -> None:
+    """Should a reader wait on ``fifo``, open and close its other end so that the test fails, not hangs."""
+    while not done.wait(5):
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass  # nobody reading
+
+
+def test_a_pipe_or_a_folder_is_refused_before_it_is_opened(repo, tmp_path: Path) -> None:
+    """Reading a FIFO would wait for a writer for ever, with the data locked."""
+    fifo = tmp_path / "routine.hipdesk.json"
+    os.mkfifo(fifo)
+    done = threading.Event()
+    guard = threading.Thread(target=_unblock_readers_of, args=(fifo, done))
+    guard.start()
+    try:
+        with pytest.raises(ValidationError, match="pipe .*not a regular file"):
+            read_routine_file(fifo)
+        with pytest.raises(ValidationError, match="folder.*not a regular file"):
+            read_routine_file(tmp_path)
+        repo.db.close()
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+        done_cli = subprocess.run(
+            [sys.executable, "-m", "hipdesk", "import", str(fifo)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    finally:
+        done.set()
+        guard.join()
+    assert done_cli.returncode == 1 and done_cli.stderr.startswith("hipdesk: Cannot read")
+    assert done_cli.stderr.count("\n") == 1
+
+
+def test_a_bad_file_is_refused_without_waiting_for_the_lock(repo, tmp_path: Path, capsys) -> None:
+    from hipdesk.views.single_instance import DataLock
+
+    repo.db.close()
+    path = tmp_path / "bad.hipdesk.json"
+    path.write_bytes(b"not json")
+    held = DataLock(Path(repo.db.database))
+    assert held.acquire(0)
+    try:
+        assert main(["import", str(path)]) == 1
+    finally:
+        held.release()
+    err = capsys.readouterr().err
+    assert "not valid JSON" in err and "in use" not in err
+
+
+def test_many_exercises_with_one_name_each_get_their_own_id(repo) -> None:
+    own = exercise_to_dict(repo.exercise("clamshell"))
+    carried = []
+    for n in range(60):
+        carried.append({**own, "id": f"plank-{n}", "name": "Side plank", "builtin": False, "based_on": None})
+    items = [{"exercise_id": ex["id"], "sets": 2, "reps": 10, "sides": "each"} for ex in carried]
+    raw = json.dumps({**good_data(items=items), "exercises": carried}).encode()
+    first = repo.import_routine(*_loaded(raw))
+    again = repo.import_routine(*_loaded(raw))
+    ids = [i.exercise_id for i in (*first.items, *again.items)]
+    assert ids[:2] == ["my-side-plank", "my-side-plank-2"] and ids[-1] == "my-side-plank-120"
+    assert len(set(ids)) == 120
+    assert {repo.exercise(i).name for i in ids} == {"Side plank"}
+
+
+def _loaded(raw: bytes) -> tuple:
+    loaded = parse_routine_file(raw)
+    return loaded.routine, loaded.exercises
