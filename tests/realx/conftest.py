@@ -32,7 +32,7 @@ class XServer:
     def xdotool(self, *args: str, check: bool = True) -> str:
         return xdotool(self.display, *args, check=check)
 
-    def wait_for_window(self, name: str, timeout: float = 30.0) -> str:
+    def wait_for_window(self, name: str, timeout: float = 180.0) -> str:
         return wait_for_window(self.display, name, timeout)
 
     def drag(self, app: App, source: list[int], target: list[int]) -> None:
@@ -166,7 +166,8 @@ def xdotool(display: str, *args: str, check: bool = True) -> str:
     return result.stdout.strip()
 
 
-def wait_for_window(display: str, name: str, timeout: float = 30.0) -> str:
+def wait_for_window(display: str, name: str, timeout: float = 180.0) -> str:
+    """The id of the first visible window named ``name``; a busy machine makes it slower, never a failure."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = xdotool(display, "search", "--onlyvisible", "--name", name, check=False)
