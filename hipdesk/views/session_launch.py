@@ -44,18 +44,18 @@ def open_session(
     if not 0.1 <= speed <= 1000:
         raise HipDeskError(f"--speed must be from 0.1 to 1000, not {speed:g}.")
     from hipdesk.views.session_output import ScreenSaverInhibitor
-    from hipdesk.views.session_settings import SessionSettings
+    from hipdesk.views.session_pace import current_pace
 
-    chosen = SessionSettings.load()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    pace = current_pace(exercises)  # the pace the estimates on Routines, Week and Today show
     preview = speed > 1
     driver = SessionDriver(
         repo,
         preview_routine(routine) if preview else routine,
         exercises,
         speed=speed,
-        lead_in_s=chosen.lead_in_s,
-        tempo_s=chosen.rep_tempo_s,
+        lead_in_s=pace.lead_in_s,
+        pace_factor=pace.factor,
         resume_session=resume_session,
         resume_step=resume_step,
     )

@@ -17,6 +17,7 @@ from hipdesk.domain.guidance import (
     week_notes,
 )
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RoutineItem, RunKind, WeekPlan
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds
 
 EXERCISES = {ex.id: ex for ex in load_catalogue()}
@@ -163,7 +164,7 @@ def test_minutes_per_day_and_per_week() -> None:
 
 def test_routine_minutes_round_to_the_nearest_minute() -> None:
     assert routine_minutes(Routine("Empty")) == 0
-    assert routine_minutes(STRETCH) == max(1, round(estimate_seconds(STRETCH) / 60))
+    assert routine_minutes(STRETCH) == max(1, round(estimate_seconds(STRETCH, Pace()) / 60))
     assert minutes_text(45) == "45 min" and minutes_text(95) == "1 h 35 min" and minutes_text(120) == "2 h"
 
 
