@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, Side
+from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, SetRecord, Side
 from hipdesk.domain.pace import Pace, rep_seconds
 
 HALFWAY_MIN_S = 20.0  # holds and timed work this long or longer get a "halfway" cue
@@ -148,7 +148,23 @@ def _name(exercises: Mapping[str, Exercise], exercise_id: str) -> str:
     return exercise.name if exercise is not None else exercise_id
 
 
-def plan_steps(routine: Routine, exercises: Mapping[str, Exercise], pace: Pace | None = None) -> list[Step]:
+def sides_started(records: Iterable[SetRecord]) -> dict[int, Side]:
+    """The side each item of a session was started on, by item index, from its records in the order
+    they were first written: a resumed session keeps that order, whatever its exercise says now."""
+    started: dict[int, Side] = {}
+    for record in records:
+        if record.side is not Side.BOTH:
+            started.setdefault(record.item_index, record.side)
+    return started
+
+
+def plan_steps(
+    routine: Routine,
+    exercises: Mapping[str, Exercise],
+    pace: Pace | None = None,
+    *,
+    first_sides: Mapping[int, Side] | None = None,
+) -> list[Step]:
     """Every step of a session over ``routine``, in order, ending with one FINISHED step.
 
     Sides: "each side" does every set on the exercise's first side (the side its steps start with),
@@ -157,6 +173,7 @@ def plan_steps(routine: Routine, exercises: Mapping[str, Exercise], pace: Pace |
     left-only and right-only items one on that side. Reps, the lead-in and the switch take the time
     ``pace`` gives them (by default each exercise's own pace). Steps of zero length (a rest of 0 s, a
     lead-in of 0 s) are left out. An exercise missing from ``exercises`` is named by its id.
+    ``first_sides`` (by item index) keeps the side order of a session being resumed.
     """
     if pace is None:
         pace = Pace.of(exercises)
@@ -198,7 +215,8 @@ def plan_steps(routine: Routine, exercises: Mapping[str, Exercise], pace: Pace |
 
     for item_index, item in enumerate(items):
         name = _name(exercises, item.exercise_id)
-        sides = _sides(item.sides, _first_side(exercises, item.exercise_id))
+        first = (first_sides or {}).get(item_index) or _first_side(exercises, item.exercise_id)
+        sides = _sides(item.sides, first)
         work = _work(item, pace)
         if lead_in_s > 0:
             add(StepKind.GET_READY, item_index, sides[0], 1, float(lead_in_s))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from hipdesk.domain.model import Exercise, Routine, SessionStatus
+from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side
 from hipdesk.domain.pace import Pace
 from hipdesk.domain.timing import GET_READY_S, SWITCH_SIDES_S
 from hipdesk.engine import SessionEngine, SessionState, plan_steps
@@ -40,6 +40,7 @@ class SessionDriver(QObject):
         pace_factor: float = 1.0,
         resume_session: int | None = None,
         resume_step: int = 0,
+        first_sides: Mapping[int, Side] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,7 +48,7 @@ class SessionDriver(QObject):
         self.routine = routine
         self.exercises = exercises
         pace = Pace.of(exercises, factor=pace_factor, lead_in_s=lead_in_s, switch_s=SWITCH_SIDES_S)
-        self.steps = plan_steps(routine, exercises, pace)
+        self.steps = plan_steps(routine, exercises, pace, first_sides=first_sides)
         start = min(max(resume_step, 0), len(self.steps) - 1)
         self.engine = SessionEngine(self.steps, speed=speed, start_index=start)
         self.session_id = resume_session

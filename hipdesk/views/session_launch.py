@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RepMode, Routine
+from hipdesk.engine import sides_started
 from hipdesk.views.session_driver import SessionDriver
 from hipdesk.views.session_window import SessionWindow
 
@@ -58,6 +59,8 @@ def open_session(
         pace_factor=pace.factor,
         resume_session=resume_session,
         resume_step=resume_step,
+        # a resumed session goes on with the sides in the order it started them
+        first_sides=sides_started(repo.session(resume_session).sets) if resume_session is not None else None,
     )
     player = shared_cue_player()
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from hipdesk.domain.guidance import minutes_text, routine_minutes
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, Side
 from hipdesk.domain.rules import seconds_text
+from hipdesk.engine import StepKind
 from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.views import session_launch
 from hipdesk.views import settings as prefs
@@ -143,8 +144,8 @@ class _Stop(Exception):
     pass
 
 
-def session_seconds(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch) -> float:
-    """How long a session started now (as Start starts it) plans to take: its steps, never run."""
+def started_driver(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch, **options) -> SessionDriver:
+    """The driver of a session started as Start (or Resume) starts it, stopped before a window opens."""
     made: list[SessionDriver] = []
 
     class Recording(SessionDriver):
@@ -159,8 +160,13 @@ def session_seconds(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch) -> 
         patch.setattr(session_launch, "SessionDriver", Recording)
         patch.setattr(session_launch, "shared_cue_player", stop)  # stop before a window opens
         with pytest.raises(_Stop):
-            session_launch.open_session(repo, routine)
-    return sum(step.planned_s for step in made[0].steps)
+            session_launch.open_session(repo, routine, **options)
+    return made[0]
+
+
+def session_seconds(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch) -> float:
+    """How long a session started now plans to take: its steps, never run."""
+    return sum(step.planned_s for step in started_driver(repo, routine, monkeypatch).steps)
 
 
 @pytest.fixture
@@ -225,3 +231,26 @@ def _date_on(weekday: int):
 
     monday = dt.date(2027, 3, 15)
     return monday + dt.timedelta(days=weekday)
+
+
+def test_resuming_a_session_goes_on_with_the_side_not_yet_done(repo, monkeypatch) -> None:
+    import datetime as dt
+
+    from hipdesk.domain.model import SetRecord
+
+    routine = repo.save_routine(
+        Routine("Kicks", (RoutineItem("donkey-kicks", sets=1, reps=10, sides=ItemSides.EACH),))
+    )
+    sid = repo.start_session(routine)
+    stamp = dt.datetime(2026, 11, 1, 8, 0, tzinfo=dt.UTC)
+    left = SetRecord(
+        "donkey-kicks", Side.LEFT, 1, target_reps=10, actual_reps=10, started_at=stamp, ended_at=stamp
+    )
+    repo.record_set(sid, left, "Donkey Kicks", resume_step=2)  # stopped at the switch, left side done
+    plan, step = repo.session_plan(sid)
+    driver = started_driver(repo, plan, monkeypatch, resume_session=sid, resume_step=step)
+    resumed = driver.steps[step:]
+    assert [(s.kind, s.side) for s in resumed[:2]] == [
+        (StepKind.SWITCH_SIDES, Side.RIGHT),
+        (StepKind.WORK, Side.RIGHT),
+    ]

@@ -7,10 +7,10 @@ import pytest
 
 from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.catalogue.starter import starter_routines
-from hipdesk.domain.model import Exercise, ItemSides, Routine, RoutineItem, Side
+from hipdesk.domain.model import Exercise, ItemSides, Routine, RoutineItem, SetRecord, Side
 from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds
-from hipdesk.engine import SessionEngine, StepKind, plan_steps
+from hipdesk.engine import SessionEngine, StepKind, plan_steps, sides_started
 
 K = StepKind
 
@@ -127,3 +127,19 @@ def test_a_slower_pace_makes_a_longer_estimate(builtins) -> None:
     assert estimate_seconds(warm_up, Pace.of(builtins, factor=1.5)) > own
     # the old estimate counted every rep at 3 s; the Pretzel alone makes the warm-up longer than that
     assert own > estimate_seconds(warm_up, Pace())
+
+
+def test_a_resumed_session_keeps_the_side_order_it_started_with(builtins) -> None:
+    # Begun left first (as sessions did before the steps' first side was followed), stopped after
+    # the left set: it goes on with the right side, never the left again.
+    done = [SetRecord("donkey-kicks", Side.LEFT, 1, item_index=0)]
+    routine = Routine("r", (each_side("donkey-kicks", sets=1), each_side("single-leg-squat", sets=1)))
+    steps = plan_steps(routine, builtins, first_sides=sides_started(done))
+    work = [(s.exercise_id, s.side) for s in steps if s.is_work]
+    assert work == [
+        ("donkey-kicks", Side.LEFT),
+        ("donkey-kicks", Side.RIGHT),
+        ("single-leg-squat", Side.RIGHT),  # not begun yet: its own first side
+        ("single-leg-squat", Side.LEFT),
+    ]
+    assert sides_started([SetRecord("bird-dog", Side.BOTH, 1)]) == {}
