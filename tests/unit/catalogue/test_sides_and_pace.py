@@ -122,3 +122,37 @@ def test_a_one_sided_file_without_its_sides_is_refused(tmp_path: Path) -> None:
     target.write_text(re.sub(r"(?ms)^\[sides\].*?\n\n", "", text), encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"clamshell\.toml: field 'sides\.left': missing"):
         parse_exercise(target)
+
+
+# The side each one-sided figure is drawn for, as every recorded session has shown it. Old records
+# keep their meaning only while this holds: a pose file redrawn for the other side changes what
+# recorded "left" sets meant, and needs a data version step that swaps them.
+FIGURE_SIDES = {
+    "clamshell": "right",
+    "donkey-kicks": "right",
+    "figure-4-stretch": "left",
+    "head-to-knee-stretch": "right",
+    "hip-hikes": "right",
+    "lunging-hip-flexor-stretch": "left",
+    "pretzel-stretch": "left",
+    "side-plank-leg-abduction": "right",
+    "single-leg-bridge": "right",
+    "single-leg-deadlift": "right",
+    "single-leg-squat": "right",
+    "standing-hip-flexion": "right",
+    "three-legged-dog": "right",
+}
+
+
+def test_the_figures_are_drawn_for_the_sides_old_records_were_made_with(catalogue) -> None:
+    import tomllib
+
+    folder = exercise_files()[0].parent
+    each_side = {ex.id for ex in catalogue.values() if ex.sidedness is Sidedness.EACH_SIDE}
+    assert each_side == set(FIGURE_SIDES)
+    for ex_id, side in FIGURE_SIDES.items():
+        poses = tomllib.loads((folder / f"{ex_id}.poses.toml").read_text(encoding="utf-8"))
+        assert poses["side"] == side, ex_id
+        # and the words for that side name that limb: the figure and the words agree
+        words = side_words(catalogue[ex_id], Side(side)).lower()
+        assert side in words, ex_id
