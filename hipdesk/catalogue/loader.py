@@ -46,6 +46,8 @@ def _parse(path: Path) -> tuple[int, Exercise]:
     exercise = exercise_from_dict(data, path.name, error)
     if exercise.id != path.name.removesuffix(".toml"):
         raise error("id", f"'{exercise.id}' does not match the file name")
+    if not exercise.one_sided and data.get("sides") is not None:
+        raise error("sides", "a bilateral exercise works both sides at once and has no sides")
     if exercise.one_sided and exercise.side_words is None:
         raise error("sides.left", "missing: a one-sided exercise says what its left side means")
     # The article gives no pace: a file's own seconds per rep come with the note saying why.

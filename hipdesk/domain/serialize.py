@@ -208,11 +208,10 @@ def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
 
 
 def _side_words(r: FieldReader, sidedness: Sidedness) -> SideWords | None:
-    """``[sides]``: what "left side" means for a one-sided exercise, and the side its steps start with."""
-    if r._get("sides", False) is None:
+    """``[sides]``: what "left side" means for a one-sided exercise, and the side its steps start with
+    (a bilateral exercise has none: words left from when it was one-sided are dropped)."""
+    if r._get("sides", False) is None or sidedness is Sidedness.BILATERAL:
         return None
-    if sidedness is Sidedness.BILATERAL:
-        raise r.fail("sides", "a bilateral exercise works both sides at once and has no sides")
     left = r.text("sides.left", limit=MAX_NAME * 2)
     if not re.search(r"\bleft\b", left, re.IGNORECASE):
         raise r.fail("sides.left", "must say what the left side does, naming the left limb")

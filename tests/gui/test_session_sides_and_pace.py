@@ -254,3 +254,21 @@ def test_resuming_a_session_goes_on_with_the_side_not_yet_done(repo, monkeypatch
         (StepKind.SWITCH_SIDES, Side.RIGHT),
         (StepKind.WORK, Side.RIGHT),
     ]
+
+
+def test_a_copy_keeps_its_sides_and_pace_until_it_is_made_bilateral(qtbot, repo) -> None:
+    from hipdesk.domain.model import Sidedness
+    from hipdesk.views.exercise_dialog import ExerciseDialog
+
+    copy = repo.duplicate_exercise("donkey-kicks")
+    assert copy.first_side is Side.RIGHT and copy.rep_s == 3 and copy.side_words is not None
+    dialog = ExerciseDialog(copy)
+    qtbot.addWidget(dialog)
+    combo = dialog.ui.sidednessCombo
+    combo.setCurrentIndex(combo.findData(Sidedness.BILATERAL.value))
+    dialog.accept()
+    edited = dialog.result_exercise()
+    assert edited is not None and edited.side_words is None
+    repo.update_exercise(edited)
+    again = {ex.id: ex for ex in repo.exercises()}[copy.id]  # it loads again, with no sides
+    assert again.sidedness is Sidedness.BILATERAL and again.side_words is None and again.rep_s == 3
