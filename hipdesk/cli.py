@@ -41,8 +41,10 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
     from hipdesk.domain.serialize import item_to_dict
+    from hipdesk.views.session_pace import current_pace, saved_settings
 
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    pace = current_pace(exercises, saved_settings())  # the pace `hipdesk start` runs at
     routines = repo.routines()
     if args.json:
         _print_json(
@@ -51,7 +53,7 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
                     "name": r.name,
                     "notes": r.notes,
                     "items": [item_to_dict(i) for i in r.items],
-                    "estimated_s": estimate_seconds(r),
+                    "estimated_s": estimate_seconds(r, pace),
                     "equipment": [e.value for e in equipment_for(r, exercises)],
                 }
                 for r in routines
@@ -60,7 +62,7 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
         return 0
     for r in routines:
         kit = ", ".join(e.label for e in equipment_for(r, exercises)) or "no equipment"
-        print(f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r))}, {kit}")
+        print(f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r, pace))}, {kit}")
         for item in r.items:
             ex = exercises.get(item.exercise_id)
             print(f"  - {ex.name if ex else item.exercise_id}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from hipdesk.domain.errors import ValidationError
@@ -45,6 +46,17 @@ def _parse(path: Path) -> tuple[int, Exercise]:
     exercise = exercise_from_dict(data, path.name, error)
     if exercise.id != path.name.removesuffix(".toml"):
         raise error("id", f"'{exercise.id}' does not match the file name")
+    if not exercise.one_sided and data.get("sides") is not None:
+        raise error("sides", "a bilateral exercise works both sides at once and has no sides")
+    if exercise.one_sided and exercise.side_words is None:
+        raise error("sides.left", "missing: a one-sided exercise says what its left side means")
+    # The article gives no pace: a file's own seconds per rep come with the note saying why.
+    pace_note = reader.text("pace.note", required=exercise.rep_s is not None)
+    if pace_note and exercise.rep_s is None:
+        raise error("pace.note", "explains a pace.rep_s the file does not give")
+    if pace_note and exercise.source is not None:
+        source = replace(exercise.source, notes=(*exercise.source.notes, pace_note))
+        exercise = replace(exercise, source=source)
     return order, exercise
 
 

@@ -17,6 +17,7 @@ from hipdesk.domain.model import (
     RunKind,
     WeekPlan,
 )
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds
 
 # Runs that want fresh hips the day before.
@@ -70,9 +71,10 @@ def resolve(planned: PlannedRoutine, routines: Mapping[int, Routine]) -> Routine
     return routines.get(planned.routine_id)
 
 
-def routine_minutes(routine: Routine) -> int:
-    """The estimated length to the nearest minute, at least 1 (an empty routine is 0)."""
-    seconds = estimate_seconds(routine)
+def routine_minutes(routine: Routine, pace: Pace | None = None) -> int:
+    """The estimated length to the nearest minute, at least 1 (an empty routine is 0); without a
+    pace, at the standard pace (3 s a rep, 5 s to get ready)."""
+    seconds = estimate_seconds(routine, pace or Pace())
     return max(1, math.floor(seconds / 60 + 0.5)) if seconds > 0 else 0
 
 
@@ -84,10 +86,10 @@ def minutes_text(minutes: int) -> str:
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
 
 
-def day_minutes(plan: WeekPlan, routines: Mapping[int, Routine]) -> tuple[int, ...]:
+def day_minutes(plan: WeekPlan, routines: Mapping[int, Routine], pace: Pace | None = None) -> tuple[int, ...]:
     """Estimated minutes of hip work on each day, Monday first; deleted routines count nothing."""
     return tuple(
-        sum(routine_minutes(r) for p in day.routines if (r := resolve(p, routines)) is not None)
+        sum(routine_minutes(r, pace) for p in day.routines if (r := resolve(p, routines)) is not None)
         for day in plan.days
     )
 
@@ -124,15 +126,21 @@ def _quoted(names: Iterable[str]) -> list[str]:
     return [f"“{n}”" for n in dict.fromkeys(names)]
 
 
-def week_notes(plan: WeekPlan, routines: Iterable[Routine], exercises: Mapping[str, Exercise]) -> list[Note]:
-    """Every note on ``plan``, the ones that matter most first."""
+def week_notes(
+    plan: WeekPlan,
+    routines: Iterable[Routine],
+    exercises: Mapping[str, Exercise],
+    pace: Pace | None = None,
+) -> list[Note]:
+    """Every note on ``plan``, the ones that matter most first; minutes at ``pace`` (by default each
+    exercise's own)."""
     by_id = routines_by_id(routines)
     notes: list[Note] = []
     notes += _deleted_notes(plan, by_id)
     notes += _strength_before_key_runs(plan, by_id, exercises)
     notes += _rest_day(plan)
     notes += _frequency_notes(plan, by_id, exercises)
-    notes += _minutes_notes(plan, by_id)
+    notes += _minutes_notes(plan, by_id, pace or Pace.of(exercises))
     return sorted(notes, key=lambda n: n.severity.rank)  # stable: the order within a severity stays
 
 
@@ -258,8 +266,8 @@ def _frequency_notes(
     return notes
 
 
-def _minutes_notes(plan: WeekPlan, routines: Mapping[int, Routine]) -> list[Note]:
-    minutes = day_minutes(plan, routines)
+def _minutes_notes(plan: WeekPlan, routines: Mapping[int, Routine], pace: Pace) -> list[Note]:
+    minutes = day_minutes(plan, routines, pace)
     busy = [d for d, m in enumerate(minutes) if m > 0]
     if not busy:
         if not any(day.routines for day in plan.days):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -151,6 +152,52 @@ class SourceInfo:
     notes: tuple[str, ...] = ()
 
 
+class Side(StrEnum):
+    """The side a recorded set was done on."""
+
+    BOTH = "both"
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT}.get(self, self)
+
+
+# Seconds one rep's movement takes where an exercise gives no pace of its own (a hold is added to it).
+DEFAULT_REP_S = {Kind.STRENGTH: 3.0, Kind.MOBILITY: 3.0, Kind.STRETCH: 5.0, Kind.DRILL: 1.0}
+REP_S_BOUNDS = (0.5, 30.0)
+
+_SWAP = re.compile(r"\b(left|right|Left|Right|LEFT|RIGHT)\b")
+_SWAPPED = {
+    "left": "right",
+    "right": "left",
+    "Left": "Right",
+    "Right": "Left",
+    "LEFT": "RIGHT",
+    "RIGHT": "LEFT",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SideWords:
+    """What "left side" means for a one-sided exercise, in words, and the side its steps start with.
+
+    ``left`` says which limb does what on the left side ("stand on your left leg and lift the right");
+    the right side's words are the same with left and right swapped.
+    """
+
+    left: str
+    first: Side = Side.LEFT
+
+    def words(self, side: Side) -> str:
+        if side is Side.LEFT:
+            return self.left
+        if side is Side.RIGHT:
+            return _SWAP.sub(lambda m: _SWAPPED[m.group(0)], self.left)
+        return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Exercise:
     id: str
@@ -172,6 +219,18 @@ class Exercise:
     source: SourceInfo | None = None
     builtin: bool = True
     based_on: str | None = None  # the built-in exercise a user's copy was made from
+    side_words: SideWords | None = None  # one-sided exercises: what "left side" means, which side first
+    rep_s: float | None = None  # seconds one rep's movement takes; None: the default for its kind
+
+    @property
+    def first_side(self) -> Side:
+        """The side a session starts with: the side the steps start with (left where they do not say)."""
+        return self.side_words.first if self.side_words is not None else Side.LEFT
+
+    @property
+    def rep_seconds(self) -> float:
+        """Seconds one rep's movement takes, before a hold and before the rep-pace setting."""
+        return self.rep_s if self.rep_s is not None else DEFAULT_REP_S[self.kind]
 
     @property
     def muscles(self) -> tuple[Muscle, ...]:
@@ -288,14 +347,6 @@ class WeekPlan:
     def __post_init__(self) -> None:
         if [d.weekday for d in self.days] != list(range(7)):
             raise ValueError("a week plan has exactly one entry for each weekday, Monday first")
-
-
-class Side(StrEnum):
-    """The side a recorded set was done on."""
-
-    BOTH = "both"
-    LEFT = "left"
-    RIGHT = "right"
 
 
 class SessionStatus(StrEnum):

@@ -12,9 +12,10 @@ from hipdesk.domain.model import (
     Range,
     Routine,
     RoutineItem,
+    Side,
     Sidedness,
 )
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.pace import Pace, rep_seconds
 
 _SIDE_WORDS = {
     Sidedness.BILATERAL: "",
@@ -63,6 +64,21 @@ def dosage_text(dosage: Dosage, sidedness: Sidedness) -> str:
     return f"{text}, {side}" if side else text
 
 
+def side_words(exercise: Exercise | None, side: Side) -> str:
+    """What the side being worked means, in words, for the line under "Set 2 of 3 · left side":
+    "stand on your left leg, the right one lifted". Alternating work says which side starts. Empty
+    where the exercise has no such words (a bilateral one, or one of the user's own)."""
+    if exercise is None or exercise.side_words is None:
+        return ""
+    if side is Side.BOTH:
+        if exercise.sidedness is not Sidedness.ALTERNATING:
+            return ""
+        first = exercise.side_words.first
+        return f"{first.value.capitalize()} side first: {exercise.side_words.words(first)}"
+    words = exercise.side_words.words(side)
+    return words[:1].upper() + words[1:]
+
+
 def default_item(exercise: Exercise, section: str = "") -> RoutineItem:
     """A routine item with the low end of the article's ranges: a safe place to start."""
     d = exercise.dosage
@@ -90,28 +106,29 @@ def side_count(item: RoutineItem) -> int:
     return 2 if item.sides is ItemSides.ALTERNATING and item.reps is not None else 1
 
 
-def set_seconds(item: RoutineItem) -> float:
+def set_seconds(item: RoutineItem, pace: Pace) -> float:
     """The working time of one set on one side."""
     if item.reps is not None:
-        return item.reps * (REP_TEMPO_S + (item.hold_s or 0))
+        return item.reps * rep_seconds(item, pace)
     if item.hold_s is not None:
         return float(item.hold_s)
     return float(item.work_s or 0)
 
 
-def item_seconds(item: RoutineItem) -> float:
+def item_seconds(item: RoutineItem, pace: Pace) -> float:
     """Working time, rests between sets and side switches of one item, without rest after it."""
-    work = set_seconds(item) * side_count(item) * item.sets
-    switches = SWITCH_SIDES_S * item.sets if item.sides is ItemSides.EACH else 0
+    work = set_seconds(item, pace) * side_count(item) * item.sets
+    switches = pace.switch_s * item.sets if item.sides is ItemSides.EACH else 0
     rests = item.rest_s * max(item.sets - 1, 0)
-    return GET_READY_S + work + switches + rests
+    return pace.lead_in_s + work + switches + rests
 
 
-def estimate_seconds(routine: Routine) -> int:
-    """The estimated length of a routine, rests between exercises included."""
+def estimate_seconds(routine: Routine, pace: Pace) -> int:
+    """The estimated length of a routine at ``pace``, rests between exercises included: the time its
+    guided session takes at that pace when nothing is paused, skipped or extended."""
     total = 0.0
     for index, item in enumerate(routine.items):
-        total += item_seconds(item)
+        total += item_seconds(item, pace)
         if index < len(routine.items) - 1:
             total += item.rest_after_s
     return round(total)

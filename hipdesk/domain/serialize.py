@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import (
+    REP_S_BOUNDS,
     Dosage,
     Equipment,
     Exercise,
@@ -24,7 +25,9 @@ from hipdesk.domain.model import (
     RepMode,
     Routine,
     RoutineItem,
+    Side,
     Sidedness,
+    SideWords,
     SourceInfo,
 )
 
@@ -111,6 +114,15 @@ class FieldReader:
             raise self.fail(key, "missing")
         return value
 
+    def number(self, key: str, low: float, high: float) -> float | None:
+        """A number (whole or not) from ``low`` to ``high``, or None where it is absent."""
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise self.fail(key, f"must be a number from {low:g} to {high:g}")
+        return float(value)
+
     def boolean(self, key: str, default: bool) -> bool:
         value = self._get(key, False)
         if value is None:
@@ -191,7 +203,25 @@ def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
         },
         "builtin": ex.builtin,
         "based_on": ex.based_on,
+        "sides": None
+        if ex.side_words is None
+        else {"left": ex.side_words.left, "first": ex.side_words.first.value},
+        "pace": None if ex.rep_s is None else {"rep_s": ex.rep_s},
     }
+
+
+def _side_words(r: FieldReader, sidedness: Sidedness) -> SideWords | None:
+    """``[sides]``: what "left side" means for a one-sided exercise, and the side its steps start with
+    (a bilateral exercise has none: words left from when it was one-sided are dropped)."""
+    if r._get("sides", False) is None or sidedness is Sidedness.BILATERAL:
+        return None
+    left = r.text("sides.left", limit=MAX_NAME * 2)
+    if not re.search(r"\bleft\b", left, re.IGNORECASE):
+        raise r.fail("sides.left", "must say what the left side does, naming the left limb")
+    first = r.choice("sides.first", Side, Side.LEFT)
+    if first is Side.BOTH:
+        raise r.fail("sides.first", "must be 'left' or 'right'")
+    return SideWords(left=left, first=first)
 
 
 def exercise_from_dict(
@@ -220,13 +250,14 @@ def exercise_from_dict(
             notes=r.texts("source.notes"),
         )
     based_on = r.text("based_on", required=False, limit=80) or None
+    sidedness = r.choice("sidedness", Sidedness)
     return Exercise(
         id=ex_id,
         name=r.text("name", limit=MAX_NAME),
         aliases=r.texts("aliases"),
         kind=r.choice("kind", Kind),
         position=r.choice("position", Position),
-        sidedness=r.choice("sidedness", Sidedness),
+        sidedness=sidedness,
         equipment=r.choices("equipment", Equipment),
         summary=r.text("summary", required=False),
         steps=r.texts("steps", required=True, minimum=1),
@@ -240,6 +271,8 @@ def exercise_from_dict(
         source=source,
         builtin=r.boolean("builtin", False),
         based_on=based_on,
+        side_words=_side_words(r, sidedness),
+        rep_s=r.number("pace.rep_s", *REP_S_BOUNDS),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hipdesk.engine.cues import Cue, CueKind
-from hipdesk.engine.plan import Step, StepKind, WorkMode, plan_steps
+from hipdesk.engine.plan import Step, StepKind, WorkMode, plan_steps, sides_started
 from hipdesk.engine.session import BACK_GRACE_S, EXTEND_S, SessionEngine, SessionState, record_key
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "WorkMode",
     "plan_steps",
     "record_key",
+    "sides_started",
 ]

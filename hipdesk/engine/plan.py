@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, Side
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, SetRecord, Side
+from hipdesk.domain.pace import Pace, rep_seconds
 
 HALFWAY_MIN_S = 20.0  # holds and timed work this long or longer get a "halfway" cue
 
@@ -91,14 +91,19 @@ class Step:
         )
 
 
-def _sides(sides: ItemSides) -> tuple[Side, ...]:
+def _sides(sides: ItemSides, first: Side) -> tuple[Side, ...]:
     if sides is ItemSides.EACH:
-        return (Side.LEFT, Side.RIGHT)
+        return (first, first.other)
     if sides is ItemSides.LEFT:
         return (Side.LEFT,)
     if sides is ItemSides.RIGHT:
         return (Side.RIGHT,)
     return (Side.BOTH,)  # BOTH and ALTERNATING
+
+
+def _first_side(exercises: Mapping[str, Exercise], exercise_id: str) -> Side:
+    exercise = exercises.get(exercise_id)
+    return exercise.first_side if exercise is not None else Side.LEFT
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +119,12 @@ class _Work:
     target_s: int | None = None
 
 
-def _work(item: RoutineItem, tempo_s: float) -> _Work:
+def _work(item: RoutineItem, pace: Pace) -> _Work:
     if item.reps is not None:
         # Alternating reps count both sides: 10 reps means 10 on each side, so 20 counted reps a set.
         reps = item.reps * (2 if item.sides is ItemSides.ALTERNATING else 1)
         hold = float(item.hold_s) if item.hold_s else None
-        rep_s = tempo_s + (hold or 0.0)
+        rep_s = rep_seconds(item, pace)
         planned = reps * rep_s
         manual = item.rep_mode is RepMode.MANUAL
         return _Work(
@@ -143,23 +148,36 @@ def _name(exercises: Mapping[str, Exercise], exercise_id: str) -> str:
     return exercise.name if exercise is not None else exercise_id
 
 
+def sides_started(records: Iterable[SetRecord]) -> dict[int, Side]:
+    """The side each item of a session was started on, by item index, from its records in the order
+    they were first written: a resumed session keeps that order, whatever its exercise says now."""
+    started: dict[int, Side] = {}
+    for record in records:
+        if record.side is not Side.BOTH:
+            started.setdefault(record.item_index, record.side)
+    return started
+
+
 def plan_steps(
     routine: Routine,
     exercises: Mapping[str, Exercise],
+    pace: Pace | None = None,
     *,
-    lead_in_s: float = GET_READY_S,
-    switch_s: float = SWITCH_SIDES_S,
-    tempo_s: float = REP_TEMPO_S,
+    first_sides: Mapping[int, Side] | None = None,
 ) -> list[Step]:
     """Every step of a session over ``routine``, in order, ending with one FINISHED step.
 
-    Sides: "each side" does every set left then right, with a switch-sides countdown between the two
-    and the rest between sets after the right side. Alternating and bilateral items have one work step
-    per set (side BOTH); left-only and right-only items one on that side. Steps of zero length (a rest
-    of 0 s, ``lead_in_s=0``) are left out. An exercise missing from ``exercises`` is named by its id.
+    Sides: "each side" does every set on the exercise's first side (the side its steps start with),
+    then the other, with a switch-sides countdown between the two and the rest between sets after
+    the second side. Alternating and bilateral items have one work step per set (side BOTH);
+    left-only and right-only items one on that side. Reps, the lead-in and the switch take the time
+    ``pace`` gives them (by default each exercise's own pace). Steps of zero length (a rest of 0 s, a
+    lead-in of 0 s) are left out. An exercise missing from ``exercises`` is named by its id.
+    ``first_sides`` (by item index) keeps the side order of a session being resumed.
     """
-    if tempo_s <= 0:
-        raise ValueError("the rep tempo must be more than 0 s")
+    if pace is None:
+        pace = Pace.of(exercises)
+    lead_in_s, switch_s = pace.lead_in_s, pace.switch_s
     steps: list[Step] = []
     items = routine.items
 
@@ -197,8 +215,9 @@ def plan_steps(
 
     for item_index, item in enumerate(items):
         name = _name(exercises, item.exercise_id)
-        sides = _sides(item.sides)
-        work = _work(item, tempo_s)
+        first = (first_sides or {}).get(item_index) or _first_side(exercises, item.exercise_id)
+        sides = _sides(item.sides, first)
+        work = _work(item, pace)
         if lead_in_s > 0:
             add(StepKind.GET_READY, item_index, sides[0], 1, float(lead_in_s))
         for set_number in range(1, max(item.sets, 1) + 1):
@@ -213,7 +232,7 @@ def plan_steps(
             add(
                 StepKind.REST_NEXT,
                 item_index + 1,
-                _sides(following.sides)[0],
+                _sides(following.sides, _first_side(exercises, following.exercise_id))[0],
                 1,
                 float(item.rest_after_s),
                 next_name=_name(exercises, following.exercise_id),

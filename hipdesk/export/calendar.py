@@ -24,6 +24,7 @@ from hipdesk import __version__
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, resolve, routine_minutes, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, WeekPlan
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import item_text
 from hipdesk.export.safe_write import Protected, write_bytes
 
@@ -96,7 +97,7 @@ def description(routine: Routine, exercises: Mapping[str, Exercise]) -> str:
     """The routine in plain lines: its length, each exercise with its dose, its notes."""
     count = len(routine.items)
     exercises_word = "exercise" if count == 1 else "exercises"
-    lines = [f"About {minutes_text(routine_minutes(routine))} · {count} {exercises_word}"]
+    lines = [f"About {minutes_text(routine_minutes(routine, Pace.of(exercises)))} · {count} {exercises_word}"]
     section = ""
     for number, item in enumerate(routine.items, 1):
         if item.section and item.section != section:
@@ -138,7 +139,7 @@ def week_calendar(
     )
     for entry in contents.entries:
         begin = dt.datetime.combine(first_date(entry.weekday, start), entry.time, tzinfo=tz)
-        length = dt.timedelta(minutes=max(routine_minutes(entry.routine), MIN_MINUTES))
+        length = dt.timedelta(minutes=max(routine_minutes(entry.routine, Pace.of(exercises)), MIN_MINUTES))
         event = Event.new(
             uid=entry.uid,
             summary=entry.routine.name,

@@ -45,6 +45,7 @@ from hipdesk.domain.model import (
     RunKind,
     WeekPlan,
 )
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
 from hipdesk.export.safe_write import Protected, write_bytes
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
@@ -398,7 +399,8 @@ def _title_block(ctx: _Ctx, routine: Routine, exercises: Mapping[str, Exercise],
     count = len(routine.items)
     kit = ", ".join(e.label for e in equipment_for(routine, exercises)) or "none"
     exercises_text = f"{count} {'exercise' if count == 1 else 'exercises'}"
-    facts = f"About {minutes_text(routine_minutes(routine))}  ·  {exercises_text}  ·  Equipment: {kit}"
+    minutes = routine_minutes(routine, Pace.of(exercises))
+    facts = f"About {minutes_text(minutes)}  ·  {exercises_text}  ·  Equipment: {kit}"
     y += b.text(0, y, width, facts, _font(10.5), INK)
     if routine.notes.strip():
         y += ctx.mm(2)
@@ -466,7 +468,8 @@ def _exercise_block(
     text_w = width - gutter
     b.text(0, y - ctx.pt(2), gutter - ctx.mm(1), str(number), _font(18, bold=True), ACCENT)
     time_w = ctx.mm(32)
-    time = f"about {seconds_text(round(item_seconds(item) / 5) * 5)}"
+    pace = Pace.of([exercise] if exercise is not None else [])  # each exercise's own pace
+    time = f"about {seconds_text(round(item_seconds(item, pace) / 5) * 5)}"
     b.text(width - time_w, y + ctx.pt(3), time_w, time, _font(8.5), SOFT, Qt.AlignmentFlag.AlignRight)
     y += b.text(gutter, y, text_w - time_w, name, _font(14, bold=True), INK)
     y += ctx.mm(0.8)
@@ -585,7 +588,7 @@ def _week_cells(
         else:
             count = len(routine.items)
             moves = f"{count} {'move' if count == 1 else 'moves'}"
-            facts = f"about {minutes_text(routine_minutes(routine))} · {moves}"
+            facts = f"about {minutes_text(routine_minutes(routine, Pace.of(exercises)))} · {moves}"
             y += b.text(text_x, y, inner - size - ctx.mm(1.5), facts, _font(7), SOFT)
         b.grow(max(y, ctx.mm(1.5) + size) + ctx.mm(1))
         cells.append(b.block)
@@ -615,13 +618,15 @@ def _week_cells(
     return cells
 
 
-def _week_header(ctx: _Ctx, plan: WeekPlan, routines: Mapping[int, Routine], width: float) -> Block:
+def _week_header(
+    ctx: _Ctx, plan: WeekPlan, routines: Mapping[int, Routine], width: float, pace: Pace
+) -> Block:
     b = _Builder(ctx, "title", "Week plan")
     h = b.text(0, 0, width * 0.6, "Week plan", _font(18, bold=True), INK)
     week_of = "Week of ____________________"
     b.text(width * 0.55, ctx.mm(1.5), width * 0.45, week_of, _font(10), INK, Qt.AlignmentFlag.AlignRight)
     planned = [r for day in plan.days for p in day.routines if (r := resolve(p, routines)) is not None]
-    minutes = sum(routine_minutes(r) for r in planned)
+    minutes = sum(routine_minutes(r, pace) for r in planned)
     facts = (
         f"{len(planned)} {'routine' if len(planned) == 1 else 'routines'} planned, "
         f"{minutes_text(minutes)} of hip work. Tick each routine when it is done."
@@ -643,7 +648,7 @@ def layout_week(
     by_id = routines_by_id(routines)
     area = ctx.area()
     body = QRectF(area.left(), area.top(), area.width(), area.height() - ctx.mm(FOOTER_MM))
-    header = _week_header(ctx, plan, by_id, area.width())
+    header = _week_header(ctx, plan, by_id, area.width(), Pace.of(exercises))
     gap = ctx.mm(2.5)
     col_w = (area.width() - 6 * gap) / 7
     columns_top = body.top() + header.height
@@ -669,7 +674,11 @@ def layout_week(
         if max(sum(c.height for c in column) for column in cells) <= room:
             break
     minutes = [
-        sum(routine_minutes(r) for p in plan.days[w].routines if (r := resolve(p, by_id)) is not None)
+        sum(
+            routine_minutes(r, Pace.of(exercises))
+            for p in plan.days[w].routines
+            if (r := resolve(p, by_id)) is not None
+        )
         for w in order
     ]
     remaining = [list(c) for c in cells]

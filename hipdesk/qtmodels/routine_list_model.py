@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from hipdesk.domain.model import Routine
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds, seconds_text
 from hipdesk.qtmodels import mime
 
@@ -27,6 +28,7 @@ class RoutineListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._routines: list[Routine] = []
+        self._pace = Pace()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._routines)
@@ -39,7 +41,7 @@ class RoutineListModel(QAbstractListModel):
             return routine.name
         if role in (Role.SUBTITLE, Qt.ItemDataRole.ToolTipRole):
             count = len(routine.items)
-            length = seconds_text(estimate_seconds(routine))
+            length = seconds_text(estimate_seconds(routine, self._pace))
             return f"{count} {'exercise' if count == 1 else 'exercises'} · about {length}"
         if role == Role.ROUTINE:
             return routine
@@ -86,6 +88,12 @@ class RoutineListModel(QAbstractListModel):
         self.beginResetModel()
         self._routines = list(routines)
         self.endResetModel()
+
+    def set_pace(self, pace: Pace) -> None:
+        """The pace the lengths are estimated at: the one sessions run at."""
+        self._pace = pace
+        if self._routines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._routines) - 1, 0))
 
     def update_routine(self, routine: Routine) -> None:
         """Refresh one row (its item count and length) after an edit."""

@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoStack
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, routine_minutes
 from hipdesk.domain.model import WEEKDAY_NAMES, PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.serialize import parse_time
 from hipdesk.qtmodels import mime
 from hipdesk.qtmodels.text import plain_tooltip
@@ -75,6 +76,7 @@ class WeekModel(QAbstractItemModel):
         self._runs: list[RunKind] = [RunKind.NONE] * 7
         self._entries: list[list[PlannedRoutine]] = [[] for _ in range(7)]
         self._routines: dict[int, Routine] = {}
+        self.pace = Pace()  # what the minutes are estimated at: the pace sessions run at
         self._token = f"{id(self):x}"
         self._batch_depth = 0  # inside one_change(): plan_changed waits for the end
         self._batch_changed = False
@@ -162,7 +164,7 @@ class WeekModel(QAbstractItemModel):
             if routine is None:
                 return "Deleted"
             when = time_text(entry.time) or "Any time"
-            return f"{when} · {minutes_text(routine_minutes(routine))}"
+            return f"{when} · {minutes_text(routine_minutes(routine, self.pace))}"
         if role == Qt.ItemDataRole.ToolTipRole:
             name = routine.name if routine is not None else entry.routine_name
             if routine is None:
@@ -172,7 +174,7 @@ class WeekModel(QAbstractItemModel):
             when = f"at {time_text(entry.time)}" if entry.time else "at any time"
             return plain_tooltip(
                 f"{name} on {WEEKDAY_NAMES[weekday]} {when}, about "
-                f"{minutes_text(routine_minutes(routine))}. Double-click to set the time."
+                f"{minutes_text(routine_minutes(routine, self.pace))}. Double-click to set the time."
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             name = routine.name if routine is not None else entry.routine_name
@@ -188,7 +190,7 @@ class WeekModel(QAbstractItemModel):
         if role == Role.TIME:
             return entry.time
         if role == Role.MINUTES:
-            return routine_minutes(routine) if routine is not None else 0
+            return routine_minutes(routine, self.pace) if routine is not None else 0
         if role == Role.IS_DAY:
             return False
         return None
@@ -214,7 +216,9 @@ class WeekModel(QAbstractItemModel):
 
     def day_minutes(self, weekday: int) -> int:
         return sum(
-            routine_minutes(r) for e in self._entries[weekday] if (r := self.routine_of(e)) is not None
+            routine_minutes(r, self.pace)
+            for e in self._entries[weekday]
+            if (r := self.routine_of(e)) is not None
         )
 
     def missing_positions(self) -> list[Position]:

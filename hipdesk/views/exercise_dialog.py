@@ -145,13 +145,15 @@ class ExerciseDialog(QDialog):
         primary = self._checked(ui.primaryList)
         if not primary:
             raise ValidationError("Tick at least one working muscle.")
+        sidedness = Sidedness(ui.sidednessCombo.currentData())
         return replace(
             self._original,
             name=name,
             aliases=tuple(a.strip() for a in ui.aliasesEdit.text().split(",") if a.strip()),
             kind=Kind(ui.kindCombo.currentData()),
             position=Position(ui.positionCombo.currentData()),
-            sidedness=Sidedness(ui.sidednessCombo.currentData()),
+            sidedness=sidedness,
+            side_words=self._original.side_words if sidedness is not Sidedness.BILATERAL else None,
             equipment=tuple(e for e, box in self._equipment.items() if box.isChecked()),
             dosage=dosage,
             primary_muscles=primary,

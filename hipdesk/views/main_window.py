@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
     def _on_action_session_settings_triggered(self) -> None:
         from hipdesk.views.session_settings import SessionSettingsDialog
 
-        SessionSettingsDialog(self).exec()
+        if SessionSettingsDialog(self).exec() and self.repo is not None:
+            self.reload()  # the estimated lengths follow the rep pace and the lead-in
 
     # -- pages, made when first shown ----------------------------------------------------------
     def page(self, key: str) -> QWidget:

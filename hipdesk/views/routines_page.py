@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
 from hipdesk.qtmodels.exercise_delegate import ExerciseDelegate, TwoLineDelegate
 from hipdesk.qtmodels.exercise_filter import ExerciseFilterProxy
@@ -23,6 +24,7 @@ from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
 from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
+from hipdesk.views.session_pace import current_pace
 from hipdesk.views.widgets import BoundedSpinBox, confirm, message
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ class RoutinesPage(QWidget):
         self.ui.setupUi(self)
         self.repo: Repo | None = None
         self._exercises: dict[str, Exercise] = {}
+        self._pace = Pace()
         self._current: Routine | None = None
         self._loading = False
         ui = self.ui
@@ -142,6 +145,8 @@ class RoutinesPage(QWidget):
     def set_exercises(self, exercises: list[Exercise]) -> None:
         self._exercises = {ex.id: ex for ex in exercises}
         self.items.set_exercises(self._exercises)
+        self._pace = current_pace(self._exercises)
+        self.routine_list.set_pace(self._pace)
 
     def reload(self, select_id: int | None = None) -> None:
         assert self.repo is not None
@@ -195,7 +200,7 @@ class RoutinesPage(QWidget):
         else:
             self.ui.routineSummaryLabel.setText(
                 f"{count} {'exercise' if count == 1 else 'exercises'} · about "
-                f"{seconds_text(estimate_seconds(live))} · {kit}"
+                f"{seconds_text(estimate_seconds(live, self._pace))} · {kit}"
             )
 
     # -- saving as you go ----------------------------------------------------------------------

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from hipdesk.domain.model import Exercise, Routine, SessionStatus
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side
+from hipdesk.domain.pace import Pace
+from hipdesk.domain.timing import GET_READY_S, SWITCH_SIDES_S
 from hipdesk.engine import SessionEngine, SessionState, plan_steps
 
 if TYPE_CHECKING:
@@ -36,18 +37,18 @@ class SessionDriver(QObject):
         *,
         speed: float = 1.0,
         lead_in_s: float = GET_READY_S,
-        tempo_s: float = REP_TEMPO_S,
+        pace_factor: float = 1.0,
         resume_session: int | None = None,
         resume_step: int = 0,
+        first_sides: Mapping[int, Side] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.routine = routine
         self.exercises = exercises
-        self.steps = plan_steps(
-            routine, exercises, lead_in_s=lead_in_s, switch_s=SWITCH_SIDES_S, tempo_s=tempo_s
-        )
+        pace = Pace.of(exercises, factor=pace_factor, lead_in_s=lead_in_s, switch_s=SWITCH_SIDES_S)
+        self.steps = plan_steps(routine, exercises, pace, first_sides=first_sides)
         start = min(max(resume_step, 0), len(self.steps) - 1)
         self.engine = SessionEngine(self.steps, speed=speed, start_index=start)
         self.session_id = resume_session

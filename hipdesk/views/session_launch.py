@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RepMode, Routine
+from hipdesk.engine import sides_started
 from hipdesk.views.session_driver import SessionDriver
 from hipdesk.views.session_window import SessionWindow
 
@@ -44,20 +45,22 @@ def open_session(
     if not 0.1 <= speed <= 1000:
         raise HipDeskError(f"--speed must be from 0.1 to 1000, not {speed:g}.")
     from hipdesk.views.session_output import ScreenSaverInhibitor
-    from hipdesk.views.session_settings import SessionSettings
+    from hipdesk.views.session_pace import current_pace
 
-    chosen = SessionSettings.load()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    pace = current_pace(exercises)  # the pace the estimates on Routines, Week and Today show
     preview = speed > 1
     driver = SessionDriver(
         repo,
         preview_routine(routine) if preview else routine,
         exercises,
         speed=speed,
-        lead_in_s=chosen.lead_in_s,
-        tempo_s=chosen.rep_tempo_s,
+        lead_in_s=pace.lead_in_s,
+        pace_factor=pace.factor,
         resume_session=resume_session,
         resume_step=resume_step,
+        # a resumed session goes on with the sides in the order it started them
+        first_sides=sides_started(repo.session(resume_session).sets) if resume_session is not None else None,
     )
     player = shared_cue_player()
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)

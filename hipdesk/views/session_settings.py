@@ -1,4 +1,4 @@
-"""The session settings dialog (volume, voice, lead-in, rep tempo) and the values it saves."""
+"""The session settings dialog (volume, voice, lead-in, rep pace) and the values it saves."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
+from hipdesk.domain.pace import PACE_PERCENT_RANGE, pace_factor
+from hipdesk.domain.timing import REP_TEMPO_S
 from hipdesk.views import settings as prefs
 from hipdesk.views.forms.ui_session_settings import Ui_SessionSettingsDialog
 from hipdesk.views.session_output import TEST_SENTENCE, CuePlayer
@@ -16,11 +18,22 @@ logger = logging.getLogger(__name__)
 
 VOLUME_RANGE = (0, 100)
 LEAD_IN_RANGE = (0, 30)
-REP_TEMPO_RANGE = (2, 6)
+REP_PACE_RANGE = PACE_PERCENT_RANGE
 
 
 def _clamp(value: int, bounds: tuple[int, int]) -> int:
     return max(bounds[0], min(bounds[1], int(value)))
+
+
+def _saved_rep_pace(settings: QSettings | None) -> int:
+    """The rep-pace setting; a rep tempo saved before (seconds for every rep, against 3 s as standard)
+    becomes the same share of each exercise's own pace."""
+    store = settings or QSettings()
+    if not store.contains(prefs.SESSION_REP_PACE.name) and store.contains(prefs.SESSION_OLD_REP_TEMPO.name):
+        old = prefs.SESSION_OLD_REP_TEMPO.get(settings)
+        if old > 0:
+            return round(old / REP_TEMPO_S * 100)
+    return prefs.SESSION_REP_PACE.get(settings)
 
 
 @dataclass(frozen=True)
@@ -30,7 +43,11 @@ class SessionSettings:
     volume: int = prefs.SESSION_VOLUME.default
     voice: bool = prefs.SESSION_VOICE.default
     lead_in_s: int = prefs.SESSION_LEAD_IN.default
-    rep_tempo_s: int = prefs.SESSION_REP_TEMPO.default
+    rep_pace_percent: int = prefs.SESSION_REP_PACE.default  # of each exercise's own pace
+
+    @property
+    def pace_factor(self) -> float:
+        return pace_factor(self.rep_pace_percent)
 
     @classmethod
     def load(cls, settings: QSettings | None = None) -> SessionSettings:
@@ -39,14 +56,14 @@ class SessionSettings:
             volume=_clamp(prefs.SESSION_VOLUME.get(settings), VOLUME_RANGE),
             voice=prefs.SESSION_VOICE.get(settings),
             lead_in_s=_clamp(prefs.SESSION_LEAD_IN.get(settings), LEAD_IN_RANGE),
-            rep_tempo_s=_clamp(prefs.SESSION_REP_TEMPO.get(settings), REP_TEMPO_RANGE),
+            rep_pace_percent=_clamp(_saved_rep_pace(settings), REP_PACE_RANGE),
         )
 
     def save(self, settings: QSettings | None = None) -> None:
         prefs.SESSION_VOLUME.set(self.volume, settings)
         prefs.SESSION_VOICE.set(self.voice, settings)
         prefs.SESSION_LEAD_IN.set(self.lead_in_s, settings)
-        prefs.SESSION_REP_TEMPO.set(self.rep_tempo_s, settings)
+        prefs.SESSION_REP_PACE.set(self.rep_pace_percent, settings)
 
 
 class SessionSettingsDialog(QDialog):
@@ -73,8 +90,8 @@ class SessionSettingsDialog(QDialog):
         ui.volumeSlider.setRange(*VOLUME_RANGE)
         ui.leadInSpin.setRange(*LEAD_IN_RANGE)
         ui.leadInSpin.what = "The lead-in"
-        ui.repTempoSpin.setRange(*REP_TEMPO_RANGE)
-        ui.repTempoSpin.what = "The rep tempo"
+        ui.repTempoSpin.setRange(*REP_PACE_RANGE)
+        ui.repTempoSpin.what = "The rep pace"
         ui.noteLabel.hide()
         ui.availabilityLabel.setText("Checking sound and speech…")
         self._show_values(SessionSettings.load(settings))
@@ -99,7 +116,7 @@ class SessionSettingsDialog(QDialog):
             volume=ui.volumeSlider.value(),
             voice=ui.voiceCheck.isChecked(),
             lead_in_s=ui.leadInSpin.value(),
-            rep_tempo_s=ui.repTempoSpin.value(),
+            rep_pace_percent=ui.repTempoSpin.value(),
         )
 
     def probe(self) -> None:
@@ -127,7 +144,7 @@ class SessionSettingsDialog(QDialog):
         ui.volumeValueLabel.setText(f"{values.volume} %")
         ui.voiceCheck.setChecked(values.voice)
         ui.leadInSpin.setValue(values.lead_in_s)
-        ui.repTempoSpin.setValue(values.rep_tempo_s)
+        ui.repTempoSpin.setValue(values.rep_pace_percent)
 
     def _update_buttons(self) -> None:
         ui = self.ui

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, Side
-from hipdesk.domain.rules import seconds_text
+from hipdesk.domain.rules import seconds_text, side_words
 from hipdesk.engine import Cue, CueKind, SessionState, Step, StepKind, WorkMode
 from hipdesk.views.figure_support import figure_of
 from hipdesk.views.forms.ui_session_summary import Ui_SessionSummary
@@ -119,12 +119,15 @@ class SessionWindow(QWidget):
         self.name_label = self._label("", page)
         self.name_label.setObjectName("sessionExerciseName")
         self.set_label = self._label("", page)
+        self.side_label = self._label("", page)  # what the side means: "stand on your left leg, ..."
+        self.side_label.setObjectName("sessionSideWords")
         self.ring = CountdownRing(page)
         self.ring.setObjectName("sessionRing")
         right = QVBoxLayout()
         right.addWidget(self.step_label)
         right.addWidget(self.name_label)
         right.addWidget(self.set_label)
+        right.addWidget(self.side_label)
         right.addWidget(self.ring, 1)
         middle = QHBoxLayout()
         middle.addWidget(self.figure, 3)
@@ -184,6 +187,7 @@ class SessionWindow(QWidget):
             (self.name_label, 2.6, True),
             (self.step_label, 1.5, False),
             (self.set_label, 1.5, False),
+            (self.side_label, 1.2, False),
             (self.next_label, 1.3, False),
             (self.banner, 2.0, True),
             (self.routine_label, 1.1, False),
@@ -256,6 +260,9 @@ class SessionWindow(QWidget):
             if side:
                 parts.append(side)
             self.set_label.setText(" · ".join(parts))
+        words = side_words(exercise, step.side) if step.kind is not StepKind.FINISHED else ""
+        self.side_label.setText(words)
+        self.side_label.setVisible(bool(words))
         if exercise is not None:
             figure = figure_of(exercise)
             if self.figure.figure() is not figure:

@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S
+from hipdesk.domain.timing import GET_READY_S
 
 T = TypeVar("T")
 
@@ -47,7 +47,8 @@ ANIMATE_LISTS = Key("view/animate_lists", True)
 SESSION_VOLUME = Key("session/volume", 80)  # 0..100, sounds and speech
 SESSION_VOICE = Key("session/voice", True)  # speak the cues, not only beep
 SESSION_LEAD_IN = Key("session/lead_in_s", int(GET_READY_S))  # 0..30 s to get into position
-SESSION_REP_TEMPO = Key("session/rep_tempo_s", int(REP_TEMPO_S))  # 2..6 s per paced rep
+SESSION_REP_PACE = Key("session/rep_pace_percent", 100)  # 50..200 % of each exercise's own rep pace
+SESSION_OLD_REP_TEMPO = Key("session/rep_tempo_s", 0)  # before 0.2: 2..6 s for every rep; read once
 
 # printing and PDF export
 PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper

@@ -39,6 +39,8 @@ from hipdesk.domain.model import (
     RunKind,
     WeekPlan,
 )
+from hipdesk.domain.pace import Pace
+from hipdesk.views.session_pace import current_pace
 from hipdesk.views.weekdays import first_weekday
 
 if TYPE_CHECKING:
@@ -104,6 +106,7 @@ class RoutineCard(QFrame):
         planned: PlannedRoutine,
         routine: Routine | None,
         exercises: Mapping[str, Exercise],
+        pace: Pace,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -127,7 +130,7 @@ class RoutineCard(QFrame):
         else:
             count = len(routine.items)
             detail = (
-                f"{when} · about {minutes_text(routine_minutes(routine))} · "
+                f"{when} · about {minutes_text(routine_minutes(routine, pace))} · "
                 f"{count} {'exercise' if count == 1 else 'exercises'}"
             )
             names = list(
@@ -238,7 +241,7 @@ class TodayPage(QWidget):
         assert self.repo is not None
         exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         plan, routines = self.repo.week_plan(), self.repo.routines()
-        self.show_day(plan, routines, exercises, self.today())
+        self.show_day(plan, routines, exercises, self.today(), current_pace(exercises))
         self.show_streak(plan, routines)
 
     def show_streak(self, plan: WeekPlan, routines: list[Routine]) -> None:
@@ -260,8 +263,15 @@ class TodayPage(QWidget):
             self.reload()  # the app stayed open past midnight
 
     def show_day(
-        self, plan: WeekPlan, routines: list[Routine], exercises: Mapping[str, Exercise], today: dt.date
+        self,
+        plan: WeekPlan,
+        routines: list[Routine],
+        exercises: Mapping[str, Exercise],
+        today: dt.date,
+        pace: Pace | None = None,
     ) -> None:
+        """Today's routines with their lengths at ``pace`` (by default each exercise's own)."""
+        pace = pace or Pace.of(exercises)
         self._shown_for = today
         by_id = routines_by_id(routines)
         weekday = today.weekday()
@@ -272,7 +282,7 @@ class TodayPage(QWidget):
         self.date_label.setText(f"{date_text} · {day.run.label}")
         cautions = [
             n.text
-            for n in week_notes(plan, routines, exercises)
+            for n in week_notes(plan, routines, exercises, pace)
             if n.severity is Severity.CAUTION and weekday in n.weekdays
         ]
         self.notes_label.setText("\n".join(cautions))
@@ -281,7 +291,7 @@ class TodayPage(QWidget):
         _clear(self.cards_layout)
         self.cards = []
         for planned in _by_time(day):
-            card = RoutineCard(planned, resolve(planned, by_id), exercises, self)
+            card = RoutineCard(planned, resolve(planned, by_id), exercises, pace, self)
             card.start_clicked.connect(self.start_requested)
             self.cards_layout.addWidget(card)
             self.cards.append(card)

@@ -32,6 +32,7 @@ from hipdesk.qtmodels.text import plain_tooltip
 from hipdesk.qtmodels.week_delegate import PlannedRoutineDelegate
 from hipdesk.qtmodels.week_model import Role, WeekModel
 from hipdesk.views.forms.ui_week_page import Ui_WeekPage
+from hipdesk.views.session_pace import current_pace
 from hipdesk.views.weekdays import week_order
 from hipdesk.views.widgets import DragListView
 
@@ -267,6 +268,8 @@ class WeekPage(QWidget):
         assert self.repo is not None
         routines = self.repo.routines()
         self._exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        self.model.pace = current_pace(self._exercises)
+        self.routine_list.set_pace(self.model.pace)
         self.show_plan(self.repo.week_plan(), routines)
 
     def show_plan(self, plan: WeekPlan, routines: list[Routine]) -> None:
@@ -328,7 +331,7 @@ class WeekPage(QWidget):
 
     def _refresh_notes(self) -> None:
         plan = self.model.plan()
-        self._notes = week_notes(plan, self.model.routines(), self._exercises)
+        self._notes = week_notes(plan, self.model.routines(), self._exercises, self.model.pace)
         guidance = self.ui.guidanceList
         guidance.blockSignals(True)
         guidance.clear()

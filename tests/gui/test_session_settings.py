@@ -14,7 +14,7 @@ from hipdesk.views import settings as prefs
 from hipdesk.views.session_output import NO_SOUND, SOUND_FILES, TEST_SENTENCE
 from hipdesk.views.session_settings import SessionSettings, SessionSettingsDialog
 
-SESSION_KEYS = [prefs.SESSION_VOLUME, prefs.SESSION_VOICE, prefs.SESSION_LEAD_IN, prefs.SESSION_REP_TEMPO]
+SESSION_KEYS = [prefs.SESSION_VOLUME, prefs.SESSION_VOICE, prefs.SESSION_LEAD_IN, prefs.SESSION_REP_PACE]
 
 
 class FakeEffect:
@@ -63,12 +63,12 @@ def edit(dialog: SessionSettingsDialog) -> None:
     ui.volumeSlider.setValue(40)
     ui.voiceCheck.setChecked(False)
     ui.leadInSpin.setValue(12)
-    ui.repTempoSpin.setValue(4)
+    ui.repTempoSpin.setValue(150)
 
 
 def test_it_opens_with_the_defaults(qtbot, store) -> None:
     dialog = open_dialog(qtbot, store)
-    assert dialog.values() == SessionSettings(volume=80, voice=True, lead_in_s=5, rep_tempo_s=3)
+    assert dialog.values() == SessionSettings(volume=80, voice=True, lead_in_s=5, rep_pace_percent=100)
     assert dialog.ui.volumeValueLabel.text() == "80 %"
     assert dialog.ui.leadInSpin.suffix() == " s"
 
@@ -80,9 +80,11 @@ def test_ok_saves_the_settings(qtbot, store) -> None:
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     assert dialog.result() == QDialog.DialogCode.Accepted
     store.sync()
-    assert SessionSettings.load(store) == SessionSettings(volume=40, voice=False, lead_in_s=12, rep_tempo_s=4)
+    assert SessionSettings.load(store) == SessionSettings(
+        volume=40, voice=False, lead_in_s=12, rep_pace_percent=150
+    )
     again = open_dialog(qtbot, store)
-    assert again.values() == SessionSettings(volume=40, voice=False, lead_in_s=12, rep_tempo_s=4)
+    assert again.values() == SessionSettings(volume=40, voice=False, lead_in_s=12, rep_pace_percent=150)
 
 
 def test_cancel_saves_nothing(qtbot, store) -> None:
@@ -98,9 +100,27 @@ def test_cancel_saves_nothing(qtbot, store) -> None:
 def test_out_of_range_saved_values_are_brought_into_range(qtbot, store) -> None:
     store.setValue(prefs.SESSION_VOLUME.name, 500)
     store.setValue(prefs.SESSION_LEAD_IN.name, -4)
-    store.setValue(prefs.SESSION_REP_TEMPO.name, "fast")
+    store.setValue(prefs.SESSION_REP_PACE.name, "fast")
     loaded = SessionSettings.load(store)
-    assert (loaded.volume, loaded.lead_in_s, loaded.rep_tempo_s) == (100, 0, 3)
+    assert (loaded.volume, loaded.lead_in_s, loaded.rep_pace_percent) == (100, 0, 100)
+    store.setValue(prefs.SESSION_REP_PACE.name, 900)
+    assert SessionSettings.load(store).rep_pace_percent == 200
+
+
+@pytest.mark.parametrize(("old_tempo_s", "percent"), [(3, 100), (4, 133), (6, 200), (2, 67)])
+def test_a_rep_tempo_saved_before_becomes_the_same_share_of_each_pace(store, old_tempo_s, percent) -> None:
+    store.setValue(prefs.SESSION_OLD_REP_TEMPO.name, old_tempo_s)
+    assert SessionSettings.load(store).rep_pace_percent == percent
+    store.setValue(prefs.SESSION_REP_PACE.name, 120)  # once the new setting is saved, it is the one
+    assert SessionSettings.load(store).rep_pace_percent == 120
+
+
+def test_the_rep_pace_reads_as_a_share_of_each_exercises_pace(qtbot, store) -> None:
+    dialog = open_dialog(qtbot, store)
+    spin = dialog.ui.repTempoSpin
+    assert dialog.ui.repTempoLabel.text() == "Rep &pace"
+    assert spin.value() == 100 and spin.suffix() == " % of each exercise's pace"
+    assert (spin.minimum(), spin.maximum()) == (50, 200)
 
 
 def test_test_voice_says_the_sample_line(qtbot, store) -> None:

@@ -101,9 +101,10 @@ class Ui_SessionSettingsDialog(object):
 
         self.repTempoSpin = BoundedSpinBox(SessionSettingsDialog)
         self.repTempoSpin.setObjectName(u"repTempoSpin")
-        self.repTempoSpin.setMinimum(2)
-        self.repTempoSpin.setMaximum(6)
-        self.repTempoSpin.setValue(3)
+        self.repTempoSpin.setMinimum(50)
+        self.repTempoSpin.setMaximum(200)
+        self.repTempoSpin.setSingleStep(10)
+        self.repTempoSpin.setValue(100)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.repTempoSpin)
 
@@ -175,11 +176,11 @@ class Ui_SessionSettingsDialog(object):
         self.leadInSpin.setToolTip(QCoreApplication.translate("SessionSettingsDialog", u"Time to get into position before each exercise starts", None))
 #endif // QT_CONFIG(tooltip)
         self.leadInSpin.setSuffix(QCoreApplication.translate("SessionSettingsDialog", u" s", None))
-        self.repTempoLabel.setText(QCoreApplication.translate("SessionSettingsDialog", u"Rep &tempo", None))
+        self.repTempoLabel.setText(QCoreApplication.translate("SessionSettingsDialog", u"Rep &pace", None))
 #if QT_CONFIG(tooltip)
-        self.repTempoSpin.setToolTip(QCoreApplication.translate("SessionSettingsDialog", u"Seconds for each rep when the session counts the reps for you (a hold adds to it)", None))
+        self.repTempoSpin.setToolTip(QCoreApplication.translate("SessionSettingsDialog", u"How long each rep the session counts for you takes, as a share of the exercise's own pace: 100 % is the pace each exercise is made for, more is slower, less is quicker (a hold at the top of a rep keeps its length)", None))
 #endif // QT_CONFIG(tooltip)
-        self.repTempoSpin.setSuffix(QCoreApplication.translate("SessionSettingsDialog", u" s per rep", None))
+        self.repTempoSpin.setSuffix(QCoreApplication.translate("SessionSettingsDialog", u" % of each exercise's pace", None))
         self.noteLabel.setText("")
         self.availabilityLabel.setText("")
     # retranslateUi

@@ -17,6 +17,7 @@ from hipdesk.domain.guidance import (
     week_notes,
 )
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RoutineItem, RunKind, WeekPlan
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds
 
 EXERCISES = {ex.id: ex for ex in load_catalogue()}
@@ -171,7 +172,7 @@ def held(seconds: int) -> Routine:
     [(25, 30, 1), (84, 89, 1), (85, 90, 2), (90, 95, 2), (145, 150, 3), (205, 210, 4), (595, 600, 10)],
 )
 def test_routine_minutes_round_to_the_nearest_minute(hold_s: int, total_s: int, minutes: int) -> None:
-    assert estimate_seconds(held(hold_s)) == total_s
+    assert estimate_seconds(held(hold_s), Pace()) == total_s
     assert routine_minutes(held(hold_s)) == minutes
 
 

@@ -11,6 +11,7 @@ from hipdesk.domain.model import (
     RoutineItem,
     Sidedness,
 )
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import (
     dosage_text,
     equipment_for,
@@ -19,6 +20,8 @@ from hipdesk.domain.rules import (
     seconds_text,
 )
 from hipdesk.domain.timing import REP_TEMPO_S, SWITCH_SIDES_S
+
+STANDARD = Pace()  # 3 s a rep for every exercise, 5 s to get ready
 
 
 @pytest.mark.parametrize(
@@ -57,17 +60,19 @@ def test_estimate_counts_work_rests_and_side_switches() -> None:
     each = RoutineItem("clamshell", sets=2, reps=10, sides=ItemSides.EACH, rest_s=30, rest_after_s=40)
     hold = RoutineItem("figure-4-stretch", sets=1, hold_s=30, sides=ItemSides.BOTH, rest_after_s=0)
     work = 2 * 2 * 10 * REP_TEMPO_S
-    assert item_seconds(each) == pytest.approx(5 + work + 2 * SWITCH_SIDES_S + 30)
+    assert item_seconds(each, STANDARD) == pytest.approx(5 + work + 2 * SWITCH_SIDES_S + 30)
     routine = Routine("r", items=(each, hold))
     # the rest after the last exercise is not counted
-    assert estimate_seconds(routine) == round(item_seconds(each) + 40 + item_seconds(hold))
-    assert estimate_seconds(Routine("empty")) == 0
+    assert estimate_seconds(routine, STANDARD) == round(
+        item_seconds(each, STANDARD) + 40 + item_seconds(hold, STANDARD)
+    )
+    assert estimate_seconds(Routine("empty"), STANDARD) == 0
 
 
 def test_more_sets_take_longer() -> None:
     short = Routine("a", items=(RoutineItem("x", sets=1, reps=10),))
     long = Routine("b", items=(RoutineItem("x", sets=3, reps=10),))
-    assert estimate_seconds(long) > estimate_seconds(short)
+    assert estimate_seconds(long, STANDARD) > estimate_seconds(short, STANDARD)
 
 
 def test_equipment_listed_once_in_stable_order(repo) -> None:
@@ -88,5 +93,5 @@ def test_equipment_listed_once_in_stable_order(repo) -> None:
 def test_alternating_reps_count_per_side_but_timed_work_is_one_stretch() -> None:
     reps = RoutineItem("bird-dog", sets=1, reps=10, sides=ItemSides.ALTERNATING, rest_after_s=0)
     timed = RoutineItem("high-knees", sets=1, work_s=30, sides=ItemSides.ALTERNATING, rest_after_s=0)
-    assert item_seconds(reps) == pytest.approx(5 + 2 * 10 * REP_TEMPO_S)
-    assert item_seconds(timed) == pytest.approx(5 + 30)
+    assert item_seconds(reps, STANDARD) == pytest.approx(5 + 2 * 10 * REP_TEMPO_S)
+    assert item_seconds(timed, STANDARD) == pytest.approx(5 + 30)

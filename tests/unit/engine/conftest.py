@@ -19,6 +19,7 @@ from hipdesk.domain.model import (
     SetRecord,
     Sidedness,
 )
+from hipdesk.domain.pace import Pace
 from hipdesk.engine import Cue, CueKind, SessionEngine, plan_steps
 
 WALL_START = dt.datetime(2025, 5, 1, 7, 0, tzinfo=dt.UTC)
@@ -133,14 +134,16 @@ SessionFactory = Callable[..., Session]
 
 @pytest.fixture
 def session(clock: FakeClock) -> SessionFactory:
-    """``session(item, item, ..., speed=1, start_index=0, **plan_options)``: a started session."""
+    """``session(item, item, ..., speed=1, start_index=0, **pace_options)``: a started session (pace
+    options: factor, lead_in_s, switch_s, on the exercises' own paces)."""
 
     def make(*items: RoutineItem | Iterable[RoutineItem], start: bool = True, **options: object) -> Session:
         flat: list[RoutineItem] = []
         for item in items:
             flat.extend([item] if isinstance(item, RoutineItem) else item)
         engine_options = {k: options.pop(k) for k in ("speed", "start_index") if k in options}
-        steps = plan_steps(Routine("Test", tuple(flat)), EXERCISES, **options)  # type: ignore[arg-type]
+        pace = Pace.of(EXERCISES, **options)  # type: ignore[arg-type]
+        steps = plan_steps(Routine("Test", tuple(flat)), EXERCISES, pace)
         engine = SessionEngine(steps, clock=clock, wall_clock=clock.wall, **engine_options)  # type: ignore[arg-type]
         s = Session(clock, engine)
         return s.start() if start else s

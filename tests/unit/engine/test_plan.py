@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem, Side
+from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import estimate_seconds
 from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
 from hipdesk.engine import Step, StepKind, WorkMode, plan_steps
@@ -13,7 +14,8 @@ K = StepKind
 
 
 def plan(*items: RoutineItem, exercises: dict[str, Exercise], **options: float) -> list[Step]:
-    return plan_steps(Routine("Test", items), exercises, **options)
+    """The steps at the exercises' own pace; ``options`` are the Pace's factor, lead_in_s, switch_s."""
+    return plan_steps(Routine("Test", items), exercises, Pace.of(exercises, **options))
 
 
 def shape(steps: list[Step]) -> list[tuple[StepKind, Side, int]]:
@@ -78,11 +80,11 @@ def test_alternating_timed_work_is_not_doubled(exercises: dict[str, Exercise]) -
 
 
 def test_paced_reps_with_a_hold_at_the_top(exercises: dict[str, Exercise]) -> None:
-    steps = plan(RoutineItem("glute-bridge", reps=8, hold_s=2), exercises=exercises, tempo_s=2.5)
+    steps = plan(RoutineItem("glute-bridge", reps=8, hold_s=2), exercises=exercises, factor=2.5 / 3)
     work = steps[1]
     assert work.mode is WorkMode.PACED
-    assert work.rep_s == 4.5 and work.hold_s == 2 and work.target_reps == 8
-    assert work.duration_s == 8 * 4.5 and work.target_s is None
+    assert work.rep_s == pytest.approx(4.5) and work.hold_s == 2 and work.target_reps == 8
+    assert work.duration_s == pytest.approx(8 * 4.5) and work.target_s is None
 
 
 def test_manual_reps_have_no_deadline_but_a_planned_time(exercises: dict[str, Exercise]) -> None:
@@ -134,7 +136,7 @@ def test_planned_time_matches_the_routine_estimate(exercises: dict[str, Exercise
         ),
     )
     steps = plan_steps(routine, exercises)
-    assert sum(s.planned_s for s in steps) == pytest.approx(estimate_seconds(routine))
+    assert sum(s.planned_s for s in steps) == pytest.approx(estimate_seconds(routine, Pace.of(exercises)))
 
 
 def test_an_unknown_exercise_is_named_by_its_id(exercises: dict[str, Exercise]) -> None:
