@@ -67,6 +67,7 @@ SOFT = QColor("#5b636b")
 FAINT = QColor("#c9ced3")
 ACCENT = QColor("#b4541c")  # a warm rust: reads on paper and in greyscale
 WASH = QColor("#f6efe9")  # a light tint behind the week's day headers
+LIGATURES = ("liga", "clig", "dlig")  # OpenType features turned off: text copies as plain letters
 FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 
 # Territories (ISO 3166 codes) whose paper is Letter; ISO 216 (A4) everywhere else.
@@ -143,6 +144,8 @@ def _font(size_pt: float, *, bold: bool = False, italic: bool = False, spacing: 
     font.setItalic(italic)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(True)
+    for ligatures in LIGATURES:  # "fl" stays two letters: a search for "Butterfly" finds it
+        font.setFeature(QFont.Tag(ligatures), 0)
     if spacing:
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     return font

@@ -99,6 +99,32 @@ def test_no_exercise_is_split_across_pages(pdf) -> None:
         assert words(ex.steps[0]) in page and words(ex.steps[-1]) in page and words(ex.cues[-1]) in page
 
 
+def plain_texts(data: bytes) -> list[str]:
+    """Extracted text as a PDF reader copies it: white space as single spaces, nothing else undone."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")  # ff, fi, fl, ffi, ffl, long st, st as one character
+
+
+def test_a_search_finds_every_exercise_name_in_plain_letters(qapp, pdf) -> None:
+    from hipdesk.export.pdf import Paper, week_pdf
+
+    routines = [Routine("Everything", EVERYTHING.items, id=1)]
+    days = tuple(
+        PlannedDay(d, RunKind.EASY, (PlannedRoutine("Everything", None, 1),) if d == 2 else ())
+        for d in range(7)
+    )
+    week = week_pdf(WeekPlan(days), routines, EXERCISES, Paper.A4)
+    for data in (pdf.data, week.data):
+        text = " ".join(plain_texts(data))
+        assert not LIGATURES.search(text)
+        for ex in CATALOGUE:
+            assert ex.name in text, ex.name
+    fl_fi = [ex.name for ex in CATALOGUE if "fl" in ex.name.lower() or "fi" in ex.name.lower()]
+    assert "Butterfly Stretch" in fl_fi and len(fl_fi) >= 3  # Butterfly, Hip Flexor, Figure 4
+
+
 def test_fonts_embedded_figures_are_vectors_and_the_file_is_small(pdf) -> None:
     reader = PdfReader(io.BytesIO(pdf.data))
     for page in reader.pages:
