@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -28,7 +29,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QPen,
     QTextOption,
@@ -48,7 +48,8 @@ from hipdesk.domain.model import (
 )
 from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
-from hipdesk.figures.render import paint_figure, paint_strip
+from hipdesk.figures.render import FigureStyle, paint_figure, paint_strip
+from hipdesk.figures.scene import Tone
 from hipdesk.qtfix import keep_none_alive
 
 logger = logging.getLogger(__name__)
@@ -60,7 +61,11 @@ AUTHOR = "HipDesk"
 MARGIN_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
 FOOTER_MM = 8.0  # inside the bottom margin's edge: the page number line
 BLOCK_GAP_MM = 6.0
-DENSITIES = ((1.0, True), (0.9, True), (1.0, False), (0.85, False))  # week sheet: size, with dosage
+DENSITIES = (1.0, 0.8, 0.62)  # the week sheet's figures: sizes tried before the columns are scaled
+# An exercise of the routine, roomiest first: the largest keyframe (mm), columns of steps. A block
+# that does not fit what is left of a page takes the first smaller form that does.
+EXERCISE_FORMS = ((36.0, 1), (31.0, 1), (31.0, 2), (26.0, 2))
+BESIDE_MM = 70.0  # the least width of the strip's cues column, so cues do not run long and thin
 
 INK = QColor("#1d2126")
 SOFT = QColor("#5b636b")
@@ -122,17 +127,33 @@ def setup_device(device: QPagedPaintDevice, paper: Paper, landscape: bool = Fals
     device.setPageLayout(page_layout(paper, landscape))
 
 
-def print_palette() -> QPalette:
-    """Figure colours for paper: dark ink on white, the working muscles in the accent."""
-    palette = QPalette(QColor("white"))
-    for role, colour in (
-        (QPalette.ColorRole.Window, QColor("white")),
-        (QPalette.ColorRole.WindowText, INK),
-        (QPalette.ColorRole.Accent, ACCENT),
-        (QPalette.ColorRole.Highlight, ACCENT),
-    ):
-        palette.setColor(role, colour)
-    return palette
+def _grey(ink: float) -> QColor:
+    """``ink`` of the way from white paper to the sheet's ink."""
+    return QColor.fromRgbF(*(1 + (c - 1) * ink for c in (INK.redF(), INK.greenF(), INK.blueF())))
+
+
+def print_style(placeholder: bool = False) -> FigureStyle:
+    """Figure colours for a laser printer: the body mid to dark grey, the working muscles a deep rust
+    on the near side and a light one on the far side, so they stand out from the limb they lie on in
+    greyscale too (luminance: near limb 0.55, its muscle 0.35; far limb 0.33, its muscle 0.64). The
+    mat and the step stay light, the floor line reads. A placeholder is paler, as on screen."""
+    body = 0.55 if placeholder else 1.0
+    colours = {
+        Tone.NEAR: _grey(0.5 * body),
+        Tone.FAR: _grey(0.76 * body),
+        Tone.HAIR: _grey(0.92 * body),
+        Tone.ACCENT: QColor("#a3420f"),
+        Tone.ACCENT_FAR: QColor("#e0915a"),
+        Tone.MAT: _grey(0.2),
+        Tone.MAT_TOP: _grey(0.1),
+        Tone.STEP: _grey(0.4),
+        Tone.STEP_TOP: _grey(0.25),
+        Tone.BAND: QColor("#1f7a6d"),  # a teal band, darker than the mat, lighter than the limbs
+        Tone.POST: _grey(0.6),
+    }
+    floor = QPen(_grey(0.55), 1.0)
+    floor.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return FigureStyle(tuple(QBrush(colours[t]) for t in Tone), floor, SOFT, dark=False)
 
 
 # -- measuring and painting ------------------------------------------------------------------------
@@ -158,7 +179,7 @@ class _Ctx:
         self.painter = painter
         self.device = device
         self.dpi = float(device.logicalDpiY())
-        self.palette = print_palette()
+        self.styles = {False: print_style(), True: print_style(placeholder=True)}
         self.figures: dict[tuple[str, str | None], Figure] = {}
 
     def mm(self, value: float) -> float:
@@ -283,10 +304,10 @@ class _Builder:
 
     def strip(self, rect: QRectF, figure: Figure, side: str | None) -> float:
         """The keyframes side by side in ``rect``, each captioned beneath; returns the whole height."""
-        palette = self.ctx.palette
+        style = self.ctx.styles[figure.placeholder]
 
         def op(p: QPainter) -> None:
-            paint_strip(p, rect, figure, side=side, palette=palette)
+            paint_strip(p, rect, figure, side=side, style=style)
 
         self.block.ops.append(op)
         self.grow(rect.bottom())
@@ -301,10 +322,10 @@ class _Builder:
         return rect.height() + captions
 
     def figure(self, rect: QRectF, figure: Figure, side: str | None, keyframe: int) -> None:
-        palette = self.ctx.palette
+        style = self.ctx.styles[figure.placeholder]
 
         def op(p: QPainter) -> None:
-            paint_figure(p, rect, figure, side=side, keyframe=keyframe, palette=palette)
+            paint_figure(p, rect, figure, side=side, keyframe=keyframe, style=style)
 
         self.block.ops.append(op)
         self.grow(rect.bottom())
@@ -347,17 +368,23 @@ def _footer(ctx: _Ctx, painter: QPainter, area: QRectF, left: str, number: int, 
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
 
 
-def _paginate(ctx: _Ctx, blocks: Sequence[Block], gap: float) -> Layout:
+def _paginate(ctx: _Ctx, blocks: Sequence[Sequence[Block]], gap: float) -> Layout:
+    """Place each block in its first form that fits on what is left of the page; the later forms
+    are the same content reflowed smaller, so a page is not left half empty for want of a few
+    millimetres. When none fits, the first form starts a new page (a block is never split)."""
     area = ctx.area()
     body = QRectF(area.left(), area.top(), area.width(), area.height() - ctx.mm(FOOTER_MM))
     layout = Layout(area, body, [[]])
     y = body.top()
-    for block in blocks:
+    for forms in blocks:
         page = layout.pages[-1]
-        if page and y + block.height > body.bottom():
-            layout.pages.append([])
-            page = layout.pages[-1]
-            y = body.top()
+        block = next((f for f in forms if y + f.height <= body.bottom()), None)
+        if block is None:
+            if page:
+                layout.pages.append([])
+                page = layout.pages[-1]
+                y = body.top()
+            block = next((f for f in forms if f.height <= body.height()), forms[-1])
         scale = 1.0
         if block.height > body.height():
             scale = body.height() / block.height
@@ -427,6 +454,32 @@ def _bullets(b: _Builder, x: float, y: float, width: float, heading: str, lines:
     return y - top
 
 
+def _steps(b: _Builder, x: float, y: float, width: float, steps: Sequence[str], columns: int) -> float:
+    """The numbered steps, down one column or down two (split where the columns come out most
+    even); returns their height."""
+    ctx = b.ctx
+    num_w = ctx.mm(5)
+    col_gap = ctx.mm(6)
+    col_w = (width - (columns - 1) * col_gap) / columns
+    font = _font(9.5)
+    spacing = ctx.mm(0.9)
+    heights = [b.measure(col_w - num_w, step, font) + spacing for step in steps]
+    split = len(steps)
+    if columns > 1 and len(steps) > 1:
+        split = min(range(1, len(steps)), key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
+    tallest = 0.0
+    for column, (first, last) in enumerate(((0, split), (split, len(steps)))):
+        left = x + column * (col_w + col_gap)
+        top = y
+        for index in range(first, last):
+            number = f"{index + 1}."
+            align = Qt.AlignmentFlag.AlignRight
+            b.text(left, top, num_w - ctx.mm(1), number, _font(9.5, bold=True), ACCENT, align)
+            top += b.text(left + num_w, top, col_w - num_w, steps[index], font, INK) + spacing
+        tallest = max(tallest, top - y)
+    return tallest
+
+
 def _ticks(b: _Builder, x: float, y: float, item: RoutineItem) -> float:
     """A row of tick boxes, one per set (and side, for one side then the other)."""
     ctx = b.ctx
@@ -455,7 +508,11 @@ def _exercise_block(
     exercise: Exercise | None,
     width: float,
     section: str | None,
+    form: tuple[float, int] = EXERCISE_FORMS[0],
 ) -> Block:
+    """One exercise; ``form`` is the largest size of a keyframe (mm) and the number of columns of
+    its steps."""
+    cell_mm, step_columns = form
     name = exercise.name if exercise is not None else item.exercise_id
     b = _Builder(ctx, "exercise", name)
     y = 0.0
@@ -490,7 +547,7 @@ def _exercise_block(
     figure = ctx.figure(exercise, item.exercise_id)
     side = _item_side(item)
     frames = len(figure.animation(side).keyframes)
-    cell = min(ctx.mm(30), (text_w - ctx.mm(60)) / frames)
+    cell = min(ctx.mm(cell_mm), (text_w - ctx.mm(BESIDE_MM)) / frames)
     strip = QRectF(gutter, y, cell * frames, cell)
     strip_h = b.strip(strip, figure, side)
     beside_x = strip.right() + ctx.mm(6)
@@ -507,19 +564,7 @@ def _exercise_block(
     if exercise is None:
         y += b.text(gutter, y, text_w, "This exercise is no longer in your library.", _font(9.5), SOFT)
     else:
-        num_w = ctx.mm(5)
-        for index, step in enumerate(exercise.steps, 1):
-            b.text(
-                gutter,
-                y,
-                num_w - ctx.mm(1),
-                f"{index}.",
-                _font(9.5, bold=True),
-                ACCENT,
-                Qt.AlignmentFlag.AlignRight,
-            )
-            y += b.text(gutter + num_w, y, text_w - num_w, step, _font(9.5), INK)
-            y += ctx.mm(0.9)
+        y += _steps(b, gutter, y, text_w, exercise.steps, step_columns)
     if item.note.strip():
         y += ctx.mm(1)
         y += b.text(gutter, y, text_w, f"Note: {item.note.strip()}", _font(9.5, italic=True), INK)
@@ -531,12 +576,15 @@ def _exercise_block(
 
 def layout_routine(ctx: _Ctx, routine: Routine, exercises: Mapping[str, Exercise]) -> Layout:
     width = ctx.area().width()
-    blocks = [_title_block(ctx, routine, exercises, width)]
+    blocks = [[_title_block(ctx, routine, exercises, width)]]
     section = ""
     for number, item in enumerate(routine.items, 1):
         heading = item.section if item.section and item.section != section else None
         section = item.section
-        blocks.append(_exercise_block(ctx, number, item, exercises.get(item.exercise_id), width, heading))
+        exercise = exercises.get(item.exercise_id)
+        blocks.append(
+            [_exercise_block(ctx, number, item, exercise, width, heading, form) for form in EXERCISE_FORMS]
+        )
     return _paginate(ctx, blocks, ctx.mm(BLOCK_GAP_MM))
 
 
@@ -563,12 +611,11 @@ def _week_cells(
     routines: Mapping[int, Routine],
     exercises: Mapping[str, Exercise],
     width: float,
-    density: tuple[float, bool] = (1.0, True),
+    factor: float = 1.0,
 ) -> list[Block]:
     """A day's column as small blocks: each routine (with its tick box), then each of its exercises.
-    ``density`` is a size factor for the exercises and whether to give their dosage."""
+    ``factor`` sizes the exercises' figures; each exercise's dosage is beside its figure."""
     cells: list[Block] = []
-    factor, dosage = density
     pad = ctx.mm(1.8)
     inner = width - 2 * pad
     for planned in plan.days[day].routines:
@@ -604,13 +651,13 @@ def _week_cells(
             e.figure(QRectF(pad, 0, fig_size, fig_size), figure, side, _keyframe_for(figure, side))
             tx = pad + fig_size + ctx.mm(1)
             tw = inner - fig_size - ctx.mm(1)
-            name_font, dose_font = _font(7 * factor), _font(6.3 * factor)
-            dose = item_text(item) if dosage else ""
+            name_font, dose_font = _font(7), _font(6.3)
+            dose = item_text(item)
             need = e.measure(tw, name, name_font) + e.measure(tw, dose, dose_font)
             top = max(ctx.mm(0.6), (fig_size - need) / 2)
             h = e.text(tx, top, tw, name, name_font, INK)
             h += e.text(tx, top + h, tw, dose, dose_font, SOFT) + top - ctx.mm(0.6)
-            e.grow(max(fig_size, h + ctx.mm(0.6)) + ctx.mm(0.6 * factor))
+            e.grow(max(fig_size, h + ctx.mm(0.6)) + ctx.mm(0.6))
             cells.append(e.block)
         spacer = _Builder(ctx, "space")
         spacer.grow(ctx.mm(2))
@@ -642,7 +689,7 @@ def layout_week(
     exercises: Mapping[str, Exercise],
     order: Sequence[int],
 ) -> Layout:
-    """Seven columns in ``order``; a day too full for one sheet goes on in the same column overleaf."""
+    """Seven columns in ``order`` on one sheet: a crowded week is drawn smaller, never overleaf."""
     by_id = routines_by_id(routines)
     area = ctx.area()
     body = QRectF(area.left(), area.top(), area.width(), area.height() - ctx.mm(FOOTER_MM))
@@ -667,48 +714,64 @@ def layout_week(
         heads.append(b.block)
     bottom = body.bottom() - ctx.mm(6)  # room for the day's minutes
     room = bottom - columns_top - max(head.height for head in heads)
-    for density in DENSITIES:  # the sheet is for the wall: one page if it can be read at all
-        cells = [_week_cells(ctx, w, plan, by_id, exercises, col_w, density) for w in order]
-        if max(sum(c.height for c in column) for column in cells) <= room:
-            break
+    cells, scale = _fit_columns(
+        room,
+        col_w,
+        lambda width, factor: [_week_cells(ctx, w, plan, by_id, exercises, width, factor) for w in order],
+    )
     minutes = [
         sum(routine_minutes(r) for p in plan.days[w].routines if (r := resolve(p, by_id)) is not None)
         for w in order
     ]
-    remaining = [list(c) for c in cells]
-    first = True
-    while first or any(remaining):
-        page: list[PlacedBlock] = []
-        top = columns_top if first else body.top()
-        if first:
-            page.append(PlacedBlock(header, body.left(), body.top()))
-        for column, head in enumerate(heads):
-            x = body.left() + column * (col_w + gap)
-            page.append(PlacedBlock(_frame(ctx, col_w, body.bottom() - top), x, top))
-            page.append(PlacedBlock(head, x, top))
-            y = top + head.height
-            queue = remaining[column]
-            while queue and (y + queue[0].height <= bottom or y == top + head.height):
-                cell = queue.pop(0)
-                scale = min(1.0, (bottom - y) / cell.height) if cell.height > 0 else 1.0
-                page.append(PlacedBlock(cell, x, y, scale))
-                y += cell.height * scale
-            if not queue and minutes[column]:
-                total = _Builder(ctx, "minutes")
-                total.text(
-                    ctx.mm(1.8),
-                    0,
-                    col_w - ctx.mm(3.6),
-                    minutes_text(minutes[column]),
-                    _font(7.5),
-                    SOFT,
-                    Qt.AlignmentFlag.AlignRight,
-                )
-                page.append(PlacedBlock(total.block, x, bottom + ctx.mm(1.5)))
-                minutes[column] = 0
-        layout.pages.append(page)
-        first = False
+    page = [PlacedBlock(header, body.left(), body.top())]
+    for column, head in enumerate(heads):
+        x = body.left() + column * (col_w + gap)
+        page.append(PlacedBlock(_frame(ctx, col_w, body.bottom() - columns_top), x, columns_top))
+        page.append(PlacedBlock(head, x, columns_top))
+        y = columns_top + head.height
+        for cell in cells[column]:
+            page.append(PlacedBlock(cell, x, y, scale))
+            y += cell.height * scale
+        if minutes[column]:
+            total = _Builder(ctx, "minutes")
+            total.text(
+                ctx.mm(1.8),
+                0,
+                col_w - ctx.mm(3.6),
+                minutes_text(minutes[column]),
+                _font(7.5),
+                SOFT,
+                Qt.AlignmentFlag.AlignRight,
+            )
+            page.append(PlacedBlock(total.block, x, bottom + ctx.mm(1.5)))
+    layout.pages.append(page)
     return layout
+
+
+def _fit_columns(
+    room: float, width: float, make: Callable[[float, float], list[list[Block]]]
+) -> tuple[list[list[Block]], float]:
+    """The days' cells and the scale that fits the tallest column in ``room``: the cells at full
+    size, or a little smaller (``DENSITIES``), or else laid out wider and drawn scaled down to the
+    column's width, so long names wrap no more than they must. The sheet is always one page."""
+
+    def tallest(columns: list[list[Block]]) -> float:
+        return max(sum(cell.height for cell in column) for column in columns)
+
+    for factor in DENSITIES:
+        cells = make(width, factor)
+        if tallest(cells) <= room:
+            return cells, 1.0
+    low, high = room / tallest(cells), 1.0  # laid out wider, the cells are no taller: ``low`` fits
+    best = make(width / low, DENSITIES[-1])
+    for _ in range(6):  # the largest scale that fits, to within 1.6 %
+        middle = (low + high) / 2
+        cells = make(width / middle, DENSITIES[-1])
+        if tallest(cells) * middle <= room:
+            low, best = middle, cells
+        else:
+            high = middle
+    return best, low
 
 
 def _wash(rect: QRectF) -> Callable[[QPainter], None]:
