@@ -12,12 +12,14 @@ the PDF's text can be selected and searched; figures are vector paths (``paint_s
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import overload
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -157,6 +159,7 @@ def print_style(placeholder: bool = False) -> FigureStyle:
 
 
 # -- measuring and painting ------------------------------------------------------------------------
+@functools.cache  # one font per size and style, shared: never changed after it is made
 def _font(size_pt: float, *, bold: bool = False, italic: bool = False, spacing: float = 0.0) -> QFont:
     font = QFont()
     font.setFamilies(FAMILIES)
@@ -181,6 +184,18 @@ class _Ctx:
         self.dpi = float(device.logicalDpiY())
         self.styles = {False: print_style(), True: print_style(placeholder=True)}
         self.figures: dict[tuple[str, str | None], Figure] = {}
+        self.heights: dict[tuple[str, str, float], float] = {}
+
+    def text_height(self, width: float, text: str, font: QFont) -> float:
+        """The height of ``text`` wrapped in ``width``, measured once (an exercise is laid out in
+        several forms, the week at several scales, and most of their text keeps its width)."""
+        key = (text, font.key(), round(width, 1))
+        height = self.heights.get(key)
+        if height is None:
+            self.painter.setFont(font)
+            height = self.painter.boundingRect(QRectF(0, 0, width, 1e7), text, _option()).height()
+            self.heights[key] = height
+        return height
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -201,6 +216,7 @@ class _Ctx:
         return self.figures[key]
 
 
+@functools.cache
 def _option(align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextOption:
     option = QTextOption(align | Qt.AlignmentFlag.AlignTop)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -239,10 +255,7 @@ class _Builder:
         self.block.height = max(self.block.height, bottom)
 
     def measure(self, width: float, text: str, font: QFont) -> float:
-        if not text:
-            return 0.0
-        self.ctx.painter.setFont(font)
-        return self.ctx.painter.boundingRect(QRectF(0, 0, width, 1e7), text, _option()).height()
+        return self.ctx.text_height(width, text, font) if text else 0.0
 
     def text(
         self,
@@ -257,11 +270,9 @@ class _Builder:
         """Wrapped plain text in ``width``; returns its height."""
         if not text:
             return 0.0
-        painter = self.ctx.painter
-        painter.setFont(font)
         option = _option(align)
-        bound = painter.boundingRect(QRectF(x, y, width, 1e7), text, option)
-        rect = QRectF(x, y, width, bound.height() + 1)
+        height = self.ctx.text_height(width, text, font)
+        rect = QRectF(x, y, width, height + 1)
 
         def op(p: QPainter) -> None:
             p.setFont(font)
@@ -269,8 +280,8 @@ class _Builder:
             p.drawText(rect, text, option)
 
         self.block.ops.append(op)
-        self.grow(y + bound.height())
-        return bound.height()
+        self.grow(y + height)
+        return height
 
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor, width_pt: float) -> None:
         pen = QPen(colour, self.ctx.pt(width_pt))
@@ -368,6 +379,29 @@ def _footer(ctx: _Ctx, painter: QPainter, area: QRectF, left: str, number: int, 
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
 
 
+class _Forms(Sequence[Block]):
+    """An exercise's block in each of ``EXERCISE_FORMS``, each measured when pagination first asks."""
+
+    def __init__(self, make: Callable[[tuple[float, int]], Block]) -> None:
+        self._make = make
+        self._made: dict[int, Block] = {}
+
+    def __len__(self) -> int:
+        return len(EXERCISE_FORMS)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Block]: ...
+    def __getitem__(self, index: int | slice) -> Block | Sequence[Block]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        index = range(len(self))[index]  # IndexError past the end, as a list
+        if index not in self._made:
+            self._made[index] = self._make(EXERCISE_FORMS[index])
+        return self._made[index]
+
+
 def _paginate(ctx: _Ctx, blocks: Sequence[Sequence[Block]], gap: float) -> Layout:
     """Place each block in its first form that fits on what is left of the page; the later forms
     are the same content reflowed smaller, so a page is not left half empty for want of a few
@@ -456,7 +490,7 @@ def _bullets(b: _Builder, x: float, y: float, width: float, heading: str, lines:
 
 def _steps(b: _Builder, x: float, y: float, width: float, steps: Sequence[str], columns: int) -> float:
     """The numbered steps, down one column or down two (split where the columns come out most
-    even); returns their height."""
+    even, the first no shorter); returns their height."""
     ctx = b.ctx
     num_w = ctx.mm(5)
     col_gap = ctx.mm(6)
@@ -466,7 +500,12 @@ def _steps(b: _Builder, x: float, y: float, width: float, steps: Sequence[str], 
     heights = [b.measure(col_w - num_w, step, font) + spacing for step in steps]
     split = len(steps)
     if columns > 1 and len(steps) > 1:
-        split = min(range(1, len(steps)), key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
+
+        def unevenness(i: int) -> tuple[float, bool]:  # on a tie, the first column is the longer
+            first, second = sum(heights[:i]), sum(heights[i:])
+            return max(first, second), first < second
+
+        split = min(range(1, len(steps)), key=unevenness)
     tallest = 0.0
     for column, (first, last) in enumerate(((0, split), (split, len(steps)))):
         left = x + column * (col_w + col_gap)
@@ -576,15 +615,13 @@ def _exercise_block(
 
 def layout_routine(ctx: _Ctx, routine: Routine, exercises: Mapping[str, Exercise]) -> Layout:
     width = ctx.area().width()
-    blocks = [[_title_block(ctx, routine, exercises, width)]]
+    blocks: list[Sequence[Block]] = [[_title_block(ctx, routine, exercises, width)]]
     section = ""
     for number, item in enumerate(routine.items, 1):
         heading = item.section if item.section and item.section != section else None
         section = item.section
         exercise = exercises.get(item.exercise_id)
-        blocks.append(
-            [_exercise_block(ctx, number, item, exercise, width, heading, form) for form in EXERCISE_FORMS]
-        )
+        blocks.append(_Forms(functools.partial(_exercise_block, ctx, number, item, exercise, width, heading)))
     return _paginate(ctx, blocks, ctx.mm(BLOCK_GAP_MM))
 
 
@@ -764,7 +801,7 @@ def _fit_columns(
             return cells, 1.0
     low, high = room / tallest(cells), 1.0  # laid out wider, the cells are no taller: ``low`` fits
     best = make(width / low, DENSITIES[-1])
-    for _ in range(6):  # the largest scale that fits, to within 1.6 %
+    for _ in range(5):  # the largest scale that fits, to within 3 % (wider text wraps less)
         middle = (low + high) / 2
         cells = make(width / middle, DENSITIES[-1])
         if tallest(cells) * middle <= room:
