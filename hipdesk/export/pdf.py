@@ -51,7 +51,7 @@ from hipdesk.domain.model import (
 from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
 from hipdesk.figures.render import FigureStyle, paint_figure, paint_strip
-from hipdesk.figures.scene import Tone
+from hipdesk.figures.scene import Tone, animation_bounds
 from hipdesk.qtfix import keep_none_alive
 
 logger = logging.getLogger(__name__)
@@ -67,6 +67,7 @@ DENSITIES = (1.0, 0.8, 0.62)  # the week sheet's figures: sizes tried before the
 # An exercise of the routine, roomiest first: the largest keyframe (mm), columns of steps. A block
 # that does not fit what is left of a page takes the first smaller form that does.
 EXERCISE_FORMS = ((36.0, 1), (31.0, 1), (31.0, 2), (26.0, 2))
+SIDE_BY_SIDE_MM = 96.0  # the width beside the strip from which cues and "take care" may share it
 BESIDE_MM = 70.0  # the least width of the strip's cues column, so cues do not run long and thin
 
 INK = QColor("#1d2126")
@@ -488,6 +489,52 @@ def _bullets(b: _Builder, x: float, y: float, width: float, heading: str, lines:
     return y - top
 
 
+def _notes(
+    b: _Builder,
+    y: float,
+    strip: QRectF,
+    strip_h: float,
+    beside: tuple[float, float],
+    cues: Sequence[str],
+    care: Sequence[str],
+) -> float:
+    """The cues and what to take care of beside the figure strip, one above the other; or, where
+    that comes out shorter, what to take care of under the strip (a low strip of a lying move), or
+    the two side by side (a narrow strip); returns the height of the strip and its notes."""
+    ctx = b.ctx
+    x, width = beside
+
+    def bullets(x: float, y: float, width: float, heading: str, lines: Sequence[str]) -> Block:
+        scratch = _Builder(ctx)
+        if lines:
+            _bullets(scratch, x, y, width, heading, lines)
+        return scratch.block
+
+    def bottom(*blocks: Block) -> float:  # below ``y``: the strip, or the notes where they are longer
+        return max(strip_h, *(block.height - y for block in blocks if block.ops))
+
+    cues_block = bullets(x, y, width, "Cues", cues)
+    care_top = cues_block.height + ctx.mm(1.5) if cues else y
+    chosen = [cues_block, bullets(x, care_top, width, "Take care", care)]
+    others = []
+    if care:
+        others.append(
+            [cues_block, bullets(strip.left(), y + strip_h + ctx.mm(2), strip.width(), "Take care", care)]
+        )
+    if care and cues and width >= ctx.mm(SIDE_BY_SIDE_MM):
+        half = (width - ctx.mm(5)) / 2
+        others.append(
+            [bullets(x, y, half, "Cues", cues), bullets(x + half + ctx.mm(5), y, half, "Take care", care)]
+        )
+    for other in others:
+        if bottom(*other) < bottom(*chosen) - ctx.mm(2):
+            chosen = other
+    for block in chosen:
+        b.block.ops.extend(block.ops)
+        b.grow(block.height)
+    return bottom(*chosen)
+
+
 def _steps(b: _Builder, x: float, y: float, width: float, steps: Sequence[str], columns: int) -> float:
     """The numbered steps, down one column or down two (split where the columns come out most
     even, the first no shorter); returns their height."""
@@ -587,17 +634,14 @@ def _exercise_block(
     side = _item_side(item)
     frames = len(figure.animation(side).keyframes)
     cell = min(ctx.mm(cell_mm), (text_w - ctx.mm(BESIDE_MM)) / frames)
-    strip = QRectF(gutter, y, cell * frames, cell)
+    x0, y0, x1, y1 = animation_bounds(figure.animation(side), figure.muscles)
+    low = min(1.0, max(0.45, (y1 - y0) / max(x1 - x0, 1.0)))  # a lying move needs no square cell
+    strip = QRectF(gutter, y, cell * frames, cell * low)
     strip_h = b.strip(strip, figure, side)
     beside_x = strip.right() + ctx.mm(6)
-    beside_w = width - beside_x
-    beside = 0.0
-    if exercise is not None and exercise.cues:
-        beside += _bullets(b, beside_x, y, beside_w, "Cues", exercise.cues)
-    if exercise is not None and exercise.safety:
-        beside += ctx.mm(1.5) if beside else 0.0
-        beside += _bullets(b, beside_x, y + beside, beside_w, "Take care", exercise.safety)
-    y += max(strip_h, beside) + ctx.mm(3)
+    cues = exercise.cues if exercise is not None else ()
+    care = exercise.safety if exercise is not None else ()
+    y += _notes(b, y, strip, strip_h, (beside_x, width - beside_x), cues, care) + ctx.mm(3)
 
     # the numbered steps
     if exercise is None:
