@@ -2,12 +2,15 @@
 
 The same code paints a QPdfWriter (export), a QPrinter (Print…) and a print preview. Everything is
 laid out in device pixels computed from millimetres and points, so the pages look the same at any
-resolution. Each block (the title, one exercise) is measured first and painted afterwards: a block
-that does not fit on what is left of a page starts the next page, so no exercise is ever split. A
-block taller than a whole page (a user's exercise with very many steps) is scaled down to fit.
+resolution. Each block (the title, one exercise) is measured first and painted afterwards: an
+exercise that does not fit on what is left of a page is tried in smaller forms (a smaller figure
+strip, two columns of steps), and when none fits it starts the next page, so no exercise is ever
+split. A block taller than a whole page (a user's exercise with very many steps) is scaled down to
+fit. The week sheet is one page: a crowded week is drawn smaller.
 
-Text is drawn with ``QPainter.drawText`` (never HTML or rich text), so names and notes stay data and
-the PDF's text can be selected and searched; figures are vector paths (``paint_strip``).
+Text is drawn with ``QPainter.drawText`` (never HTML or rich text) with ligatures off, so names and
+notes stay data and the PDF's text can be selected, searched and copied letter for letter; figures
+are vector paths (``paint_strip``) in greys made for a printer (``print_style``).
 """
 
 from __future__ import annotations
