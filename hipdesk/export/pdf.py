@@ -2,24 +2,30 @@
 
 The same code paints a QPdfWriter (export), a QPrinter (Print…) and a print preview. Everything is
 laid out in device pixels computed from millimetres and points, so the pages look the same at any
-resolution. Each block (the title, one exercise) is measured first and painted afterwards: a block
-that does not fit on what is left of a page starts the next page, so no exercise is ever split. A
-block taller than a whole page (a user's exercise with very many steps) is scaled down to fit.
+resolution. Each block (the title, one exercise) is measured first and painted afterwards: an
+exercise that does not fit on what is left of a page is tried in smaller forms (a smaller figure
+strip, two columns of steps), and when none fits it starts the next page, so no exercise is ever
+split. A block taller than a whole page (a user's exercise with very many steps) is scaled down to
+fit. The week sheet is one page: a crowded week is drawn smaller.
 
-Text is drawn with ``QPainter.drawText`` (never HTML or rich text), so names and notes stay data and
-the PDF's text can be selected and searched; figures are vector paths (``paint_strip``).
+Text is drawn with ``QPainter.drawText`` (never HTML or rich text) with ligatures off, so names and
+notes stay data and the PDF's text can be selected, searched and copied letter for letter; figures
+are vector paths (``paint_strip``) in greys made for a printer (``print_style``).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import overload
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -27,7 +33,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QPen,
     QTextOption,
@@ -49,7 +54,8 @@ from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
 from hipdesk.export.safe_write import Protected, write_bytes
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
-from hipdesk.figures.render import paint_figure, paint_strip
+from hipdesk.figures.render import FigureStyle, paint_figure, paint_strip
+from hipdesk.figures.scene import Tone, animation_bounds
 from hipdesk.qtfix import keep_none_alive
 
 logger = logging.getLogger(__name__)
@@ -61,13 +67,19 @@ AUTHOR = "HipDesk"
 MARGIN_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
 FOOTER_MM = 8.0  # inside the bottom margin's edge: the page number line
 BLOCK_GAP_MM = 6.0
-DENSITIES = ((1.0, True), (0.9, True), (1.0, False), (0.85, False))  # week sheet: size, with dosage
+DENSITIES = (1.0, 0.8, 0.62)  # the week sheet's figures: sizes tried before the columns are scaled
+# An exercise of the routine, roomiest first: the largest keyframe (mm), columns of steps. A block
+# that does not fit what is left of a page takes the first smaller form that does.
+EXERCISE_FORMS = ((36.0, 1), (31.0, 1), (31.0, 2), (26.0, 2))
+SIDE_BY_SIDE_MM = 96.0  # the width beside the strip from which cues and "take care" may share it
+BESIDE_MM = 70.0  # the least width of the strip's cues column, so cues do not run long and thin
 
 INK = QColor("#1d2126")
 SOFT = QColor("#5b636b")
 FAINT = QColor("#c9ced3")
 ACCENT = QColor("#b4541c")  # a warm rust: reads on paper and in greyscale
 WASH = QColor("#f6efe9")  # a light tint behind the week's day headers
+LIGATURES = ("liga", "clig", "dlig")  # OpenType features turned off: text copies as plain letters
 FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica"]
 
 # Territories (ISO 3166 codes) whose paper is Letter; ISO 216 (A4) everywhere else.
@@ -122,20 +134,37 @@ def setup_device(device: QPagedPaintDevice, paper: Paper, landscape: bool = Fals
     device.setPageLayout(page_layout(paper, landscape))
 
 
-def print_palette() -> QPalette:
-    """Figure colours for paper: dark ink on white, the working muscles in the accent."""
-    palette = QPalette(QColor("white"))
-    for role, colour in (
-        (QPalette.ColorRole.Window, QColor("white")),
-        (QPalette.ColorRole.WindowText, INK),
-        (QPalette.ColorRole.Accent, ACCENT),
-        (QPalette.ColorRole.Highlight, ACCENT),
-    ):
-        palette.setColor(role, colour)
-    return palette
+def _grey(ink: float) -> QColor:
+    """``ink`` of the way from white paper to the sheet's ink."""
+    return QColor.fromRgbF(*(1 + (c - 1) * ink for c in (INK.redF(), INK.greenF(), INK.blueF())))
+
+
+def print_style(placeholder: bool = False) -> FigureStyle:
+    """Figure colours for a laser printer: the body mid to dark grey, the working muscles a deep rust
+    on the near side and a light one on the far side, so they stand out from the limb they lie on in
+    greyscale too (luminance: near limb 0.55, its muscle 0.35; far limb 0.33, its muscle 0.64). The
+    mat and the step stay light, the floor line reads. A placeholder is paler, as on screen."""
+    body = 0.55 if placeholder else 1.0
+    colours = {
+        Tone.NEAR: _grey(0.5 * body),
+        Tone.FAR: _grey(0.76 * body),
+        Tone.HAIR: _grey(0.92 * body),
+        Tone.ACCENT: QColor("#a3420f"),
+        Tone.ACCENT_FAR: QColor("#e0915a"),
+        Tone.MAT: _grey(0.2),
+        Tone.MAT_TOP: _grey(0.1),
+        Tone.STEP: _grey(0.4),
+        Tone.STEP_TOP: _grey(0.25),
+        Tone.BAND: QColor("#1f7a6d"),  # a teal band, darker than the mat, lighter than the limbs
+        Tone.POST: _grey(0.6),
+    }
+    floor = QPen(_grey(0.55), 1.0)
+    floor.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return FigureStyle(tuple(QBrush(colours[t]) for t in Tone), floor, SOFT, dark=False)
 
 
 # -- measuring and painting ------------------------------------------------------------------------
+@functools.cache  # one font per size and style, shared: never changed after it is made
 def _font(size_pt: float, *, bold: bool = False, italic: bool = False, spacing: float = 0.0) -> QFont:
     font = QFont()
     font.setFamilies(FAMILIES)
@@ -144,6 +173,8 @@ def _font(size_pt: float, *, bold: bool = False, italic: bool = False, spacing: 
     font.setItalic(italic)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(True)
+    for ligatures in LIGATURES:  # "fl" stays two letters: a search for "Butterfly" finds it
+        font.setFeature(QFont.Tag(ligatures), 0)
     if spacing:
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     return font
@@ -156,8 +187,20 @@ class _Ctx:
         self.painter = painter
         self.device = device
         self.dpi = float(device.logicalDpiY())
-        self.palette = print_palette()
+        self.styles = {False: print_style(), True: print_style(placeholder=True)}
         self.figures: dict[tuple[str, str | None], Figure] = {}
+        self.heights: dict[tuple[str, str, float], float] = {}
+
+    def text_height(self, width: float, text: str, font: QFont) -> float:
+        """The height of ``text`` wrapped in ``width``, measured once (an exercise is laid out in
+        several forms, the week at several scales, and most of their text keeps its width)."""
+        key = (text, font.key(), round(width, 1))
+        height = self.heights.get(key)
+        if height is None:
+            self.painter.setFont(font)
+            height = self.painter.boundingRect(QRectF(0, 0, width, 1e7), text, _option()).height()
+            self.heights[key] = height
+        return height
 
     def mm(self, value: float) -> float:
         return value * self.dpi / 25.4
@@ -178,6 +221,7 @@ class _Ctx:
         return self.figures[key]
 
 
+@functools.cache
 def _option(align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextOption:
     option = QTextOption(align | Qt.AlignmentFlag.AlignTop)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -216,10 +260,7 @@ class _Builder:
         self.block.height = max(self.block.height, bottom)
 
     def measure(self, width: float, text: str, font: QFont) -> float:
-        if not text:
-            return 0.0
-        self.ctx.painter.setFont(font)
-        return self.ctx.painter.boundingRect(QRectF(0, 0, width, 1e7), text, _option()).height()
+        return self.ctx.text_height(width, text, font) if text else 0.0
 
     def text(
         self,
@@ -234,11 +275,9 @@ class _Builder:
         """Wrapped plain text in ``width``; returns its height."""
         if not text:
             return 0.0
-        painter = self.ctx.painter
-        painter.setFont(font)
         option = _option(align)
-        bound = painter.boundingRect(QRectF(x, y, width, 1e7), text, option)
-        rect = QRectF(x, y, width, bound.height() + 1)
+        height = self.ctx.text_height(width, text, font)
+        rect = QRectF(x, y, width, height + 1)
 
         def op(p: QPainter) -> None:
             p.setFont(font)
@@ -246,8 +285,8 @@ class _Builder:
             p.drawText(rect, text, option)
 
         self.block.ops.append(op)
-        self.grow(y + bound.height())
-        return bound.height()
+        self.grow(y + height)
+        return height
 
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor, width_pt: float) -> None:
         pen = QPen(colour, self.ctx.pt(width_pt))
@@ -281,10 +320,10 @@ class _Builder:
 
     def strip(self, rect: QRectF, figure: Figure, side: str | None) -> float:
         """The keyframes side by side in ``rect``, each captioned beneath; returns the whole height."""
-        palette = self.ctx.palette
+        style = self.ctx.styles[figure.placeholder]
 
         def op(p: QPainter) -> None:
-            paint_strip(p, rect, figure, side=side, palette=palette)
+            paint_strip(p, rect, figure, side=side, style=style)
 
         self.block.ops.append(op)
         self.grow(rect.bottom())
@@ -299,10 +338,10 @@ class _Builder:
         return rect.height() + captions
 
     def figure(self, rect: QRectF, figure: Figure, side: str | None, keyframe: int) -> None:
-        palette = self.ctx.palette
+        style = self.ctx.styles[figure.placeholder]
 
         def op(p: QPainter) -> None:
-            paint_figure(p, rect, figure, side=side, keyframe=keyframe, palette=palette)
+            paint_figure(p, rect, figure, side=side, keyframe=keyframe, style=style)
 
         self.block.ops.append(op)
         self.grow(rect.bottom())
@@ -345,17 +384,46 @@ def _footer(ctx: _Ctx, painter: QPainter, area: QRectF, left: str, number: int, 
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
 
 
-def _paginate(ctx: _Ctx, blocks: Sequence[Block], gap: float) -> Layout:
+class _Forms(Sequence[Block]):
+    """An exercise's block in each of ``EXERCISE_FORMS``, each measured when pagination first asks."""
+
+    def __init__(self, make: Callable[[tuple[float, int]], Block]) -> None:
+        self._make = make
+        self._made: dict[int, Block] = {}
+
+    def __len__(self) -> int:
+        return len(EXERCISE_FORMS)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Block]: ...
+    def __getitem__(self, index: int | slice) -> Block | Sequence[Block]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        index = range(len(self))[index]  # IndexError past the end, as a list
+        if index not in self._made:
+            self._made[index] = self._make(EXERCISE_FORMS[index])
+        return self._made[index]
+
+
+def _paginate(ctx: _Ctx, blocks: Sequence[Sequence[Block]], gap: float) -> Layout:
+    """Place each block in its first form that fits on what is left of the page; the later forms
+    are the same content reflowed smaller, so a page is not left half empty for want of a few
+    millimetres. When none fits, the first form starts a new page (a block is never split)."""
     area = ctx.area()
     body = QRectF(area.left(), area.top(), area.width(), area.height() - ctx.mm(FOOTER_MM))
     layout = Layout(area, body, [[]])
     y = body.top()
-    for block in blocks:
+    for forms in blocks:
         page = layout.pages[-1]
-        if page and y + block.height > body.bottom():
-            layout.pages.append([])
-            page = layout.pages[-1]
-            y = body.top()
+        block = next((f for f in forms if y + f.height <= body.bottom()), None)
+        if block is None:
+            if page:
+                layout.pages.append([])
+                page = layout.pages[-1]
+                y = body.top()
+            block = next((f for f in forms if f.height <= body.height()), forms[-1])
         scale = 1.0
         if block.height > body.height():
             scale = body.height() / block.height
@@ -426,6 +494,83 @@ def _bullets(b: _Builder, x: float, y: float, width: float, heading: str, lines:
     return y - top
 
 
+def _notes(
+    b: _Builder,
+    y: float,
+    strip: QRectF,
+    strip_h: float,
+    beside: tuple[float, float],
+    cues: Sequence[str],
+    care: Sequence[str],
+) -> float:
+    """The cues and what to take care of beside the figure strip, one above the other; or, where
+    that comes out shorter, what to take care of under the strip (a low strip of a lying move), or
+    the two side by side (a narrow strip); returns the height of the strip and its notes."""
+    ctx = b.ctx
+    x, width = beside
+
+    def bullets(x: float, y: float, width: float, heading: str, lines: Sequence[str]) -> Block:
+        scratch = _Builder(ctx)
+        if lines:
+            _bullets(scratch, x, y, width, heading, lines)
+        return scratch.block
+
+    def bottom(*blocks: Block) -> float:  # below ``y``: the strip, or the notes where they are longer
+        return max(strip_h, *(block.height - y for block in blocks if block.ops))
+
+    cues_block = bullets(x, y, width, "Cues", cues)
+    care_top = cues_block.height + ctx.mm(1.5) if cues else y
+    chosen = [cues_block, bullets(x, care_top, width, "Take care", care)]
+    others = []
+    if care:
+        others.append(
+            [cues_block, bullets(strip.left(), y + strip_h + ctx.mm(2), strip.width(), "Take care", care)]
+        )
+    if care and cues and width >= ctx.mm(SIDE_BY_SIDE_MM):
+        half = (width - ctx.mm(5)) / 2
+        others.append(
+            [bullets(x, y, half, "Cues", cues), bullets(x + half + ctx.mm(5), y, half, "Take care", care)]
+        )
+    for other in others:
+        if bottom(*other) < bottom(*chosen) - ctx.mm(2):
+            chosen = other
+    for block in chosen:
+        b.block.ops.extend(block.ops)
+        b.grow(block.height)
+    return bottom(*chosen)
+
+
+def _steps(b: _Builder, x: float, y: float, width: float, steps: Sequence[str], columns: int) -> float:
+    """The numbered steps, down one column or down two (split where the columns come out most
+    even, the first no shorter); returns their height."""
+    ctx = b.ctx
+    num_w = ctx.mm(5)
+    col_gap = ctx.mm(6)
+    col_w = (width - (columns - 1) * col_gap) / columns
+    font = _font(9.5)
+    spacing = ctx.mm(0.9)
+    heights = [b.measure(col_w - num_w, step, font) + spacing for step in steps]
+    split = len(steps)
+    if columns > 1 and len(steps) > 1:
+
+        def unevenness(i: int) -> tuple[float, bool]:  # on a tie, the first column is the longer
+            first, second = sum(heights[:i]), sum(heights[i:])
+            return max(first, second), first < second
+
+        split = min(range(1, len(steps)), key=unevenness)
+    tallest = 0.0
+    for column, (first, last) in enumerate(((0, split), (split, len(steps)))):
+        left = x + column * (col_w + col_gap)
+        top = y
+        for index in range(first, last):
+            number = f"{index + 1}."
+            align = Qt.AlignmentFlag.AlignRight
+            b.text(left, top, num_w - ctx.mm(1), number, _font(9.5, bold=True), ACCENT, align)
+            top += b.text(left + num_w, top, col_w - num_w, steps[index], font, INK) + spacing
+        tallest = max(tallest, top - y)
+    return tallest
+
+
 def _ticks(b: _Builder, x: float, y: float, item: RoutineItem) -> float:
     """A row of tick boxes, one per set (and side, for one side then the other)."""
     ctx = b.ctx
@@ -454,7 +599,11 @@ def _exercise_block(
     exercise: Exercise | None,
     width: float,
     section: str | None,
+    form: tuple[float, int] = EXERCISE_FORMS[0],
 ) -> Block:
+    """One exercise; ``form`` is the largest size of a keyframe (mm) and the number of columns of
+    its steps."""
+    cell_mm, step_columns = form
     name = exercise.name if exercise is not None else item.exercise_id
     b = _Builder(ctx, "exercise", name)
     y = 0.0
@@ -490,36 +639,21 @@ def _exercise_block(
     figure = ctx.figure(exercise, item.exercise_id)
     side = _item_side(item)
     frames = len(figure.animation(side).keyframes)
-    cell = min(ctx.mm(30), (text_w - ctx.mm(60)) / frames)
-    strip = QRectF(gutter, y, cell * frames, cell)
+    cell = min(ctx.mm(cell_mm), (text_w - ctx.mm(BESIDE_MM)) / frames)
+    x0, y0, x1, y1 = animation_bounds(figure.animation(side), figure.muscles)
+    low = min(1.0, max(0.45, (y1 - y0) / max(x1 - x0, 1.0)))  # a lying move needs no square cell
+    strip = QRectF(gutter, y, cell * frames, cell * low)
     strip_h = b.strip(strip, figure, side)
     beside_x = strip.right() + ctx.mm(6)
-    beside_w = width - beside_x
-    beside = 0.0
-    if exercise is not None and exercise.cues:
-        beside += _bullets(b, beside_x, y, beside_w, "Cues", exercise.cues)
-    if exercise is not None and exercise.safety:
-        beside += ctx.mm(1.5) if beside else 0.0
-        beside += _bullets(b, beside_x, y + beside, beside_w, "Take care", exercise.safety)
-    y += max(strip_h, beside) + ctx.mm(3)
+    cues = exercise.cues if exercise is not None else ()
+    care = exercise.safety if exercise is not None else ()
+    y += _notes(b, y, strip, strip_h, (beside_x, width - beside_x), cues, care) + ctx.mm(3)
 
     # the numbered steps
     if exercise is None:
         y += b.text(gutter, y, text_w, "This exercise is no longer in your library.", _font(9.5), SOFT)
     else:
-        num_w = ctx.mm(5)
-        for index, step in enumerate(exercise.steps, 1):
-            b.text(
-                gutter,
-                y,
-                num_w - ctx.mm(1),
-                f"{index}.",
-                _font(9.5, bold=True),
-                ACCENT,
-                Qt.AlignmentFlag.AlignRight,
-            )
-            y += b.text(gutter + num_w, y, text_w - num_w, step, _font(9.5), INK)
-            y += ctx.mm(0.9)
+        y += _steps(b, gutter, y, text_w, exercise.steps, step_columns)
     if item.note.strip():
         y += ctx.mm(1)
         y += b.text(gutter, y, text_w, f"Note: {item.note.strip()}", _font(9.5, italic=True), INK)
@@ -531,12 +665,13 @@ def _exercise_block(
 
 def layout_routine(ctx: _Ctx, routine: Routine, exercises: Mapping[str, Exercise]) -> Layout:
     width = ctx.area().width()
-    blocks = [_title_block(ctx, routine, exercises, width)]
+    blocks: list[Sequence[Block]] = [[_title_block(ctx, routine, exercises, width)]]
     section = ""
     for number, item in enumerate(routine.items, 1):
         heading = item.section if item.section and item.section != section else None
         section = item.section
-        blocks.append(_exercise_block(ctx, number, item, exercises.get(item.exercise_id), width, heading))
+        exercise = exercises.get(item.exercise_id)
+        blocks.append(_Forms(functools.partial(_exercise_block, ctx, number, item, exercise, width, heading)))
     return _paginate(ctx, blocks, ctx.mm(BLOCK_GAP_MM))
 
 
@@ -563,12 +698,11 @@ def _week_cells(
     routines: Mapping[int, Routine],
     exercises: Mapping[str, Exercise],
     width: float,
-    density: tuple[float, bool] = (1.0, True),
+    factor: float = 1.0,
 ) -> list[Block]:
     """A day's column as small blocks: each routine (with its tick box), then each of its exercises.
-    ``density`` is a size factor for the exercises and whether to give their dosage."""
+    ``factor`` sizes the exercises' figures; each exercise's dosage is beside its figure."""
     cells: list[Block] = []
-    factor, dosage = density
     pad = ctx.mm(1.8)
     inner = width - 2 * pad
     for planned in plan.days[day].routines:
@@ -604,13 +738,13 @@ def _week_cells(
             e.figure(QRectF(pad, 0, fig_size, fig_size), figure, side, _keyframe_for(figure, side))
             tx = pad + fig_size + ctx.mm(1)
             tw = inner - fig_size - ctx.mm(1)
-            name_font, dose_font = _font(7 * factor), _font(6.3 * factor)
-            dose = item_text(item) if dosage else ""
+            name_font, dose_font = _font(7), _font(6.3)
+            dose = item_text(item)
             need = e.measure(tw, name, name_font) + e.measure(tw, dose, dose_font)
             top = max(ctx.mm(0.6), (fig_size - need) / 2)
             h = e.text(tx, top, tw, name, name_font, INK)
             h += e.text(tx, top + h, tw, dose, dose_font, SOFT) + top - ctx.mm(0.6)
-            e.grow(max(fig_size, h + ctx.mm(0.6)) + ctx.mm(0.6 * factor))
+            e.grow(max(fig_size, h + ctx.mm(0.6)) + ctx.mm(0.6))
             cells.append(e.block)
         spacer = _Builder(ctx, "space")
         spacer.grow(ctx.mm(2))
@@ -644,7 +778,7 @@ def layout_week(
     exercises: Mapping[str, Exercise],
     order: Sequence[int],
 ) -> Layout:
-    """Seven columns in ``order``; a day too full for one sheet goes on in the same column overleaf."""
+    """Seven columns in ``order`` on one sheet: a crowded week is drawn smaller, never overleaf."""
     by_id = routines_by_id(routines)
     area = ctx.area()
     body = QRectF(area.left(), area.top(), area.width(), area.height() - ctx.mm(FOOTER_MM))
@@ -669,10 +803,11 @@ def layout_week(
         heads.append(b.block)
     bottom = body.bottom() - ctx.mm(6)  # room for the day's minutes
     room = bottom - columns_top - max(head.height for head in heads)
-    for density in DENSITIES:  # the sheet is for the wall: one page if it can be read at all
-        cells = [_week_cells(ctx, w, plan, by_id, exercises, col_w, density) for w in order]
-        if max(sum(c.height for c in column) for column in cells) <= room:
-            break
+    cells, scale = _fit_columns(
+        room,
+        col_w,
+        lambda width, factor: [_week_cells(ctx, w, plan, by_id, exercises, width, factor) for w in order],
+    )
     minutes = [
         sum(
             routine_minutes(r, Pace.of(exercises))
@@ -681,40 +816,55 @@ def layout_week(
         )
         for w in order
     ]
-    remaining = [list(c) for c in cells]
-    first = True
-    while first or any(remaining):
-        page: list[PlacedBlock] = []
-        top = columns_top if first else body.top()
-        if first:
-            page.append(PlacedBlock(header, body.left(), body.top()))
-        for column, head in enumerate(heads):
-            x = body.left() + column * (col_w + gap)
-            page.append(PlacedBlock(_frame(ctx, col_w, body.bottom() - top), x, top))
-            page.append(PlacedBlock(head, x, top))
-            y = top + head.height
-            queue = remaining[column]
-            while queue and (y + queue[0].height <= bottom or y == top + head.height):
-                cell = queue.pop(0)
-                scale = min(1.0, (bottom - y) / cell.height) if cell.height > 0 else 1.0
-                page.append(PlacedBlock(cell, x, y, scale))
-                y += cell.height * scale
-            if not queue and minutes[column]:
-                total = _Builder(ctx, "minutes")
-                total.text(
-                    ctx.mm(1.8),
-                    0,
-                    col_w - ctx.mm(3.6),
-                    minutes_text(minutes[column]),
-                    _font(7.5),
-                    SOFT,
-                    Qt.AlignmentFlag.AlignRight,
-                )
-                page.append(PlacedBlock(total.block, x, bottom + ctx.mm(1.5)))
-                minutes[column] = 0
-        layout.pages.append(page)
-        first = False
+    page = [PlacedBlock(header, body.left(), body.top())]
+    for column, head in enumerate(heads):
+        x = body.left() + column * (col_w + gap)
+        page.append(PlacedBlock(_frame(ctx, col_w, body.bottom() - columns_top), x, columns_top))
+        page.append(PlacedBlock(head, x, columns_top))
+        y = columns_top + head.height
+        for cell in cells[column]:
+            page.append(PlacedBlock(cell, x, y, scale))
+            y += cell.height * scale
+        if minutes[column]:
+            total = _Builder(ctx, "minutes")
+            total.text(
+                ctx.mm(1.8),
+                0,
+                col_w - ctx.mm(3.6),
+                minutes_text(minutes[column]),
+                _font(7.5),
+                SOFT,
+                Qt.AlignmentFlag.AlignRight,
+            )
+            page.append(PlacedBlock(total.block, x, bottom + ctx.mm(1.5)))
+    layout.pages.append(page)
     return layout
+
+
+def _fit_columns(
+    room: float, width: float, make: Callable[[float, float], list[list[Block]]]
+) -> tuple[list[list[Block]], float]:
+    """The days' cells and the scale that fits the tallest column in ``room``: the cells at full
+    size, or a little smaller (``DENSITIES``), or else laid out wider and drawn scaled down to the
+    column's width, so long names wrap no more than they must. The sheet is always one page."""
+
+    def tallest(columns: list[list[Block]]) -> float:
+        return max(sum(cell.height for cell in column) for column in columns)
+
+    for factor in DENSITIES:
+        cells = make(width, factor)
+        if tallest(cells) <= room:
+            return cells, 1.0
+    low, high = room / tallest(cells), 1.0  # laid out wider, the cells are no taller: ``low`` fits
+    best = make(width / low, DENSITIES[-1])
+    for _ in range(5):  # the largest scale that fits, to within 3 % (wider text wraps less)
+        middle = (low + high) / 2
+        cells = make(width / middle, DENSITIES[-1])
+        if tallest(cells) * middle <= room:
+            low, best = middle, cells
+        else:
+            high = middle
+    return best, low
 
 
 def _wash(rect: QRectF) -> Callable[[QPainter], None]:

@@ -186,9 +186,11 @@ def paint_figure(
     side: str | None = None,
     keyframe: int | None = None,
     palette: QPalette | None = None,
+    style: FigureStyle | None = None,
 ) -> None:
     """Draw one frame of ``figure`` fitted into ``rect``: at ``t`` seconds into its loop, or at
-    ``keyframe`` (an index) when given. ``side`` ("left"/"right") mirrors an each-side exercise."""
+    ``keyframe`` (an index) when given. ``side`` ("left"/"right") mirrors an each-side exercise.
+    ``style`` (colours made for a medium, such as paper) wins over ``palette``."""
     anim = figure.animation(side)
     _paint_anim(
         painter,
@@ -196,7 +198,7 @@ def paint_figure(
         figure,
         anim,
         anim.keyframe(keyframe) if keyframe is not None else anim.frame_at(t),
-        figure_style(palette, figure.placeholder),
+        style or figure_style(palette, figure.placeholder),
     )
 
 
@@ -261,11 +263,13 @@ def paint_strip(
     side: str | None = None,
     palette: QPalette | None = None,
     labels: bool = False,
+    style: FigureStyle | None = None,
 ) -> None:
     """Every keyframe side by side in ``rect`` (equal cells, same scale), as vector shapes, so a
-    PDF page gets paths. With ``labels`` each cell is captioned with its keyframe's name."""
+    PDF page gets paths. With ``labels`` each cell is captioned with its keyframe's name. ``style``
+    wins over ``palette``, as in :func:`paint_figure`."""
     anim = figure.animation(side)
-    style = figure_style(palette, figure.placeholder)
+    style = style or figure_style(palette, figure.placeholder)
     n = len(anim.keyframes)
     cell_w = rect.width() / n
     label_h = min(rect.height() * 0.14, cell_w * 0.14) if labels else 0.0

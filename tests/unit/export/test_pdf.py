@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -97,6 +98,32 @@ def test_no_exercise_is_split_across_pages(pdf) -> None:
         # its first step, last step and last cue are on the page of its name
         page = texts[pages[0]]
         assert words(ex.steps[0]) in page and words(ex.steps[-1]) in page and words(ex.cues[-1]) in page
+
+
+def plain_texts(data: bytes) -> list[str]:
+    """Extracted text as a PDF reader copies it: white space as single spaces, nothing else undone."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")  # ff, fi, fl, ffi, ffl, long st, st as one character
+
+
+def test_a_search_finds_every_exercise_name_in_plain_letters(qapp, pdf) -> None:
+    from hipdesk.export.pdf import Paper, week_pdf
+
+    routines = [Routine("Everything", EVERYTHING.items, id=1)]
+    days = tuple(
+        PlannedDay(d, RunKind.EASY, (PlannedRoutine("Everything", None, 1),) if d == 2 else ())
+        for d in range(7)
+    )
+    week = week_pdf(WeekPlan(days), routines, EXERCISES, Paper.A4)
+    for data in (pdf.data, week.data):
+        text = " ".join(plain_texts(data))
+        assert not LIGATURES.search(text)
+        for ex in CATALOGUE:
+            assert ex.name in text, ex.name
+    fl_fi = [ex.name for ex in CATALOGUE if "fl" in ex.name.lower() or "fi" in ex.name.lower()]
+    assert "Butterfly Stretch" in fl_fi and len(fl_fi) >= 3  # Butterfly, Hip Flexor, Figure 4
 
 
 def test_fonts_embedded_figures_are_vectors_and_the_file_is_small(pdf) -> None:
@@ -284,16 +311,105 @@ def test_week_sheet_has_a_tick_box_per_planned_routine_and_a_figure_per_exercise
     assert all(len(b.ops) >= 2 for b in exercise_blocks)  # the figure and the name
 
 
-def test_a_crowded_week_stays_inside_the_margins(qapp) -> None:
+def starter_plan() -> tuple[WeekPlan, list[Routine]]:
+    from hipdesk.catalogue.starter import starter_routines, starter_week
+
+    routines = [Routine(r.name, r.items, r.notes, id=i) for i, r in enumerate(starter_routines(EXERCISES), 1)]
+    ids = {r.name: r.id for r in routines}
+    link = dataclasses.replace  # each planned routine to its routine's id
+    days = tuple(
+        link(day, routines=tuple(link(p, routine_id=ids[p.routine_name]) for p in day.routines))
+        for day in starter_week().days
+    )
+    return WeekPlan(days), routines
+
+
+def crowded_plan(suffix: str = "") -> tuple[WeekPlan, list[Routine], dict[str, Exercise]]:
+    """Every day three routines of eight exercises; ``suffix`` lengthens every name."""
+    exercises = {k: dataclasses.replace(v, name=v.name + suffix) for k, v in EXERCISES.items()}
+    routines = [
+        Routine(
+            f"Routine {k + 1}{suffix}",
+            tuple(default_item(CATALOGUE[(k * 8 + j) % 19]) for j in range(8)),
+            id=k + 1,
+        )
+        for k in range(3)
+    ]
+    planned = tuple(PlannedRoutine(r.name, dt.time(6 + 6 * i, 0), r.id) for i, r in enumerate(routines))
+    return WeekPlan(tuple(PlannedDay(d, RunKind.EASY, planned) for d in range(7))), routines, exercises
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("week", ["starter", "crowded", "long names"])
+def test_the_week_sheet_is_one_page_with_every_exercise_and_its_dosage(qapp, paper: str, week: str) -> None:
     from hipdesk.export.pdf import Paper, week_pdf
 
-    big = Routine("Everything", EVERYTHING.items, id=1)
-    days = tuple(PlannedDay(d, RunKind.EASY, (PlannedRoutine("Everything", None, 1),) * 2) for d in range(7))
-    result = week_pdf(WeekPlan(days), [big], EXERCISES, Paper.LETTER)
-    assert result.pages >= 2  # a day with 38 exercises goes on overleaf
-    text = " ".join(page_texts(result.data))
-    assert all(ex.name in text for ex in CATALOGUE)
-    assert assert_pages_inside_margins(qapp, result.data) == result.pages
+    if week == "starter":
+        (plan, routines), exercises = starter_plan(), EXERCISES
+    else:
+        plan, routines, exercises = crowded_plan(
+            " with a long name someone typed in" if week != "crowded" else ""
+        )
+    result = week_pdf(plan, routines, exercises, Paper(paper))
+    assert result.pages == 1
+    text = page_texts(result.data)[0]
+    by_id = {r.id: r for r in routines}
+    planned = [by_id[p.routine_id] for day in plan.days for p in day.routines]
+    assert planned
+    for routine in planned:
+        assert routine.name in text
+        for item in routine.items:
+            name = exercises[item.exercise_id].name
+            assert f"{name} {item_text(item)}" in text  # the dosage right after the name, beside the figure
+    if week == "crowded":
+        assert text.count("1 h 12 min") == 7  # every day's total, on the same page
+    assert assert_pages_inside_margins(qapp, result.data) == 1
+
+
+def routine_layout(paper, routine: Routine):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from hipdesk.export.pdf import _Ctx, layout_routine, setup_device
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    setup_device(writer, paper)
+    painter = QPainter(writer)
+    try:
+        return layout_routine(_Ctx(painter, writer), routine, EXERCISES)
+    finally:
+        painter.end()
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_routine_pages_are_not_left_half_empty(qapp, paper: str) -> None:
+    from hipdesk.export.pdf import Paper
+
+    plan, routines = starter_plan()
+    for routine in [EVERYTHING, *routines]:
+        layout = routine_layout(Paper(paper), routine)
+        for number, page in enumerate(layout.pages[:-1], 1):
+            last = page[-1]
+            used = (last.y + last.block.height * last.scale - layout.body.top()) / layout.body.height()
+            assert used >= 0.7, (routine.name, paper, number, round(used, 2))
+
+
+def test_figures_print_dark_and_their_muscles_stand_out_in_greyscale() -> None:
+    from hipdesk.export.pdf import print_style
+    from hipdesk.figures.scene import Tone
+
+    def grey(tone: Tone) -> float:
+        colour = print_style().brushes[tone].color()
+        return 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+
+    assert grey(Tone.NEAR) <= 0.6 and grey(Tone.FAR) <= 0.4 and grey(Tone.HAIR) <= 0.3  # toner, not a tint
+    assert abs(grey(Tone.ACCENT) - grey(Tone.NEAR)) >= 0.15  # a working muscle on its limb
+    assert abs(grey(Tone.ACCENT_FAR) - grey(Tone.FAR)) >= 0.15
+    assert abs(grey(Tone.NEAR) - grey(Tone.FAR)) >= 0.15  # near and far legs apart
+    assert grey(Tone.MAT) >= 0.75  # the mat stays behind the body
 
 
 def test_write_pdf_is_atomic_and_reports_one_line(tmp_path) -> None:
