@@ -223,7 +223,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hipdesk.db.backup import integrity_check, list_backups
+    from hipdesk.db.backup import integrity_check, is_foreign, list_backups
     from hipdesk.db.lock import DataLock
     from hipdesk.db.recovery import diagnose
     from hipdesk.paths import database_path
@@ -234,6 +234,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     lock = DataLock(path)  # held, no HipDesk writes meanwhile and the reading leaves nothing behind
     try:
         alone = lock.acquire()
+        if is_foreign(path, alone=alone):
+            raise HipDeskError(f"{path} is an SQLite file of another program; it was left untouched.")
         problem = diagnose(path, alone=alone)
         problems = [problem] if problem else integrity_check(path, alone=alone)
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hipdesk.catalogue.loader import catalogue_fingerprint, load_catalogue
 from hipdesk.catalogue.starter import starter_routines, starter_week
-from hipdesk.db.backup import BackupInfo, list_backups
+from hipdesk.db.backup import BackupInfo, backup_dir, clean_stale_parts, list_backups
 from hipdesk.db.database import DatabaseError, open_database, storage_errors
 from hipdesk.db.repo import Repo
 
@@ -48,6 +48,7 @@ def open_store(
     if read_only:
         return Repo(open_database(path, read_only=True))
     with storage_errors(path):
+        clean_stale_parts(backup_dir(path))  # what killed backups left
         recovered = recover(path)
         if recovered is not None:
             (notify or logger.warning)(recovered.text())

@@ -74,6 +74,15 @@ def quick_check(path: Path, *, alone: bool = True) -> str:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
+def is_foreign(path: Path, *, alone: bool = False) -> bool:
+    """True for a readable SQLite file that is not HipDesk's (nor a newer HipDesk's)."""
+    try:
+        with files.read_only(path, alone=alone) as con:
+            return identify(con).kind is Kind.FOREIGN
+    except sqlite3.Error:
+        return False
+
+
 def integrity_check(path: Path, *, alone: bool = False) -> list[str]:
     """The full ``PRAGMA integrity_check`` and the schema against HipDesk's: ``["ok"]`` for a sound
     file, else the problems found."""
