@@ -225,7 +225,7 @@ def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, f
 
 
 def _write_error(folder: Path, exc: BaseException) -> BackupError:
-    if files.is_disk_full(exc):
+    if files.is_disk_full(exc, folder):
         return BackupError(files.disk_full_text(folder))
     return BackupError(f"Cannot write a backup to {folder}: {exc}.")
 
@@ -415,7 +415,7 @@ def swap_in(
         moved = _keep_old(db_path, label, now)
         os.replace(partial, db_path)
     except (sqlite3.Error, OSError) as exc:
-        if files.is_disk_full(exc):
+        if files.is_disk_full(exc, db_path.parent):
             raise BackupError(files.disk_full_text(db_path.parent)) from None
         raise BackupError(f"Cannot restore {backup.name}: {exc}.") from None
     finally:

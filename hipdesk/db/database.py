@@ -45,7 +45,7 @@ def storage_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
-        if files.is_disk_full(exc):
+        if files.is_disk_full(exc, path):
             raise DatabaseError(files.disk_full_text(path)) from None
         raise
 
@@ -117,7 +117,7 @@ def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
         migrations.migrate(db)
     except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
         db.close()
-        if files.is_disk_full(exc):
+        if files.is_disk_full(exc, path):
             raise DatabaseError(files.disk_full_text(path)) from None
         raise DatabaseError(f"HipDesk cannot use {path}: {exc}.") from None
     except Exception:

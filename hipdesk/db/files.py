@@ -74,12 +74,36 @@ def read_only(db_path: Path, *, alone: bool = False) -> Iterator[sqlite3.Connect
                     made.unlink()
 
 
-def is_disk_full(exc: BaseException) -> bool:
-    """True for SQLite's "database or disk is full" and the system's "no space left" (ENOSPC)."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    text = str(exc).lower()
-    return "database or disk is full" in text or "no space left on device" in text
+FULL_BELOW = 64 * 1024  # bytes free under which an input/output error is taken for a full disk
+
+
+def is_disk_full(exc: BaseException | None, where: Path) -> bool:
+    """True for SQLite's "database or disk is full" and the system's "no space left" (ENOSPC),
+    also where they caused the error at hand (a failed rollback after a full disk), and for
+    SQLite's "disk I/O error" when the disk holding ``where`` has (almost) no room left."""
+    seen = 0
+    io_error = False
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(exc).lower()
+        if "database or disk is full" in text or "no space left on device" in text:
+            return True
+        io_error = io_error or "disk i/o error" in text
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return io_error and free_bytes(where) < FULL_BELOW
+
+
+def free_bytes(where: Path) -> int:
+    """The room left for this user on the disk holding ``where`` (a large number when unknown)."""
+    folder = Path(where)
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return 1 << 62
+    return info.f_bavail * info.f_frsize
 
 
 def disk_full_text(where: Path | str) -> str:
