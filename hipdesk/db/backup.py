@@ -227,7 +227,8 @@ def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, f
 def _write_error(folder: Path, exc: BaseException) -> BackupError:
     if files.is_disk_full(exc, folder):
         return BackupError(files.disk_full_text(folder))
-    return BackupError(f"Cannot write a backup to {folder}: {exc}.")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    return BackupError(f"Cannot write a backup to {folder}: {reason}.")
 
 
 def make_backup(

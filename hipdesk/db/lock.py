@@ -97,19 +97,25 @@ class DataLock:
         if self.locked:
             return True
         deadline = time.monotonic() + wait_ms / 1000
+        retries = 100
         while True:
             self.held_elsewhere = False
             try:
-                if self._try_once():
-                    return True
+                got = self._try_once()
             except OSError:
                 return False
+            if got:
+                return True
+            if got is None and retries > 0:  # the name was let go of as we opened it: at once again
+                retries -= 1
+                continue
             self.held_elsewhere = True
             if time.monotonic() >= deadline:
                 return False
             time.sleep(POLL_S)
 
-    def _try_once(self) -> bool:
+    def _try_once(self) -> bool | None:
+        """True: held now; False: another process holds it; None: try again at once."""
         fd = _open_lock_file(self.path)
         try:
             if not _try_flock(fd):
@@ -118,10 +124,10 @@ class DataLock:
             same = os.fstat(fd).st_ino == os.stat(self.path, follow_symlinks=False).st_ino
         except OSError:
             os.close(fd)
-            return False  # the file was removed by its last holder as we opened it: try again
+            return None  # the file was removed by its last holder as we opened it
         if not same:
             os.close(fd)
-            return False
+            return None
         data_fd = self._lock_data_file()
         if data_fd == -1:
             os.close(fd)
