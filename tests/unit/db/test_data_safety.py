@@ -366,3 +366,46 @@ def test_a_killed_backups_part_file_is_removed_by_the_next_backup(db_path: Path)
     stale.write_bytes(os.urandom(100_000))
     assert run(db_path, "backup").returncode == 0
     assert not stale.exists()
+
+
+# -- recovery: the swap ------------------------------------------------------------------------
+
+
+def test_a_recovery_cut_short_before_its_rename_leaves_the_damaged_file_in_place(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hipdesk.db.recovery import recover
+
+    save(db_path, FIRST)
+    backup.make_backup(db_path, "launch")
+    db_path.write_bytes(os.urandom(8192))
+    damaged = db_path.read_bytes()
+    real_replace = os.replace
+
+    def cut_short(src, dst, *args, **kwargs):
+        if str(src).endswith(".restoring"):
+            raise OSError(5, "Input/output error")  # as if the power went at this moment
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", cut_short)
+    with pytest.raises(backup.BackupError):
+        recover(db_path)
+    monkeypatch.undo()
+    assert db_path.read_bytes() == damaged  # never no file: the next launch tries again
+    assert recover(db_path) is not None
+    assert "First routine" in routine_names(db_path)
+
+
+def test_recovery_never_takes_another_programs_file_in_the_backups_folder(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from hipdesk.db.recovery import recover
+
+    save(db_path, FIRST)
+    backup.make_backup(db_path, "launch", now=dt.datetime(2025, 1, 1))
+    theirs = db_path.parent / "backups" / "hipdesk.launch-20991231-000000.sqlite"
+    other_programs_file(theirs, 2)
+    db_path.write_bytes(os.urandom(8192))
+    done = recover(db_path)
+    assert done is not None and done.restored.path != theirs
+    assert "First routine" in routine_names(db_path)
