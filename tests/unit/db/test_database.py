@@ -82,7 +82,8 @@ def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # root may write anywhere, so the folder's answer is simulated here; the next test does it for real
+    # root may write anywhere, so the folder's answer is simulated here; test_read_only_file.py does it
+    # for real
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == tmp_path else real_access(p, mode))
     with pytest.raises(DatabaseError, match="read-only"):
@@ -90,16 +91,7 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "hipdesk.sqlite").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
-def test_a_really_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(DatabaseError, match="read-only"):
-            open_store(folder / "hipdesk.sqlite")
-    finally:
-        folder.chmod(0o755)
+# A really read-only folder, without root's power over file modes: tests/unit/db/test_read_only_file.py
 
 
 def test_the_v1_fixture_is_migrated_with_its_data(tmp_path: Path) -> None:

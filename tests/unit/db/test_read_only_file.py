@@ -73,3 +73,14 @@ def test_check_and_backup_of_a_read_only_file_leave_nothing_and_writers_work_aft
     assert writer.returncode == 1 and "Traceback" not in writer.stderr, writer.stderr
     routines = run_limited(folder, "routines")
     assert routines.returncode == 0 and "Traceback" not in routines.stderr, routines.stderr
+
+
+def test_a_really_read_only_folder_is_one_line_and_nothing_is_made(folder: Path) -> None:
+    folder.chmod(0o555)
+    try:
+        result = run_limited(folder, "routines")
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("hipdesk: ") and "read-only" in result.stderr
+    assert list(folder.iterdir()) == []
