@@ -142,13 +142,26 @@ def _name(db_path: Path, reason: str, when: dt.datetime, n: int) -> Path:
     return backup_dir(db_path) / f"{db_path.stem}.{reason}-{stamp}Z{f'-{n}' if n else ''}.sqlite"
 
 
+PART_PREFIX = ".hipdesk-backup-"
+
+
+def _is_part(name: str, in_backups: bool) -> bool:
+    """A backup's temporary file: HipDesk's own name, or (in backups/) an older HipDesk's."""
+    stem = name.removesuffix("-journal")
+    if stem.startswith(PART_PREFIX) and stem.endswith(PART):
+        return True
+    return in_backups and stem.endswith(".sqlite" + PART) and _NAME.match(stem.removesuffix(PART)) is not None
+
+
 def clean_stale_parts(folder: Path) -> list[Path]:
-    """Remove what killed backups left in ``folder``: ``.part`` files no live writer holds."""
+    """Remove what killed backups left in ``folder``: their temporary files no live writer holds
+    (only names HipDesk gives them; nothing else in the folder is touched)."""
     removed: list[Path] = []
     if not folder.is_dir():
         return removed
+    in_backups = folder.name == "backups"
     for path in folder.iterdir():
-        if PART not in path.name or not path.is_file() or path.is_symlink():
+        if not _is_part(path.name, in_backups) or not path.is_file() or path.is_symlink():
             continue
         owner = path.with_name(path.name.removesuffix("-journal"))
         try:
@@ -200,7 +213,7 @@ def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, f
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale_parts(folder)
-        fd, raw = tempfile.mkstemp(prefix=".hipdesk-backup-", suffix=PART, dir=folder)
+        fd, raw = tempfile.mkstemp(prefix=PART_PREFIX, suffix=PART, dir=folder)
     except OSError as exc:
         raise _write_error(folder, exc) from None
     partial = Path(raw)

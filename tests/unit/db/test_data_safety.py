@@ -409,3 +409,15 @@ def test_recovery_never_takes_another_programs_file_in_the_backups_folder(
     done = recover(db_path)
     assert done is not None and done.restored.path != theirs
     assert "First routine" in routine_names(db_path)
+
+
+def test_a_backup_to_a_chosen_file_leaves_the_other_files_of_its_folder_alone(
+    db_path: Path, tmp_path: Path
+) -> None:
+    save(db_path, FIRST)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.part2.pdf").write_text("keep me")
+    (mine / "download.part").write_text("keep me too")
+    assert main(["backup", "-o", str(mine / "copy.sqlite")]) == 0
+    assert sorted(p.name for p in mine.iterdir()) == ["copy.sqlite", "download.part", "thesis.part2.pdf"]
