@@ -421,3 +421,41 @@ def test_a_backup_to_a_chosen_file_leaves_the_other_files_of_its_folder_alone(
     (mine / "download.part").write_text("keep me too")
     assert main(["backup", "-o", str(mine / "copy.sqlite")]) == 0
     assert sorted(p.name for p in mine.iterdir()) == ["copy.sqlite", "download.part", "thesis.part2.pdf"]
+
+
+CONTENDER = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+    from hipdesk.db.lock import DataLock
+    db, mark = Path(sys.argv[1]), Path(sys.argv[2])
+    for _ in range(40):
+        lock = DataLock(db)
+        if not lock.acquire(20000):
+            sys.exit(2)
+        if mark.exists():
+            sys.exit(3)  # someone else holds it too
+        mark.write_text(str(os.getpid()))
+        time.sleep(0.002)
+        mark.unlink()
+        lock.release()
+    """
+)
+
+
+def test_the_lock_is_held_by_one_process_at_a_time_however_often_it_changes_hands(db_path: Path) -> None:
+    save(db_path, FIRST)
+    mark = db_path.with_name("holder")
+    names = [db_path, db_path.with_name("link.sqlite")]
+    names[1].symlink_to(db_path)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", CONTENDER, str(names[i % 2]), str(mark)], env=ENV)
+        for i in range(4)
+    ]
+    try:
+        codes = [p.wait(timeout=240) for p in procs]
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+    assert codes == [0, 0, 0, 0]
