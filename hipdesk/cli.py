@@ -209,6 +209,7 @@ def _backup_before(repo: Any, reason: str) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from hipdesk.db.backup import make_backup
+    from hipdesk.db.lock import DataLock
     from hipdesk.paths import database_path
 
     path = database_path(args.db)
@@ -217,13 +218,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     target = Path(args.output) if args.output else None
     if target is not None and target.exists():
         raise HipDeskError(f"{target} exists already; name a new file.")
-    written = make_backup(path, "manual", target=target)
+    lock = DataLock(path)  # held, no HipDesk writes meanwhile and the reading leaves nothing behind
+    try:
+        written = make_backup(path, "manual", target=target, alone=lock.acquire())
+    finally:
+        lock.release()
     assert written is not None
     print(f"wrote {written} ({written.stat().st_size // 1024} KiB, checked)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from hipdesk.db.database import storage_errors
     from hipdesk.db.recovery import restore_file
     from hipdesk.paths import database_path
     from hipdesk.store import open_store
@@ -232,8 +238,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = database_path(args.db)
     lock = lock_for_writing(path)
     try:
-        done = restore_file(path, Path(args.file))
-        open_store(path).db.close()  # an older backup is brought up to this HipDesk's format
+        with storage_errors(path):
+            done = restore_file(path, Path(args.file))
+            open_store(path).db.close()  # an older backup is brought up to this HipDesk's format
     finally:
         lock.release()
     print(done)
@@ -241,17 +248,27 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hipdesk.db.backup import integrity_check, list_backups
+    from hipdesk.db.backup import integrity_check, is_foreign, list_backups
+    from hipdesk.db.lock import DataLock
     from hipdesk.db.recovery import diagnose
     from hipdesk.paths import database_path
 
     path = database_path(args.db)
     if not path.is_file():
         raise HipDeskError(f"There is no data file at {path}.")
-    problem = diagnose(path)
-    problems = [problem] if problem else integrity_check(path)
+    lock = DataLock(path)  # held, no HipDesk writes meanwhile and the reading leaves nothing behind
+    try:
+        alone = lock.acquire()
+        if is_foreign(path, alone=alone):
+            raise HipDeskError(f"{path} is an SQLite file of another program; it was left untouched.")
+        problem = diagnose(path, alone=alone)
+        problems = [problem] if problem else integrity_check(path, alone=alone)
+    finally:
+        lock.release()
     backups = list_backups(path)
-    newest = f"; newest backup {backups[0].created:%Y-%m-%d %H:%M}" if backups else "; no backups yet"
+    newest = "; no backups yet"
+    if backups:
+        newest = f"; newest backup {backups[0].created.astimezone():%Y-%m-%d %H:%M}"
     if problems == ["ok"]:
         print(f"{path}: ok ({len(backups)} backups{newest})")
         return 0
@@ -485,6 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
         if getattr(args, "before_open", None) is not None:
             args.before_open(args)
+        from hipdesk.db.database import storage_errors
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
         from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock
@@ -496,8 +514,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise HipDeskError(lock.in_use_text())
         try:
             repo = open_store(path, notify=_tell, read_only=not lock.locked and reads_only and path.exists())
+            if reads_only:
+                lock.share()  # set up and checked: a reader never keeps the window from opening
             try:
-                return int(args.func(repo, args))
+                with storage_errors(path):
+                    return int(args.func(repo, args))
             finally:
                 repo.db.close()
         finally:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
-from hipdesk.db import migrations
+from hipdesk.db import files, migrations
+from hipdesk.db.identity import Kind, identify
 from hipdesk.db.models import database
 from hipdesk.domain.errors import HipDeskError
 
@@ -22,7 +25,6 @@ PRAGMAS = {
     "synchronous": 2,  # FULL: a finished set survives a power cut
     "busy_timeout": 5000,
 }
-_OUR_TABLES = {"meta", "exercise", "routine", "routine_item", "session", "set_record"}
 
 
 class DatabaseError(HipDeskError):
@@ -37,44 +39,47 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of a live database through SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with sqlite3.connect(partial) as dest:
-        source.backup(dest)
-    dest.close()
-    os.replace(partial, target)
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turn a full disk (SQLite's "database or disk is full", or ENOSPC) into one clear sentence."""
+    try:
+        yield
+    except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
+        if files.is_disk_full(exc, path):
+            raise DatabaseError(files.disk_full_text(path)) from None
+        raise
 
 
-def _inspect(path: Path) -> int:
-    """Read the schema version without writing a byte; refuse what HipDesk must not touch."""
+def _inspect(path: Path, *, alone: bool = True) -> int:
+    """Read the schema version without writing a byte; refuse what HipDesk must not touch.
+
+    ``alone``: the caller holds the data lock, so SQLite may first finish its own crash recovery
+    (a hot journal left by a kill is rolled back) and the reading leaves no file behind.
+    """
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open {path}: {exc}.") from None
-    try:
-        version = int(probe.execute("PRAGMA user_version").fetchone()[0])
-        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = probe.execute("PRAGMA quick_check").fetchone()[0]
+        with files.read_only(path, alone=alone) as probe:
+            found = identify(probe)
+            check = probe.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DatabaseError(
                 f"{path} is not a HipDesk database (it is not a readable SQLite file); it was left untouched."
             ) from None
         raise DatabaseError(f"Cannot read {path}: {exc}; it was left untouched.") from None
-    finally:
-        probe.close()
-    if version > migrations.LATEST:
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open {path}: {exc}.") from None
+    if found.kind is Kind.NEWER:
         raise DatabaseTooNewError(
-            f"{path} was written by a newer HipDesk (data version {version}; this HipDesk reads "
+            f"{path} was written by a newer HipDesk (data version {found.version}; this HipDesk reads "
             f"up to {migrations.LATEST}). Update HipDesk to open it; it was left untouched."
         )
+    if found.kind is Kind.FOREIGN:
+        raise DatabaseError(f"{path} is an SQLite file of another program; it was left untouched.")
     if check != "ok":
         raise DatabaseError(f"{path} is damaged ({check}); it was left untouched.")
-    if version == 0 and tables and not tables <= _OUR_TABLES:
-        raise DatabaseError(f"{path} is an SQLite file of another program; it was left untouched.")
-    return version
+    if found.schema_problem:
+        raise DatabaseError(f"{path} is damaged ({found.schema_problem}); it was left untouched.")
+    return found.version
 
 
 def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
@@ -95,7 +100,7 @@ def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
             f"{path} is missing but its write-ahead log {wal.name} is there, and there is no backup to "
             "restore; both were left untouched."
         )
-    version = _inspect(path) if path.exists() and path.stat().st_size > 0 else 0
+    version = _inspect(path, alone=not read_only) if path.exists() and path.stat().st_size > 0 else 0
     if read_only:
         return _open_read_only(path, version)
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
@@ -107,11 +112,13 @@ def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
         if 0 < version < migrations.LATEST:
             from hipdesk.db.backup import make_backup
 
-            target = make_backup(path, f"before-v{migrations.LATEST}", source=db.connection())
+            target = make_backup(path, f"before-v{migrations.LATEST}", source=db.connection(), thin=False)
             logger.info("copied %s to %s before migrating", path, target)
         migrations.migrate(db)
-    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+    except (sqlite3.Error, PeeweeDatabaseError, OSError) as exc:
         db.close()
+        if files.is_disk_full(exc, path):
+            raise DatabaseError(files.disk_full_text(path)) from None
         raise DatabaseError(f"HipDesk cannot use {path}: {exc}.") from None
     except Exception:
         db.close()

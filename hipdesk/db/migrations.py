@@ -59,10 +59,18 @@ def _v2(db: SqliteDatabase) -> None:
     )
 
 
+def _v3(db: SqliteDatabase) -> None:
+    # HipDesk's own mark in the file's header, so that no other program's SQLite file is taken for one.
+    from hipdesk.db.identity import APPLICATION_ID
+
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+
+
 # (version it brings the file to, what it does, the step). Append; never edit a released step.
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "create the tables", _v1),
     (2, "one record per set of a session", _v2),
+    (3, "mark the file as HipDesk's", _v3),
 ]
 LATEST = STEPS[-1][0]
 

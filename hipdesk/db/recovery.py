@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipdesk.db import backup, migrations
+from hipdesk.db import backup, files
+from hipdesk.db.identity import Kind, identify
+from hipdesk.db.lock import real_path
 
 logger = logging.getLogger(__name__)
 
@@ -22,18 +25,20 @@ class Recovery:
     restored: backup.BackupInfo
 
     def text(self) -> str:
-        when = self.restored.created.strftime("%Y-%m-%d %H:%M")
+        when = self.restored.created.astimezone().strftime("%Y-%m-%d %H:%M")
         return (
             f"The data file was damaged ({self.problem}). It was moved to {self.moved_to} and the newest "
             f"good backup, from {when}, was restored: anything recorded after {when} is not in it."
         )
 
 
-def diagnose(db_path: Path) -> str | None:
+def diagnose(db_path: Path, *, alone: bool = True) -> str | None:
     """What makes ``db_path`` damaged, or None when it is sound, missing, empty, or not ours to judge.
 
-    Never writes. A file from a newer HipDesk or another program's SQLite file is not "damaged":
-    opening refuses those and leaves them as they are.
+    Never writes data (``alone``: the caller holds the data lock, so SQLite may first finish its
+    own crash recovery, and the reading leaves no file behind). A file from a newer HipDesk or
+    another program's SQLite file is not "damaged": opening refuses those and leaves them as they are.
+    A HipDesk file whose tables lack a column HipDesk needs is damaged.
     """
     wal = db_path.with_name(db_path.name + "-wal")
     if not db_path.exists():
@@ -50,32 +55,33 @@ def diagnose(db_path: Path) -> str | None:
     if header != b"SQLite format 3\x00":
         return "it is not an SQLite file" if header.strip(b"\0") else "its header is blank"
     try:
-        con = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        version = int(con.execute("PRAGMA user_version").fetchone()[0])
-        if version > migrations.LATEST:
-            return None
-        check = str(con.execute("PRAGMA quick_check").fetchone()[0])
+        with files.read_only(db_path, alone=alone) as con:
+            found = identify(con)
+            if found.kind is not Kind.OURS:
+                return None
+            check = str(con.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         text = str(exc)
         return text if any(w in text for w in _DAMAGE_WORDS) else None
-    finally:
-        con.close()
-    return None if check == "ok" else check
+    except sqlite3.Error:
+        return None
+    if check != "ok":
+        return check
+    return found.schema_problem
 
 
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
 
 
 def recover(db_path: Path, now: dt.datetime | None = None) -> Recovery | None:
-    """Move a damaged database aside and restore the newest good backup.
+    """Put the newest good backup in place of a damaged database, which is kept under another name.
 
     Returns None when nothing was done: the file is sound, or there is no good backup (then the
-    file stays exactly as it is, and opening it refuses it with one clear line).
+    file stays exactly as it is, and opening it refuses it with one clear line). The caller holds
+    the data lock. Backups are not thinned here.
     """
-    db_path = Path(db_path)
+    db_path = real_path(db_path)
+    backup.clean_restoring(db_path)
     problem = diagnose(db_path)
     if problem is None:
         return None
@@ -83,47 +89,64 @@ def recover(db_path: Path, now: dt.datetime | None = None) -> Recovery | None:
     if good is None:
         logger.info("%s is damaged (%s) and there is no good backup: left as it is", db_path, problem)
         return None
-    moved = backup.move_aside(db_path, "damaged", now)
-    backup.install_copy(good.path, db_path)
-    logger.info("%s was damaged (%s): moved to %s, restored %s", db_path, problem, moved, good.path.name)
-    return Recovery(problem, moved, good)
+    moved = backup.swap_in(good.path, db_path, "damaged", now)
+    logger.info("%s was damaged (%s): kept as %s, restored %s", db_path, problem, moved, good.path.name)
+    return Recovery(problem, moved or db_path, good)
+
+
+def check_replacement(source: Path, db_path: Path) -> None:
+    """Refuse, with one sentence, a file that cannot take the place of the data at ``db_path``."""
+    if not source.is_file():
+        raise backup.BackupError(f"There is no file {source}.")
+    if os.path.samefile(source, db_path) if db_path.exists() else False:
+        raise backup.BackupError(f"{source} is the data file itself.")
+    try:
+        with files.read_only(source) as con:
+            check = str(con.execute("PRAGMA quick_check").fetchone()[0])
+            found = identify(con) if check == "ok" else None
+    except sqlite3.Error as exc:
+        check, found = str(exc), None
+    if found is None:
+        raise backup.BackupError(f"{source} is not a usable backup ({check}); nothing was changed.")
+    if found.kind is Kind.NEWER:
+        raise backup.BackupError(
+            f"{source} was written by a newer HipDesk (data version {found.version}); nothing was changed."
+        )
+    if found.kind is not Kind.OURS:
+        raise backup.BackupError(f"{source} is not a HipDesk backup; nothing was changed.")
+    if found.schema_problem:
+        raise backup.BackupError(f"{source} is damaged ({found.schema_problem}); nothing was changed.")
 
 
 def restore_file(db_path: Path, source: Path, now: dt.datetime | None = None) -> str:
     """Replace the data at ``db_path`` by the backup ``source``; returns a sentence saying what was
-    done and where the data as it was is now. The caller holds the lock.
+    done and where the data as it was is now. The caller holds the data lock.
 
-    A sound database is first backed up (``before-restore``) and then overwritten in place through
-    the backup API; anything else there is moved aside, never deleted.
+    A sound database is first backed up (``before-restore``) and then overwritten in one
+    transaction through the backup API; anything else there is swapped out with one rename and
+    kept under another name, never deleted. Backups are thinned only once the restore is done,
+    and never ``source``.
     """
-    from hipdesk.db.database import DatabaseError, _inspect
+    from hipdesk.db.database import _inspect
 
     db_path, source = Path(db_path), Path(source)
-    if not source.is_file():
-        raise backup.BackupError(f"There is no file {source}.")
-    if source.resolve() == db_path.resolve():
-        raise backup.BackupError(f"{source} is the data file itself.")
-    problem = backup.quick_check(source)
-    if problem != "ok":
-        raise backup.BackupError(f"{source} is not a usable backup ({problem}); nothing was changed.")
-    _inspect(source)  # a newer HipDesk's file or another program's is refused here
-    if not db_path.exists() and not any(p.exists() for p in backup.sidecars(db_path)):
-        backup.install_copy(source, db_path)
-        return f"restored {db_path} from {source}"
-    sound = diagnose(db_path) is None and db_path.is_file()
-    if sound:
-        try:
-            _inspect(db_path)
-        except DatabaseError:
-            sound = False
-    if not sound:
-        moved = backup.move_aside(db_path, "damaged" if diagnose(db_path) else "replaced", now)
-        backup.install_copy(source, db_path)
-        return f"restored {db_path} from {source}; the file that was there is now {moved}"
-    kept = backup.make_backup(db_path, "before-restore", now=now)
-    con = sqlite3.connect(db_path, timeout=5)
+    real = real_path(db_path)
+    check_replacement(source, real)
+    backup.clean_restoring(real)
     try:
-        backup.restore_into(con, source)
+        problem = diagnose(real)
+        if problem is None and real.is_file() and real.stat().st_size > 0:
+            _inspect(real)  # a newer HipDesk's file or another program's is refused, untouched
+            kept = backup.make_backup(db_path, "before-restore", now=now, thin=False, alone=True)
+            con = sqlite3.connect(real, timeout=5)
+            try:
+                backup.restore_into(con, source)
+            finally:
+                con.close()
+            return f"restored {db_path} from {source}; the data as it was is in {kept}"
+        moved = backup.swap_in(source, real, "damaged" if problem else "replaced", now)
+        if moved is None:
+            return f"restored {db_path} from {source}"
+        return f"restored {db_path} from {source}; the file that was there is now {moved}"
     finally:
-        con.close()
-    return f"restored {db_path} from {source}; the data as it was is in {kept}"
+        backup.thin_backups(db_path, now, keep={source})

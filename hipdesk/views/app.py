@@ -17,6 +17,7 @@ from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
 
 if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
     from hipdesk.views.crash import CrashHandler
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
     screen, so the runner sees HipDesk as soon as a bare Qt window would appear.
     """
     app = make_application()
-    from hipdesk.views.single_instance import DataLock, ask_running_instance_to_raise
+    from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock, ask_running_instance_to_raise
 
     db_file = database_path(db_override)
     lock = DataLock(db_file)
@@ -73,6 +74,8 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
         if ask_running_instance_to_raise(db_file):
             print("hipdesk: HipDesk is already open; its window was brought forward.", file=sys.stderr)
             return 0
+    if not lock.locked and lock.held_elsewhere and not lock.acquire(WRITER_WAIT_MS):
+        # not a window: a command that writes, or one setting up the file to read it, lets go soon
         print(f"hipdesk: {lock.in_use_text()}", file=sys.stderr)
         if not exit_after_startup:
             from hipdesk.views.widgets import message
@@ -90,17 +93,18 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
         from PySide6.QtGui import QIcon
 
         from hipdesk.resources import resource_path
-        from hipdesk.store import open_store
 
         crash.append(_install_crash_handler(app, window))
 
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
         try:
-            repo = open_store(db_file, notify=notices.append)
+            repo = _open_data(window, db_file, notices, exit_after_startup)
         except HipDeskError as exc:
             print(f"hipdesk: {exc}", file=sys.stderr)
-            if not exit_after_startup:
+            from hipdesk.store import DataMissingError
+
+            if not exit_after_startup and not isinstance(exc, DataMissingError):
                 from hipdesk.views.widgets import message
 
                 message(window, APP_NAME, str(exc), QMessageBox.Icon.Critical)
@@ -130,6 +134,35 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
             handler.uninstall()
         lock.release()
     return code
+
+
+def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_startup: bool) -> Repo:
+    """The data, ready; when the data file is missing but backups of it are there, the runner
+    chooses between the newest backup and starting empty (never started empty unasked)."""
+    from hipdesk.db.recovery import restore_file
+    from hipdesk.store import DataMissingError, open_store
+
+    try:
+        return open_store(db_file, notify=notices.append)
+    except DataMissingError as missing:
+        if exit_after_startup:
+            raise
+        from hipdesk.views.widgets import ask
+
+        when = missing.newest.created.astimezone().strftime("%A %d %B %Y at %H:%M")
+        choice = ask(
+            window,
+            "Data File Missing",
+            f"There is no data file at {db_file}, but there are backups of it. Put the newest backup "
+            f"(from {when}) in place, or start with no data? The backups stay either way.",
+            ["Restore Newest Backup", "Start Empty", "Quit"],
+        )
+        if choice == "Restore Newest Backup":
+            notices.append(restore_file(db_file, missing.newest.path).capitalize() + ".")
+            return open_store(db_file, notify=notices.append)
+        if choice == "Start Empty":
+            return open_store(db_file, notify=notices.append, start_empty=True)
+        raise
 
 
 def _install_crash_handler(app: QApplication, window: QWidget) -> CrashHandler:

@@ -66,8 +66,18 @@ class AutoBackup(QObject):
         self.backup_finished.emit(str(path) if path else "", "")
 
     def _on_backup_finished(self, path: str, error: str) -> None:
+        told = self.last_error
         self.last_error = error
         if error:
             logger.warning("automatic backup failed: %s", error)
+            if error != told:  # once, not every 30 minutes
+                self._tell(f"Automatic backup failed: {error} Tools ▸ Back Up Now tries again.")
         elif path:
             logger.info("automatic backup: %s", path)
+
+    def _tell(self, text: str) -> None:
+        from PySide6.QtWidgets import QMainWindow
+
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text)

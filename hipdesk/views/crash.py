@@ -52,6 +52,7 @@ class CrashHandler(QObject):
     """Catches what nothing else caught, in any thread; the dialog always opens on the GUI thread."""
 
     crashed = Signal(str, str)  # summary, details (the traceback)
+    disk_full = Signal(str)  # what to tell the runner: a full disk is no bug, and needs no traceback
 
     def __init__(
         self,
@@ -68,6 +69,7 @@ class CrashHandler(QObject):
         self.show_dialogs = True
         self._previous = (sys.excepthook, threading.excepthook)
         self.crashed.connect(self._on_crashed, Qt.ConnectionType.QueuedConnection)
+        self.disk_full.connect(self._on_disk_full, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -89,8 +91,26 @@ class CrashHandler(QObject):
                 self.rollback()  # an unfinished transaction is undone, never half kept
             except Exception:  # noqa: BLE001 - the handler itself must not fail
                 logger.exception("rollback after the error failed")
+        from hipdesk.db.files import disk_full_text, is_disk_full
+
+        repo = getattr(self.parent_window(), "repo", None)
+        where = Path(repo.db.database) if repo is not None else self.log_file or Path.home()
+        if value is not None and is_disk_full(value, where):
+            self.disk_full.emit(disk_full_text(where))
+            return
         summary = f"{kind.__name__}: {value}" if str(value) else kind.__name__
         self.crashed.emit(summary, details)
+
+    def _on_disk_full(self, text: str) -> None:
+        if QThread.currentThread() is not self.thread() or not self.show_dialogs or self.showing:
+            return
+        from hipdesk.views.widgets import message
+
+        self.showing = True
+        try:
+            message(self.parent_window(), "Disk Full", text)
+        finally:
+            self.showing = False
 
     def _on_crashed(self, summary: str, details: str) -> None:
         if QThread.currentThread() is not self.thread() or not self.show_dialogs or self.showing:

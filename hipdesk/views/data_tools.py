@@ -113,9 +113,9 @@ class RestoreDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for info in backups:
-            item = QTreeWidgetItem(
-                [f"{info.created:%a %d %b %Y, %H:%M:%S}", reason_text(info.reason), size_text(info.size)]
-            )
+            when = info.created.astimezone()  # named in UTC, shown in the runner's time
+            columns = [f"{when:%a %d %b %Y, %H:%M:%S}", reason_text(info.reason), size_text(info.size)]
+            item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(0, str(info.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -146,19 +146,19 @@ class RestoreDialog(QDialog):
 def restore_backup(window: MainWindow, chosen: Path) -> bool:
     """Back up the data as it is, then put ``chosen`` in its place inside the open connection."""
     from hipdesk.db import migrations
+    from hipdesk.db.recovery import check_replacement
     from hipdesk.store import bring_up_to_date
 
     repo = window.repo
     assert repo is not None
     path = _db_path(window)
     try:
-        problem = backup.quick_check(chosen)
-        if problem != "ok":
-            raise backup.BackupError(f"{chosen.name} fails its check ({problem}); nothing was changed.")
-        kept = backup.make_backup(path, "before-restore", source=repo.db.connection())
+        check_replacement(chosen, path)  # another program's file, or a newer HipDesk's, is refused
+        kept = backup.make_backup(path, "before-restore", source=repo.db.connection(), thin=False)
         backup.restore_into(repo.db.connection(), chosen)
         migrations.migrate(repo.db)
         bring_up_to_date(repo)
+        backup.thin_backups(path, keep={chosen})  # afterwards, and never the one restored
     except HipDeskError as exc:
         message(window, "Restore from Backup", str(exc))
         return False
@@ -196,7 +196,8 @@ def restore_dialog(window: MainWindow) -> None:
     if confirm(
         window,
         "Restore from Backup",
-        f"Put the data as it was on {info.created:%A %d %B %Y at %H:%M} in place of your data now? "
+        f"Put the data as it was on {info.created.astimezone():%A %d %B %Y at %H:%M} in place of your "
+        "data now? "
         "Your data as it is now is backed up first.",
         "Restore",
     ):

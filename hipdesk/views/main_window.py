@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from hipdesk.db.repo import Repo
-    from hipdesk.domain.model import Exercise
+    from hipdesk.domain.model import Exercise, SessionRecord
     from hipdesk.export.safe_write import Protected
     from hipdesk.views.history_page import HistoryPage
     from hipdesk.views.library_page import LibraryPage
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         """A session cut short by a crash or a power cut: go on where it stopped, or keep it as it is."""
         if self.repo is None:
             return
-        interrupted = self.repo.interrupted_sessions()
+        interrupted = self._interrupted()
         self.ui.actionResumeSession.setEnabled(bool(interrupted))
         if not interrupted:
             return
@@ -122,6 +122,13 @@ class MainWindow(QMainWindow):
             self._fresh.discard("history")
             self.statusBar().showMessage(f"Kept “{session.routine_name}” as a partial session.", 6000)
 
+    def _interrupted(self) -> list[SessionRecord]:
+        """Sessions cut short, never one running right now in a session window of this HipDesk
+        (another process cannot run one: it would need the data lock this window holds)."""
+        assert self.repo is not None
+        running = {getattr(getattr(w, "driver", None), "session_id", None) for w in self._sessions}
+        return [s for s in self.repo.interrupted_sessions() if s.id not in running]
+
     def resume_session(self, session_id: int) -> None:
         from hipdesk.views.session_launch import open_session
 
@@ -135,7 +142,7 @@ class MainWindow(QMainWindow):
         self._keep_session_window(window)
 
     def _on_action_resume_session_triggered(self) -> None:
-        if self.repo is not None and self.repo.interrupted_sessions():
+        if self.repo is not None and self._interrupted():
             self.offer_resume()
 
     def _on_action_start_today_triggered(self) -> None:

@@ -1,4 +1,4 @@
-"""One HipDesk per data file: a lock file beside the database, and a local socket to raise the window."""
+"""One HipDesk per data file: the data lock (hipdesk.db.lock), and a local socket to raise the window."""
 
 from __future__ import annotations
 
@@ -8,65 +8,23 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
+from hipdesk.db.lock import DataLock, lock_path, real_path
 from hipdesk.domain.errors import HipDeskError
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["DataLock", "lock_path", "lock_for_writing", "server_name"]
 
 RAISE = b"raise\n"
 WRITER_WAIT_MS = 3000  # a command-line writer waits this long for another writer to finish
 
 
-def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
-
-
 def server_name(db_path: Path) -> str:
-    """A local-socket name for this user and this database file."""
-    key = f"{os.getuid() if hasattr(os, 'getuid') else os.getlogin()}:{Path(db_path).expanduser().resolve()}"
+    """A local-socket name for this user and this database file (its real path)."""
+    key = f"{os.getuid() if hasattr(os, 'getuid') else os.getlogin()}:{real_path(db_path)}"
     return "hipdesk-" + hashlib.sha256(key.encode()).hexdigest()[:24]
-
-
-class DataLock:
-    """A QLockFile beside the database: whoever holds it is the one process that writes the data.
-
-    A lock left by a process that no longer runs (a crash, SIGKILL, a power cut) is stale and taken
-    over; the lock never goes stale by age alone, however long HipDesk stays open.
-    """
-
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = Path(db_path)
-        self._lock = QLockFile(str(lock_path(self.db_path)))
-        self._lock.setStaleLockTime(0)
-
-    def acquire(self, wait_ms: int = 0) -> bool:
-        """True when this process now holds the lock; False when another one does, or when the lock
-        file cannot be made at all (a missing or read-only folder: opening the database says so)."""
-        return bool(self._lock.tryLock(wait_ms))
-
-    @property
-    def held_elsewhere(self) -> bool:
-        return self._lock.error() == QLockFile.LockError.LockFailedError
-
-    def holder_pid(self) -> int | None:
-        info = self._lock.getLockInfo()
-        if isinstance(info, tuple) and info and isinstance(info[0], int):
-            return info[0]
-        return None
-
-    def in_use_text(self) -> str:
-        pid = self.holder_pid()
-        who = f"another HipDesk (process {pid})" if pid else "another HipDesk"
-        return f"{self.db_path} is in use by {who}; close it or let it finish, then try again."
-
-    def release(self) -> None:
-        if self._lock.isLocked():
-            self._lock.unlock()
-
-    @property
-    def locked(self) -> bool:
-        return bool(self._lock.isLocked())
 
 
 def lock_for_writing(db_path: Path, wait_ms: int = WRITER_WAIT_MS) -> DataLock:

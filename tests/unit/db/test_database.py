@@ -13,7 +13,6 @@ from hipdesk.db import migrations
 from hipdesk.db.database import DatabaseError, DatabaseTooNewError, open_database
 from hipdesk.db.models import TABLES
 from hipdesk.store import open_store
-from tests.plain_user import as_plain_user, plain_user_folder
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -83,7 +82,8 @@ def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # root may write anywhere, so the folder's answer is simulated here; the next test does it for real
+    # root may write anywhere, so the folder's answer is simulated here; test_read_only_file.py does it
+    # for real
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == tmp_path else real_access(p, mode))
     with pytest.raises(DatabaseError, match="read-only"):
@@ -91,21 +91,7 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "hipdesk.sqlite").exists()
 
 
-def _open_in(folder: Path) -> str:
-    try:
-        open_store(folder / "hipdesk.sqlite")
-    except DatabaseError as exc:
-        return str(exc)
-    return "opened"
-
-
-def test_a_really_read_only_folder_is_a_clear_error() -> None:
-    folder = plain_user_folder() / "ro"
-    as_plain_user(folder.mkdir)
-    folder.chmod(0o555)
-    message = as_plain_user(_open_in, folder)
-    assert "read-only" in message
-    assert list(folder.iterdir()) == []
+# A really read-only folder, without root's power over file modes: tests/unit/db/test_read_only_file.py
 
 
 def test_the_v1_fixture_is_migrated_with_its_data(tmp_path: Path) -> None:
