@@ -760,6 +760,19 @@ class Repo:
 
         return history_queries.session_count(self.db)
 
+    def plan_start_day(self) -> dt.date | None:
+        """The local day the plan began: the starter week was laid out, or the first routine made."""
+        stamps = []
+        seeded = self.meta(META_STARTER)
+        if seeded:
+            stamps.append(dt.datetime.fromisoformat(seeded))
+        made = RoutineRow.select(fn.MIN(RoutineRow.created_at)).scalar()
+        if made:
+            stamps.append(made if isinstance(made, dt.datetime) else dt.datetime.fromisoformat(str(made)))
+        if not stamps:
+            return None
+        return min(s.replace(tzinfo=dt.UTC).astimezone().date() for s in stamps)
+
     def first_history_day(self) -> dt.date | None:
         """The local day of the first session that is over, None before any."""
         from hipdesk.db import history_queries
