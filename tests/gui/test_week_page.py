@@ -168,14 +168,69 @@ def type_time(view, index, text: str, qtbot) -> str:
 def test_time_of_day_is_edited_in_place_and_bad_times_are_refused(window, page, qtbot) -> None:
     view = page.columns[2].list
     index = page.model.entry_index(2, 0)
-    assert type_time(view, index, "25:99", qtbot) == "07:00"
-    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 0)
+    view.setCurrentIndex(index)
+    assert view.edit(index, view.EditTrigger.EditKeyPressed, None)
+    editor = view.indexWidget(index)
+    assert editor.text() == "07:00"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "25:99")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    # refused, not dropped: the field stays open with what was typed, and says why
+    assert view.state() == view.State.EditingState and view.indexWidget(index) is editor
+    assert editor.text() == "25:99"
+    assert "'25:99' is not a time of day" in editor.toolTip()
     assert "'25:99' is not a time of day" in window.statusBar().currentMessage()
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 0)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert "not a time" in editor.toolTip()  # "25" is not one yet
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, "07:15")
+    assert "not a time" not in editor.toolTip()  # the message goes once the time is right
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 15)
     type_time(view, index, "6:15", qtbot)
     assert window.repo.week_plan().days[2].routines[0].time == dt.time(6, 15)
     assert index.data(Role.SUBTITLE).startswith("06:15 · ")
     type_time(view, index, "", qtbot)
-    assert window.repo.week_plan().days[2].routines[0].time is None
+    # any time: after the routines with a time
+    assert [p.time for p in window.repo.week_plan().days[2].routines] == [dt.time(18, 30), None]
+
+
+def test_a_day_is_in_time_order(window, page, qtbot) -> None:
+    """06:45 before 07:00, whatever order they were typed or dropped in; any time comes last."""
+    model = page.model
+    view = page.columns[2].list  # Wednesday: Run warm-up 07:00, Hip stretch 18:30
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30)]
+    type_time(view, model.entry_index(2, 1), "06:45", qtbot)
+    assert [(p.routine_name, p.time) for p in window.repo.week_plan().days[2].routines] == [
+        ("Hip stretch", dt.time(6, 45)),
+        ("Run warm-up", dt.time(7, 0)),
+    ]
+    assert [view.model().index(r, 0, view.rootIndex()).data() for r in range(2)] == [
+        "Hip stretch",
+        "Run warm-up",
+    ]
+    window.undo_action.trigger()  # back to 18:30 and back below
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30)]
+    # a routine dropped at the top of the day goes after the timed ones: it is for any time
+    strength = next(r.id for r in model.routines() if r.name == "Hip strength")
+    model.add_routines([strength], 2, 0)
+    assert [p.time for p in window.repo.week_plan().days[2].routines] == [
+        dt.time(7, 0),
+        dt.time(18, 30),
+        None,
+    ]
+    # dragging a timed routine below it does not break the order, and says why
+    data = model.mimeData([model.entry_index(2, 0)])
+    with qtbot.waitSignal(model.notice) as notice:
+        model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.day_index(2))
+    assert "time order" in notice.args[0]
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30), None]
 
 
 def test_a_deleted_routine_shows_as_gone_and_can_be_removed(window, page, monkeypatch) -> None:
