@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
+from hipdesk.domain.model import WEEKDAY_NAMES, Exercise, ItemSides, RepMode, Routine, RoutineItem
 from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
 from hipdesk.qtmodels.exercise_delegate import ExerciseDelegate, TwoLineDelegate
 from hipdesk.qtmodels.exercise_filter import ExerciseFilterProxy
@@ -23,6 +23,7 @@ from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
 from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
+from hipdesk.views.weekdays import week_order
 from hipdesk.views.widgets import BoundedSpinBox, confirm, message
 
 if TYPE_CHECKING:
@@ -255,6 +256,15 @@ class RoutinesPage(QWidget):
         if self.repo is None or routine is None or routine.id is None:
             return
         text = f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history."
+        plan = self.repo.week_plan().days
+        days = [
+            WEEKDAY_NAMES[d]
+            for d in week_order()
+            if any(p.routine_id == routine.id for p in plan[d].routines)
+        ]
+        if days:
+            where = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
+            text += f" It is planned on {where}: the week will show it struck through until you remove it."
         if not confirm(self, "Delete Routine", text, "Delete"):
             return
         row = self.routine_list.row_of(routine.id)

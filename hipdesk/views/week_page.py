@@ -8,7 +8,17 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QIcon,
+    QPixmap,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,10 +64,27 @@ class DayList(DragListView):
     """One day's planned routines: a drop target whose root is the day in the week model."""
 
     focused = Signal()
+    drop_hovered = Signal(bool)  # a drag that can land here is over the list, or has left it
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self.drop_hovered.emit(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        super().dropEvent(event)
+        self.drop_hovered.emit(False)
 
 
 class DayColumn(QFrame):
@@ -123,7 +150,29 @@ class DayColumn(QFrame):
         self.minutes_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.minutes_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.minutes_label)
+        self.drop_target = False  # a routine dragged over the day would land here
+        self._highlighted = False
+        self.list.drop_hovered.connect(self._on_list_drop_hovered)
         self.set_marks(today=False, highlighted=False, warnings=[])
+
+    def _on_list_drop_hovered(self, over: bool) -> None:
+        if over != self.drop_target:
+            self.drop_target = over
+            self._restyle()
+
+    def _restyle(self) -> None:
+        if self.drop_target:  # the day under the pointer while dragging: filled and outlined
+            self.setStyleSheet(
+                "DayColumn { background: palette(alternate-base); border: 2px dashed palette(highlight);"
+                " padding: 0px; border-radius: 8px; }"
+            )
+            return
+        border = "palette(highlight)" if self.is_today or self._highlighted else "palette(mid)"
+        width = 2 if self._highlighted else 1  # a thicker border gives up padding: the content stays put
+        self.setStyleSheet(
+            f"DayColumn {{ background: palette(base); border: {width}px solid {border};"
+            f" padding: {2 - width}px; border-radius: 8px; }}"
+        )
 
     def _on_run_combo_activated(self, _index: int) -> None:
         self.run_chosen.emit(self.weekday, str(self.run_combo.currentData()))
@@ -158,12 +207,8 @@ class DayColumn(QFrame):
         )
         self.name_label.setToolTip("Today" if today else "")
         self.name_label.setAccessibleName(f"{name}, today" if today else name)
-        border = "palette(highlight)" if today or highlighted else "palette(mid)"
-        width = 2 if highlighted else 1  # a thicker border gives up padding: the content stays put
-        self.setStyleSheet(
-            f"DayColumn {{ background: palette(base); border: {width}px solid {border};"
-            f" padding: {2 - width}px; border-radius: 8px; }}"
-        )
+        self._highlighted = highlighted
+        self._restyle()
         if warnings:
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.warning_label.setPixmap(icon.pixmap(QSize(14, 14)))

@@ -12,6 +12,7 @@ from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, W
 from hipdesk.qtmodels.week_model import Role
 from hipdesk.views.main_window import MainWindow
 from hipdesk.views.week_page import DayColumn, WeekPage
+from hipdesk.views.weekdays import week_order
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 WEDNESDAY = dt.date(2027, 3, 17)
@@ -312,3 +313,46 @@ def test_the_week_page_grabs_without_errors(window, page) -> None:
     image = page.grab().toImage()
     assert image.width() > 800 and image.height() > 500
     QApplication.processEvents()
+
+
+def test_deleting_a_planned_routine_says_where_it_is_planned(window, page, monkeypatch) -> None:
+    from hipdesk.views import widgets
+
+    asked: list[str] = []
+    monkeypatch.setattr(widgets.QMessageBox, "exec", lambda self: asked.append(self.text()) or 0)
+    window.show_page("routines")
+    routines = window.routines_page
+    assert routines.select_routine("Hip stretch")
+    routines.delete_routine()  # Cancel: nothing is deleted
+    assert "Hip stretch" in window.repo.routine_names()
+    planned = [
+        d.weekday
+        for d in window.repo.week_plan().days
+        if any(p.routine_name == "Hip stretch" for p in d.routines)
+    ]
+    names = [WEEKDAY_NAMES[d] for d in week_order() if d in planned]
+    assert len(names) >= 2
+    assert f"planned on {', '.join(names[:-1])} and {names[-1]}" in asked[-1]
+
+
+def test_the_day_under_a_dragged_routine_is_marked(window, page, qtbot) -> None:
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+
+    column = page.columns[4]  # Friday
+    view = column.list
+    data = routine_mime(page, "Hip strength")
+    at = view.viewport().rect().center()
+    move = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    before = column.styleSheet()
+    QApplication.sendEvent(
+        view.viewport(),
+        QDragEnterEvent(at, move, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    )
+    QApplication.sendEvent(
+        view.viewport(),
+        QDragMoveEvent(at, move, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    )
+    assert column.drop_target and "dashed" in column.styleSheet()
+    assert not any(c.drop_target for d, c in page.columns.items() if d != 4)  # only the day under the pointer
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+    assert not column.drop_target and column.styleSheet() == before
