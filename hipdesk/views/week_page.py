@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
@@ -65,17 +66,30 @@ class DayList(DragListView):
 
     focused = Signal()
     drop_hovered = Signal(bool)  # a drag that can land here is over the list, or has left it
+    files_dropped = Signal(list)  # local files (Path) dropped on the day
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
 
+    @staticmethod
+    def _files(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> list[Path]:
+        data = event.mimeData()
+        urls = data.urls() if data is not None and data.hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        super().dragEnterEvent(event)
+        if self._files(event):  # routine files: imported and planned on this day
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
         self.drop_hovered.emit(event.isAccepted())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        super().dragMoveEvent(event)
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
         self.drop_hovered.emit(event.isAccepted())
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -83,7 +97,12 @@ class DayList(DragListView):
         self.drop_hovered.emit(False)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        super().dropEvent(event)
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
         self.drop_hovered.emit(False)
 
 
@@ -91,6 +110,7 @@ class DayColumn(QFrame):
     """A day: its name, its run, its planned routines, its minutes."""
 
     run_chosen = Signal(int, str)  # weekday, RunKind value
+    files_dropped = Signal(int, list)  # weekday, the routine files (Path) dropped on it
 
     def __init__(self, model: WeekModel, weekday: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +173,7 @@ class DayColumn(QFrame):
         self.drop_target = False  # a routine dragged over the day would land here
         self._highlighted = False
         self.list.drop_hovered.connect(self._on_list_drop_hovered)
+        self.list.files_dropped.connect(lambda paths: self.files_dropped.emit(self.weekday, paths))
         self.set_marks(today=False, highlighted=False, warnings=[])
 
     def _on_list_drop_hovered(self, over: bool) -> None:
@@ -221,6 +242,7 @@ class WeekPage(QWidget):
     plan_saved = Signal()  # the plan in storage changed
     status_message = Signal(str)
     export_requested = Signal()
+    files_dropped = Signal(int, list)  # weekday, routine files dropped on it: import them and plan them there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +282,7 @@ class WeekPage(QWidget):
             ui.daysLayout.addWidget(column, 1)
             self.columns[weekday] = column
             column.run_chosen.connect(self._on_column_run_chosen)
+            column.files_dropped.connect(self.files_dropped)
             column.list.delete_requested.connect(self.remove_selected)
             column.list.focused.connect(lambda weekday=weekday: self._on_day_list_focused(weekday))
             column.list.customContextMenuRequested.connect(

@@ -356,3 +356,33 @@ def test_the_day_under_a_dragged_routine_is_marked(window, page, qtbot) -> None:
     assert not any(c.drop_target for d, c in page.columns.items() if d != 4)  # only the day under the pointer
     QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
     assert not column.drop_target and column.styleSheet() == before
+
+
+def test_a_routine_file_dragged_over_a_day_marks_it_and_dropped_plans_it_there(
+    window, page, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from hipdesk.export.routine_file import write_routine_file
+
+    path = tmp_path / "shared.hipdesk.json"
+    write_routine_file(
+        path, window.repo.routine("Hip stretch"), {ex.id: ex for ex in window.repo.exercises()}
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    column = page.columns[4]  # Friday
+    view = column.list
+    at = view.viewport().rect().center()
+    copy = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(at, copy, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted() and column.drop_target
+    drop = QDropEvent(at, copy, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), drop)
+    assert not column.drop_target
+    assert "Hip stretch (2)" in window.repo.routine_names()
+    assert planned(window, 4)[-1] == "Hip stretch (2)"
+    assert window.current_page() == "week"  # the user stays where they dropped it
+    assert "planned on Friday" in window.statusBar().currentMessage()
