@@ -172,8 +172,9 @@ class LinesChart(Chart):
         self.chart_.legend().setVisible(True)
         x = QDateTimeAxis()
         span = (max(days) - min(days)).days
-        x.setFormat("MMM yyyy" if span > 120 else "d MMM")
-        x.setTickCount(6)
+        x.setFormat("MMM ''yy" if span > 120 else "d MMM")  # "May '26": five fit a narrow chart
+        x.setTickCount(5)
+        x.setTruncateLabels(False)
         low, high = min(days), max(days)
         if low == high:
             low, high = low - dt.timedelta(days=3), high + dt.timedelta(days=3)

@@ -239,6 +239,7 @@ class HistoryPage(QWidget):
                 ui.exerciseCombo.addItem(shown, exercise_id)
             index = ui.exerciseCombo.findData(exercise)
             ui.exerciseCombo.setCurrentIndex(index if index >= 0 else 0)
+            ui.exerciseCombo.setEnabled(ui.exerciseCombo.count() > 0)
         finally:
             self._filling = False
 
