@@ -39,6 +39,7 @@ from hipdesk.domain.model import (
     SetRecord,
     Side,
     WeekPlan,
+    time_order,
 )
 from hipdesk.domain.serialize import (
     MAX_NAME,
@@ -452,7 +453,11 @@ class Repo:
             )
         return WeekPlan(
             days=tuple(
-                PlannedDay(weekday=d, run=runs.get(d, RunKind.NONE), routines=tuple(planned[d]))
+                PlannedDay(
+                    weekday=d,
+                    run=runs.get(d, RunKind.NONE),
+                    routines=tuple(sorted(planned[d], key=time_order)),  # in time order, older files too
+                )
                 for d in range(7)
             )
         )

@@ -25,7 +25,15 @@ from PySide6.QtGui import QUndoStack
 
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, routine_minutes
-from hipdesk.domain.model import WEEKDAY_NAMES, PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
+from hipdesk.domain.model import (
+    WEEKDAY_NAMES,
+    PlannedDay,
+    PlannedRoutine,
+    Routine,
+    RunKind,
+    WeekPlan,
+    time_order,
+)
 from hipdesk.domain.serialize import parse_time
 from hipdesk.qtmodels import mime
 from hipdesk.qtmodels.text import plain_tooltip
@@ -46,11 +54,6 @@ class Role(IntEnum):
     TIME = Qt.ItemDataRole.UserRole + 7  # entry: datetime.time or None
     SUBTITLE = Qt.ItemDataRole.UserRole + 8  # both: a line beneath the name
     IS_DAY = Qt.ItemDataRole.UserRole + 9
-
-
-def time_order(entry: PlannedRoutine) -> tuple[bool, dt.time]:
-    """A day's order: by time of day (06:45 before 07:00), the routines for any time after them."""
-    return entry.time is None, entry.time or dt.time.min
 
 
 def time_text(time: dt.time | None) -> str:
