@@ -24,6 +24,7 @@ from hipdesk.db.models import (
     SettingRow,
     WeekDayRow,
 )
+from hipdesk.domain.day_order import time_order
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
@@ -39,7 +40,6 @@ from hipdesk.domain.model import (
     SetRecord,
     Side,
     WeekPlan,
-    time_order,
 )
 from hipdesk.domain.serialize import (
     MAX_NAME,

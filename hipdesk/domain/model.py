@@ -272,11 +272,6 @@ class PlannedRoutine:
     routine_id: int | None = None  # None once the routine has been deleted
 
 
-def time_order(entry: PlannedRoutine) -> tuple[bool, dt.time]:
-    """A day's order: by time of day (06:45 before 07:00), the routines for any time after them."""
-    return entry.time is None, entry.time or dt.time.min
-
-
 @dataclass(frozen=True, slots=True)
 class PlannedDay:
     weekday: int  # 0 = Monday

@@ -23,17 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 
+from hipdesk.domain.day_order import time_order
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, routine_minutes
-from hipdesk.domain.model import (
-    WEEKDAY_NAMES,
-    PlannedDay,
-    PlannedRoutine,
-    Routine,
-    RunKind,
-    WeekPlan,
-    time_order,
-)
+from hipdesk.domain.model import WEEKDAY_NAMES, PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
 from hipdesk.domain.serialize import parse_time
 from hipdesk.qtmodels import mime
 from hipdesk.qtmodels.text import plain_tooltip

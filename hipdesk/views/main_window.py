@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES
+from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.widgets import ask, confirm, message
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from hipdesk.db.repo import Repo
-    from hipdesk.domain.model import Exercise, Routine
+    from hipdesk.domain.model import Exercise
     from hipdesk.views.history_page import HistoryPage
     from hipdesk.views.library_page import LibraryPage
     from hipdesk.views.routines_page import RoutinesPage

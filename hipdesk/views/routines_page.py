@@ -10,8 +10,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from hipdesk.domain.day_order import planned_days_text
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES, Exercise, ItemSides, RepMode, Routine, RoutineItem
+from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
 from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
 from hipdesk.qtmodels.exercise_delegate import ExerciseDelegate, TwoLineDelegate
 from hipdesk.qtmodels.exercise_filter import ExerciseFilterProxy
@@ -21,9 +22,9 @@ from hipdesk.qtmodels.routine_item_delegate import RoutineItemDelegate
 from hipdesk.qtmodels.routine_items_model import RoutineItemsModel
 from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
+from hipdesk.views import weekdays
 from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
-from hipdesk.views.weekdays import week_order
 from hipdesk.views.widgets import BoundedSpinBox, confirm, message
 
 if TYPE_CHECKING:
@@ -256,14 +257,8 @@ class RoutinesPage(QWidget):
         if self.repo is None or routine is None or routine.id is None:
             return
         text = f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history."
-        plan = self.repo.week_plan().days
-        days = [
-            WEEKDAY_NAMES[d]
-            for d in week_order()
-            if any(p.routine_id == routine.id for p in plan[d].routines)
-        ]
-        if days:
-            where = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} and {days[-1]}"
+        where = planned_days_text(self.repo.week_plan(), routine.id, weekdays.week_order())
+        if where:
             text += f" It is planned on {where}: the week will show it struck through until you remove it."
         if not confirm(self, "Delete Routine", text, "Delete"):
             return
