@@ -24,7 +24,6 @@ from hipdesk.db.models import (
     SettingRow,
     WeekDayRow,
 )
-from hipdesk.domain.day_order import time_order
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
@@ -441,6 +440,8 @@ class Repo:
 
     # -- the week ----------------------------------------------------------------------------
     def week_plan(self) -> WeekPlan:
+        from hipdesk.domain.day_order import time_order
+
         runs = {row.weekday: RunKind(row.run) for row in WeekDayRow.select()}
         planned: dict[int, list[PlannedRoutine]] = {d: [] for d in range(7)}
         query = PlannedRoutineRow.select().order_by(
