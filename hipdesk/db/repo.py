@@ -467,6 +467,8 @@ class Repo:
 
     # -- the week ----------------------------------------------------------------------------
     def week_plan(self) -> WeekPlan:
+        from hipdesk.domain.day_order import time_order
+
         runs = {row.weekday: RunKind(row.run) for row in WeekDayRow.select()}
         planned: dict[int, list[PlannedRoutine]] = {d: [] for d in range(7)}
         query = PlannedRoutineRow.select().order_by(
@@ -479,7 +481,11 @@ class Repo:
             )
         return WeekPlan(
             days=tuple(
-                PlannedDay(weekday=d, run=runs.get(d, RunKind.NONE), routines=tuple(planned[d]))
+                PlannedDay(
+                    weekday=d,
+                    run=runs.get(d, RunKind.NONE),
+                    routines=tuple(sorted(planned[d], key=time_order)),  # in time order, older files too
+                )
                 for d in range(7)
             )
         )
@@ -795,6 +801,19 @@ class Repo:
         from hipdesk.db import history_queries
 
         return history_queries.session_count(self.db)
+
+    def plan_start_day(self) -> dt.date | None:
+        """The local day the plan began: the starter week was laid out, or the first routine made."""
+        stamps = []
+        seeded = self.meta(META_STARTER)
+        if seeded:
+            stamps.append(dt.datetime.fromisoformat(seeded))
+        made = RoutineRow.select(fn.MIN(RoutineRow.created_at)).scalar()
+        if made:
+            stamps.append(made if isinstance(made, dt.datetime) else dt.datetime.fromisoformat(str(made)))
+        if not stamps:
+            return None
+        return min(s.replace(tzinfo=dt.UTC).astimezone().date() for s in stamps)
 
     def first_history_day(self) -> dt.date | None:
         """The local day of the first session that is over, None before any."""

@@ -26,29 +26,37 @@ class Role(IntEnum):
 class Column(IntEnum):
     DATE = 0
     ROUTINE = 1
-    DURATION = 2
-    DONE = 3
-    SKIPPED = 4
-    EFFORT = 5
-    DISCOMFORT = 6
+    STATUS = 2
+    DURATION = 3
+    DONE = 4
+    SKIPPED = 5
+    EFFORT = 6
+    LEFT = 7
+    RIGHT = 8
 
 
 HEADERS = {
     Column.DATE: "Date",
     Column.ROUTINE: "Routine",
-    Column.DURATION: "Duration",
-    Column.DONE: "Sets done",
+    Column.STATUS: "Status",
+    Column.DURATION: "Length",
+    Column.DONE: "Sets",
     Column.SKIPPED: "Skipped",
     Column.EFFORT: "Effort",
-    Column.DISCOMFORT: "Discomfort L / R",
+    Column.LEFT: "Left hip",
+    Column.RIGHT: "Right hip",
 }
-_NUMERIC = (Column.DURATION, Column.DONE, Column.SKIPPED, Column.EFFORT, Column.DISCOMFORT)
-
-
-def discomfort_text(left: int | None, right: int | None) -> str:
-    if left is None and right is None:
-        return ""
-    return f"{'–' if left is None else left} / {'–' if right is None else right}"
+HEADER_TIPS = {
+    Column.STATUS: "Finished, or ended before the end of the routine (partial)",
+    Column.DURATION: "How long the session took",
+    Column.DONE: "Sets done",
+    Column.SKIPPED: "Sets skipped",
+    Column.EFFORT: "How hard it felt, 1 to 10",
+    Column.LEFT: "Discomfort in the left hip after the session, 0 to 10",
+    Column.RIGHT: "Discomfort in the right hip after the session, 0 to 10",
+}
+STATUS_TEXT = {SessionStatus.FINISHED: "Finished", SessionStatus.PARTIAL: "Partial"}
+_NUMERIC = (Column.DURATION, Column.DONE, Column.SKIPPED, Column.EFFORT, Column.LEFT, Column.RIGHT)
 
 
 class HistoryModel(QAbstractTableModel):
@@ -132,6 +140,8 @@ class HistoryModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
                 return HEADERS[Column(section)]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS.get(Column(section))
             if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().headerData(section, orientation, role)
@@ -164,7 +174,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Role.SUMMARY:
             return s
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.ROUTINE and s.status is SessionStatus.PARTIAL:
+            if column in (Column.ROUTINE, Column.STATUS) and s.status is SessionStatus.PARTIAL:
                 return "Ended before the end of the routine"
             return None
         return self._text(s, column)
@@ -174,7 +184,9 @@ class HistoryModel(QAbstractTableModel):
         if column == Column.DATE:
             return f"{s.started_at.astimezone():%Y-%m-%d %H:%M}"
         if column == Column.ROUTINE:
-            return s.routine_name + (" (partial)" if s.status is SessionStatus.PARTIAL else "")
+            return s.routine_name
+        if column == Column.STATUS:
+            return STATUS_TEXT.get(s.status, s.status.value.capitalize())
         if column == Column.DURATION:
             return duration_text(s.duration_s)
         if column == Column.DONE:
@@ -183,4 +195,5 @@ class HistoryModel(QAbstractTableModel):
             return str(s.sets_skipped)
         if column == Column.EFFORT:
             return "" if s.rpe is None else f"{s.rpe}/10"
-        return discomfort_text(s.discomfort_left, s.discomfort_right)
+        value = s.discomfort_left if column == Column.LEFT else s.discomfort_right
+        return "" if value is None else str(value)

@@ -74,17 +74,20 @@ class MovePlanned(QUndoCommand):
 
 
 class SetTime(QUndoCommand):
+    """Set an entry's time: it takes its place in the day's time order, and goes back on undo."""
+
     def __init__(
         self, model: WeekModel, position: Position, before: dt.time | None, after: dt.time | None, text: str
     ) -> None:
         super().__init__(text)
         self.model, self.position, self.before, self.after = model, position, before, after
+        self.moved_to = position
 
     def redo(self) -> None:
-        self.model.replace_time(self.position, self.after)
+        self.moved_to = self.model.replace_time(self.position, self.after)
 
     def undo(self) -> None:
-        self.model.replace_time(self.position, self.before)
+        self.model.replace_time(self.moved_to, self.before, self.position[1])
 
 
 class SetRun(QUndoCommand):

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from hipdesk.domain.guidance import minutes_text
 from hipdesk.qtmodels.week_model import Role
@@ -128,8 +136,51 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
             editor.selectAll()
 
-    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
+    def _problem(self, editor: QWidget) -> str | None:
+        model = getattr(self.parent(), "model", lambda: None)()
+        check = getattr(model, "time_problem", None)
+        return check(editor.text()) if isinstance(editor, QLineEdit) and check is not None else None
+
+    def _refuse(self, editor: QLineEdit, problem: str) -> None:
+        """Say at the field why the time is refused; the field keeps what was typed."""
+        editor.setProperty("refused", problem)
+        editor.setStyleSheet("QLineEdit { border: 2px solid #cf4436; border-radius: 3px; }")
+        editor.setToolTip(problem)
+        editor.setAccessibleDescription(problem)
+        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
+        model = getattr(self.parent(), "model", lambda: None)()
+        notice = getattr(model, "notice", None)
+        if notice is not None:
+            notice.emit(problem)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Enter or Tab with a time that is no time keeps the editor open and says why; leaving the
+        field (a click elsewhere) keeps the time as it was and says so."""
         if isinstance(editor, QLineEdit):
+            kind = event.type()
+            keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in keys:
+                problem = self._problem(editor)
+                if problem:
+                    self._refuse(editor, problem)
+                    return True
+            elif kind == QEvent.Type.FocusOut:
+                problem = self._problem(editor)
+                if problem and editor.property("closing") is None:
+                    editor.setProperty("closing", True)
+                    self._refuse(editor, problem)
+                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                    return True
+            elif kind == QEvent.Type.KeyRelease and editor.property("refused"):
+                if self._problem(editor) is None:  # the message goes once the time is right
+                    editor.setProperty("refused", None)
+                    editor.setStyleSheet("")
+                    editor.setToolTip("A time like 18:30; leave empty for any time")
+                    QToolTip.hideText()
+        return super().eventFilter(editor, event)
+
+    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
+        if isinstance(editor, QLineEdit) and self._problem(editor) is None:
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:

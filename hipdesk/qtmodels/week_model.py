@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 
+from hipdesk.domain.day_order import time_order
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.guidance import minutes_text, routine_minutes
 from hipdesk.domain.model import WEEKDAY_NAMES, PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
@@ -330,6 +331,24 @@ class WeekModel(QAbstractItemModel):
         return self.move_entries(values, weekday, at)
 
     # -- edits (undoable) ----------------------------------------------------------------------
+    def slot(self, weekday: int, time: dt.time | None, wanted: int, without: int | None = None) -> int:
+        """The row nearest ``wanted`` where a routine at ``time`` keeps the day in time order
+        (counted without the entry at row ``without``, the one that moves)."""
+        others = [e for r, e in enumerate(self._entries[weekday]) if r != without]
+        key = time_order(PlannedRoutine("", time))
+        low = sum(1 for e in others if time_order(e) < key)
+        high = sum(1 for e in others if time_order(e) <= key)
+        return max(low, min(wanted, high))
+
+    def time_problem(self, text: str) -> str | None:
+        """Why ``text`` is not a time of day for a planned routine, or None when it is (or empty)."""
+        try:
+            if text.strip():
+                parse_time(text.strip())
+        except ValidationError as exc:
+            return f"{exc}. The time stays as it was."
+        return None
+
     def _already(self, weekday: int, routine_id: int | None, leaving: Iterable[Position] = ()) -> bool:
         staying = [e for r, e in enumerate(self._entries[weekday]) if (weekday, r) not in set(leaving)]
         return routine_id is not None and any(e.routine_id == routine_id for e in staying)
@@ -337,7 +356,7 @@ class WeekModel(QAbstractItemModel):
     def add_routines(self, routine_ids: Iterable[int], weekday: int, row: int | None = None) -> int:
         """Plan routines on a day (each at most once a day); returns how many were added."""
         count = len(self._entries[weekday])
-        row = count if row is None else max(0, min(row, count))
+        row = self.slot(weekday, None, count if row is None else max(0, min(row, count)))
         entries: list[PlannedRoutine] = []
         refused = []
         for routine_id in dict.fromkeys(routine_ids):
@@ -375,13 +394,41 @@ class WeekModel(QAbstractItemModel):
             return False
         count = len(self._entries[weekday])
         row = count if row is None else max(0, min(row, count))
-        command = MovePlanned(self, moving, weekday, row, "")
-        if moving == [(weekday, r) for r in range(command.row, command.row + len(moving))]:
-            return True  # dropped where they already are
+        objects = [self._entries[d][r] for d, r in moving]
         names = [self.data(self.entry_index(*p)) for p in moving]
         what = command_name(names[0]) if len(names) == 1 else f"{len(names)} routines"
-        command.setText(f"Move {what} to {WEEKDAY_NAMES[weekday]}")
-        self.undo_stack.push(command)
+        text = f"Move {what} to {WEEKDAY_NAMES[weekday]}"
+        macro = len(objects) > 1  # each lands at its own time: one step to undo them all
+        if macro:
+            self.undo_stack.beginMacro(text)
+        moved = False
+        try:
+            wanted = row - sum(1 for d, r in moving if d == weekday and r < row)  # once they have left
+            for entry in objects:
+                day, at = next((d, r) for d in range(7) for r, e in enumerate(self._entries[d]) if e is entry)
+                same = day == weekday
+                final = self.slot(weekday, entry.time, wanted, at if same else None)
+                if same and final == at:
+                    wanted = at + 1
+                    continue
+                # MovePlanned counts the target row before the entry leaves its place
+                before = final + 1 if same and at <= final else final
+                self.undo_stack.push(MovePlanned(self, [(day, at)], weekday, before, text))
+                moved = True
+                wanted = final + 1
+        finally:
+            if macro:
+                self.undo_stack.endMacro()
+        if macro and not moved:  # an empty step would only confuse Edit ▸ Undo
+            empty = self.undo_stack.command(self.undo_stack.count() - 1)
+            if empty is not None and empty.childCount() == 0:
+                empty.setObsolete(True)
+                self.undo_stack.undo()
+        if not moved:
+            if len(moving) != len(chosen) or any(e.time is not None for e in objects):
+                self.notice.emit(
+                    "A day keeps its routines in time order: set a time (double-click) to move one."
+                )
         return True
 
     def remove_entries(self, positions: Iterable[Position]) -> None:
@@ -439,7 +486,7 @@ class WeekModel(QAbstractItemModel):
         self.beginResetModel()
         self._routines = {r.id: r for r in routines if r.id is not None}
         self._runs = [day.run for day in plan.days]
-        self._entries = [list(day.routines) for day in plan.days]
+        self._entries = [sorted(day.routines, key=time_order) for day in plan.days]
         self.endResetModel()
         self.undo_stack.clear()
 
@@ -476,13 +523,23 @@ class WeekModel(QAbstractItemModel):
             self.endInsertRows()
         self._changed({d for d, _ in positions})
 
-    def replace_time(self, position: Position, time: dt.time | None) -> None:
-        weekday, row = position
-        entry = self._entries[weekday][row]
-        self._entries[weekday][row] = PlannedRoutine(entry.routine_name, time, entry.routine_id)
-        index = self.entry_index(weekday, row)
+    def replace_time(self, position: Position, time: dt.time | None, row: int | None = None) -> Position:
+        """Set an entry's time; it moves to keep the day in time order, as near ``row`` (else its own
+        row) as that allows. Returns where it is now."""
+        weekday, at = position
+        entry = self._entries[weekday][at]
+        to = self.slot(weekday, time, at if row is None else row, at)
+        if to != at:
+            day = self.day_index(weekday)
+            self.beginMoveRows(day, at, at, day, to if to < at else to + 1)
+            del self._entries[weekday][at]
+            self._entries[weekday].insert(to, entry)
+            self.endMoveRows()
+        self._entries[weekday][to] = PlannedRoutine(entry.routine_name, time, entry.routine_id)
+        index = self.entry_index(weekday, to)
         self.dataChanged.emit(index, index)
         self._changed({weekday})
+        return weekday, to
 
     def replace_run(self, weekday: int, run: RunKind) -> None:
         self._runs[weekday] = run

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from hipdesk.domain.history import DiscomfortPoint, ProgressPoint, WeekTotal
 from hipdesk.domain.model import Side
+from hipdesk.views.empty_note import EmptyNote
 
 logger = logging.getLogger(__name__)
 
@@ -36,12 +37,28 @@ def _msecs(day: dt.date) -> float:
     return dt.datetime.combine(day, dt.time(12, 0)).timestamp() * 1000
 
 
-def _nice_max(value: float, floor: float = 1.0) -> float:
+STEPS = (1, 2, 5, 10, 15, 20, 25, 30, 50, 60, 100, 120, 150, 200, 250, 300, 500, 600, 1000)
+
+
+def whole_axis(value: float, floor: float = 1.0, most_ticks: int = 6) -> tuple[int, int]:
+    """(top, step) for an axis from 0 that holds ``value``: whole-number steps, at most
+    ``most_ticks`` of them, the top a step above the highest value when it sits on a tick."""
     top = max(value, floor)
-    for step in (1, 2, 5, 10, 15, 20, 30, 60, 90, 120, 180, 240, 300, 600):
-        if top <= step * 4:
-            return float(step * ((int(top) // step) + 1))
-    return top * 1.1
+    for step in STEPS:
+        if top / step <= most_ticks - 1:
+            return step * (int(top // step) + 1), step
+    step = STEPS[-1] * (int(top / STEPS[-1] / (most_ticks - 1)) + 1)
+    return step * (int(top // step) + 1), step
+
+
+def _whole_ticks(axis: QValueAxis, top: int, step: int) -> None:
+    """Ticks at 0, step, 2 step, ... up to ``top``: reps, seconds, minutes and sessions are counted."""
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setMinorTickCount(0)
+    axis.setLabelFormat("%d")
 
 
 class Chart(QChartView):
@@ -56,6 +73,8 @@ class Chart(QChartView):
         self.chart_.setMargins(QMargins(4, 4, 4, 4))
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setMinimumHeight(170)
+        self.empty_text = ""  # said over the chart while it has nothing to show
+        self.note = EmptyNote(self.viewport())
         self._follow_palette()
 
     def _follow_palette(self) -> None:
@@ -91,7 +110,12 @@ class WeeksChart(Chart):
         self.values: list[float] = []
 
     def set_weeks(self, weeks: Sequence[WeekTotal]) -> None:
+        """Bars from the first week there is something in (a session or the plan), the current last."""
         self.clear()
+        self.note.show_text(None if weeks else self.empty_text)
+        if not weeks:
+            self.values = []
+            return
         minutes = self.unit == "minutes"
         self.values = [w.minutes if minutes else float(w.sessions) for w in weeks]
         plan = [float(w.planned_minutes if minutes else w.planned_sessions) for w in weeks]
@@ -103,20 +127,20 @@ class WeeksChart(Chart):
         line = QLineSeries()
         line.setName("Planned")
         line.setPen(QPen(PLAN_COLOUR, 2, Qt.PenStyle.DashLine))
-        for i, value in enumerate(plan):
-            line.append(i, value)
+        for i, value in enumerate(plan):  # across each week's bar: one week alone still shows its plan
+            line.append(i - 0.5, value)
+            line.append(i + 0.5, value)
         self.chart_.addSeries(series)
         self.chart_.addSeries(line)
         x = QBarCategoryAxis()
         x.append([f"{w.start.day}/{w.start.month}" for w in weeks])  # short: twelve fit side by side
         y = QValueAxis()
-        y.setRange(0, _nice_max(max([*self.values, *plan], default=0)))
-        y.applyNiceNumbers()
-        y.setLabelFormat("%d")
+        _whole_ticks(y, *whole_axis(max([*self.values, *plan], default=0)))
         small = x.labelsFont()
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
         x.setLabelsFont(small)
         x.setLabelsAngle(-90)  # upright labels need no more width than a bar
+        x.setTruncateLabels(False)  # QtCharts would cut upright labels to a bar's width
         x.setTitleText("Week starting")
         y.setTitleText(self.unit.capitalize())
         self._axis_colours(x, y)
@@ -141,20 +165,25 @@ class LinesChart(Chart):
         self.series = {}
         days = [day for points in lines.values() for day, _v in points]
         values = [v for points in lines.values() for _d, v in points]
+        self.note.show_text(None if days else self.empty_text)
         if not days:
             self.chart_.legend().hide()
             return
         self.chart_.legend().setVisible(True)
         x = QDateTimeAxis()
         span = (max(days) - min(days)).days
-        x.setFormat("MMM yyyy" if span > 120 else "d MMM")
-        x.setTickCount(6)
+        x.setFormat("MMM ''yy" if span > 120 else "d MMM")  # "May '26": five fit a narrow chart
+        x.setTickCount(5)
+        x.setTruncateLabels(False)
         low, high = min(days), max(days)
         if low == high:
             low, high = low - dt.timedelta(days=3), high + dt.timedelta(days=3)
         x.setRange(QDateTime(low, dt.time()), QDateTime(high, dt.time(23, 59)))
         y = QValueAxis()
-        y.setRange(0, y_max if y_max is not None else _nice_max(max(values)))
+        if y_max is not None:
+            _whole_ticks(y, int(y_max), 2)
+        else:
+            _whole_ticks(y, *whole_axis(max(values)))
         y.setTitleText(y_title)
         self._axis_colours(x, y)
         self.chart_.addAxis(x, Qt.AlignmentFlag.AlignBottom)

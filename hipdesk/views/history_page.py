@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidgetItem, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.history import (
@@ -32,7 +32,8 @@ from hipdesk.domain.history import (
 )
 from hipdesk.domain.model import Exercise, SessionStatus
 from hipdesk.qtmodels.history_commands import DeleteSession
-from hipdesk.qtmodels.history_model import Column, HistoryModel
+from hipdesk.qtmodels.history_model import HEADERS, Column, HistoryModel
+from hipdesk.views.empty_note import EmptyNote
 from hipdesk.views.forms.ui_history_page import Ui_HistoryPage
 from hipdesk.views.history_calendar import LEGEND, HistoryCalendar
 from hipdesk.views.history_charts import LinesChart, WeeksChart
@@ -46,6 +47,32 @@ logger = logging.getLogger(__name__)
 
 ALL_ROUTINES = "All routines"
 MESSAGE_MS = 6000
+
+
+# the widest text each column shows, beside its header
+_SAMPLES = {
+    Column.DATE: "0000-00-00 00:00",
+    Column.STATUS: "Finished",
+    Column.DURATION: "00:00:00",
+    Column.DONE: "000",
+    Column.SKIPPED: "00",
+    Column.EFFORT: "10/10",
+    Column.LEFT: "10",
+    Column.RIGHT: "10",
+}
+ROUTINE_MIN_CHARS = 14  # the routine column keeps room for about this many letters
+EMPTY_TABLE = "No sessions yet. Start a routine on Today, finish it, and it shows here."
+EMPTY_CALENDAR = "The days you plan on the Week page show here; finish a session and its day is marked done."
+EMPTY_FILTERED = "No sessions match these filters. All Time shows every session."
+
+
+def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> dict[Column, int]:
+    """Each fixed column as wide as its header or its widest value, whichever is wider."""
+    pad = 14
+    return {
+        column: max(cells.horizontalAdvance(sample), headers.horizontalAdvance(HEADERS[column])) + pad
+        for column, sample in _SAMPLES.items()
+    }
 
 
 def _set_texts(line: SetLine, per_side: float) -> list[str]:
@@ -71,6 +98,8 @@ class HistoryPage(QWidget):
         self.exercises: dict[str, Exercise] = {}
         self._bad_reported: list[str] = []
         self._current_id: int | None = None
+        self._since: dt.date | None = None
+        self._plan_start: dt.date | None = None
         self._filling = False
         self._stale_tabs: set[QWidget] = set()
         self.hints: list = []
@@ -91,17 +120,16 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.ROUTINE, QHeaderView.ResizeMode.Stretch)
-        metrics = table.fontMetrics()
-        header.setMinimumSectionSize(metrics.horizontalAdvance("00:00:00") + 12)
-        for column, sample in (
-            (Column.DATE, "0000-00-00 00:00"),
-            (Column.DURATION, "Duration"),
-            (Column.DONE, "Sets done"),
-            (Column.SKIPPED, "Skipped"),
-            (Column.EFFORT, "Effort"),
-            (Column.DISCOMFORT, "Discomfort L / R"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        header.setMinimumSectionSize(24)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        widths = column_widths(table.fontMetrics(), header.fontMetrics())
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        scrollbar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        routine = table.fontMetrics().averageCharWidth() * ROUTINE_MIN_CHARS
+        # every column in sight without a horizontal scroll, at the window's default size and up
+        table.setMinimumWidth(sum(widths.values()) + routine + scrollbar + 2 * table.frameWidth() + 2)
+        self.table_note = EmptyNote(table.viewport())
         table.selectionModel().currentRowChanged.connect(self._on_session_table_current_row_changed)
         QShortcut(
             QKeySequence.StandardKey.Delete, table, self.delete_current, Qt.ShortcutContext.WidgetShortcut
@@ -115,6 +143,18 @@ class HistoryPage(QWidget):
         self.ui.weeksChartHolderLayout.addWidget(self.weeks_sessions)
         self.progress_chart = LinesChart("Best set per week", self)
         self.sides_chart = LinesChart("Discomfort after sessions, left against right", self)
+        self.weeks_minutes.empty_text = (
+            "Minutes per week show here, against your plan, once you plan a week or finish a session."
+        )
+        self.weeks_sessions.empty_text = (
+            "Sessions per week show here, against your plan, once you plan a week or finish a session."
+        )
+        self.progress_chart.empty_text = (
+            "Finish a session and the best set of each exercise, week by week, shows here."
+        )
+        self.sides_chart.empty_text = (
+            "Rate your hip discomfort, left and right, at the end of a session and it shows here."
+        )
         self.ui.progressChartHolderLayout.addWidget(self.progress_chart)
         self.ui.sidesChartHolderLayout.addWidget(self.sides_chart)
         self.calendar = HistoryCalendar(self)
@@ -137,7 +177,7 @@ class HistoryPage(QWidget):
         ui.notesEdit.modificationChanged.connect(ui.saveNotesButton.setEnabled)
         ui.splitter.setStretchFactor(0, 1)
         ui.splitter.setStretchFactor(1, 1)
-        ui.splitter.setSizes([640, 560])
+        ui.splitter.setSizes([table.minimumWidth(), 420])
         ui.listSplitter.setStretchFactor(0, 3)
         ui.listSplitter.setStretchFactor(1, 2)
         self._show_detail(None)
@@ -156,6 +196,7 @@ class HistoryPage(QWidget):
         assert self.repo is not None
         self.exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         self._since = self.repo.first_history_day()
+        self._plan_start = self.repo.plan_start_day()
         self._load_days()
         self._plan = self.repo.week_plan()
         self._routines = self.repo.routines()
@@ -209,6 +250,7 @@ class HistoryPage(QWidget):
                 ui.exerciseCombo.addItem(shown, exercise_id)
             index = ui.exerciseCombo.findData(exercise)
             ui.exerciseCombo.setCurrentIndex(index if index >= 0 else 0)
+            ui.exerciseCombo.setEnabled(ui.exerciseCombo.count() > 0)
         finally:
             self._filling = False
 
@@ -244,8 +286,11 @@ class HistoryPage(QWidget):
         self.ui.sessionTable.setAccessibleDescription(f"{count} sessions")
         row = self.model.row_of(select) if select is not None else 0
         if count:
+            self.table_note.show_text(None)
             self.select_row(max(row, 0))
         else:
+            everything = self.repo.history_count() == 0
+            self.table_note.show_text(EMPTY_TABLE if everything else EMPTY_FILTERED)
             self._show_detail(None)
 
     def select_row(self, row: int) -> None:
@@ -260,7 +305,9 @@ class HistoryPage(QWidget):
         assert self.repo is not None
         today = self.today()
         first = first_weekday(QLocale())
-        weeks = week_totals(self._days, self._plan, self._routines, today, first_weekday=first)
+        weeks = week_totals(
+            self._days, self._plan, self._routines, today, self.chart_weeks(), first_weekday=first
+        )
         self.weeks_minutes.set_weeks(weeks)
         self.weeks_sessions.set_weeks(weeks)
         run = streak_loading(self.repo.day_totals, self._since, self._plan, self._routines, today, first)
@@ -271,6 +318,16 @@ class HistoryPage(QWidget):
         self._on_calendar_month_shown(self.calendar.yearShown(), self.calendar.monthShown())
         self._stale_tabs = {self.ui.progressTab, self.ui.hintsTab}
         self._on_tabs_current_changed()
+
+    def chart_weeks(self) -> int:
+        """Weeks the charts show: from the first session or the plan's start, at most CHART_WEEKS."""
+        starts = [d for d in (self._since, self._plan_start) if d is not None]
+        if not starts:
+            return 0
+        first = first_weekday(QLocale())
+        current = week_start(self.today(), first)
+        weeks = (current - week_start(min(starts), first)).days // 7 + 1
+        return max(1, min(CHART_WEEKS, weeks))
 
     def _on_tabs_current_changed(self) -> None:
         """The Progress and Next Steps tabs are filled when shown: they cost queries over every set."""
@@ -301,6 +358,10 @@ class HistoryPage(QWidget):
         days = self.repo.day_totals(first, last)
         states = month_states(year, month, days, self._plan, self._routines, self.today(), self._since)
         self.calendar.set_states(states)
+        if self._since is None:
+            self.ui.legendLabel.setText(f"{LEGEND}\n{EMPTY_CALENDAR}")
+        else:
+            self.ui.legendLabel.setText(LEGEND)
 
     def calendar_state(self, day: dt.date) -> DayState:
         return self.calendar.state(day)
@@ -343,7 +404,11 @@ class HistoryPage(QWidget):
         ui.setsTree.clear()
         if not isinstance(summary, SessionSummary) or self.repo is None:
             self._current_id = None
-            ui.detailLabel.setText("Choose a session to see its sets.")
+            ui.detailLabel.setText(
+                "Choose a session to see its sets."
+                if self.model.rowCount()
+                else "A session's sets show here, each done or skipped against its target, with its notes."
+            )
             ui.notesEdit.setPlainText("")
             for w in (ui.notesEdit, ui.saveNotesButton, ui.deleteButton):
                 w.setEnabled(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views import settings
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.widgets import ask, confirm, message
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
             week.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
             week.plan_saved.connect(self._on_week_page_plan_saved)
             week.export_requested.connect(self.export_calendar_dialog)
+            week.files_dropped.connect(self._on_week_page_files_dropped)
             self.undo_group.addStack(week.undo_stack)
             return week
         if key == "library":
@@ -278,6 +280,15 @@ class MainWindow(QMainWindow):
 
     def _on_week_page_plan_saved(self) -> None:
         self._fresh.discard("today")
+
+    def _on_week_page_files_dropped(self, weekday: int, paths: list[Path]) -> None:
+        """Routine files dropped on a day: imported, then planned on that day."""
+        imported = self.import_routine_files(paths, show=False)
+        if imported:
+            self.week_page.reload()
+            self.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
+            names = ", ".join(f"“{r.name}”" for r in imported)
+            self.statusBar().showMessage(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.", 8000)
 
     def _on_today_page_start_requested(self, routine_name: str) -> None:
         self.start_session(routine_name)
@@ -493,13 +504,14 @@ class MainWindow(QMainWindow):
         if path:
             self.import_routine_files([Path(path)])
 
-    def import_routine_files(self, paths: list[Path]) -> None:
-        """Import each file whole or not at all; say in one sentence what happened."""
+    def import_routine_files(self, paths: list[Path], show: bool = True) -> list[Routine]:
+        """Import each file whole or not at all; say in one sentence what happened. ``show``: open
+        the last one on the Routines page. Returns the routines imported."""
         from hipdesk.db.backup import make_backup
         from hipdesk.export.routine_file import read_routine_file
 
         if self.repo is None:
-            return
+            return []
         imported = []
         for path in paths:
             try:
@@ -512,12 +524,14 @@ class MainWindow(QMainWindow):
                 continue
             imported.append(saved)
         if not imported:
-            return
+            return []
         self.reload()
-        self.show_page("routines")
-        self.routines_page.reload(imported[-1].id)
+        if show:
+            self.show_page("routines")
+            self.routines_page.reload(imported[-1].id)
         names = ", ".join(f"“{r.name}”" for r in imported)
         self.statusBar().showMessage(f"Imported {names}.", 8000)
+        return imported
 
     def export_routine_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from hipdesk.domain.day_order import planned_days_text
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
 from hipdesk.domain.pace import Pace
@@ -22,6 +23,7 @@ from hipdesk.qtmodels.routine_item_delegate import RoutineItemDelegate
 from hipdesk.qtmodels.routine_items_model import RoutineItemsModel
 from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.qtmodels.routine_list_model import RoutineListModel
+from hipdesk.views import weekdays
 from hipdesk.views.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
 from hipdesk.views.session_pace import current_pace
@@ -261,6 +263,9 @@ class RoutinesPage(QWidget):
         if self.repo is None or routine is None or routine.id is None:
             return
         text = f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history."
+        where = planned_days_text(self.repo.week_plan(), routine.id, weekdays.week_order())
+        if where:
+            text += f" It is planned on {where}: the week will show it struck through until you remove it."
         if not confirm(self, "Delete Routine", text, "Delete"):
             return
         row = self.routine_list.row_of(routine.id)

@@ -5,10 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QIcon,
+    QPixmap,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,16 +66,52 @@ class DayList(DragListView):
     """One day's planned routines: a drop target whose root is the day in the week model."""
 
     focused = Signal()
+    drop_hovered = Signal(bool)  # a drag that can land here is over the list, or has left it
+    files_dropped = Signal(list)  # local files (Path) dropped on the day
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focused.emit()
+
+    @staticmethod
+    def _files(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> list[Path]:
+        data = event.mimeData()
+        urls = data.urls() if data is not None and data.hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._files(event):  # routine files: imported and planned on this day
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self.drop_hovered.emit(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
+        self.drop_hovered.emit(False)
 
 
 class DayColumn(QFrame):
     """A day: its name, its run, its planned routines, its minutes."""
 
     run_chosen = Signal(int, str)  # weekday, RunKind value
+    files_dropped = Signal(int, list)  # weekday, the routine files (Path) dropped on it
 
     def __init__(self, model: WeekModel, weekday: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +171,30 @@ class DayColumn(QFrame):
         self.minutes_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.minutes_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.minutes_label)
+        self.drop_target = False  # a routine dragged over the day would land here
+        self._highlighted = False
+        self.list.drop_hovered.connect(self._on_list_drop_hovered)
+        self.list.files_dropped.connect(lambda paths: self.files_dropped.emit(self.weekday, paths))
         self.set_marks(today=False, highlighted=False, warnings=[])
+
+    def _on_list_drop_hovered(self, over: bool) -> None:
+        if over != self.drop_target:
+            self.drop_target = over
+            self._restyle()
+
+    def _restyle(self) -> None:
+        if self.drop_target:  # the day under the pointer while dragging: filled and outlined
+            self.setStyleSheet(
+                "DayColumn { background: palette(alternate-base); border: 2px dashed palette(highlight);"
+                " padding: 0px; border-radius: 8px; }"
+            )
+            return
+        border = "palette(highlight)" if self.is_today or self._highlighted else "palette(mid)"
+        width = 2 if self._highlighted else 1  # a thicker border gives up padding: the content stays put
+        self.setStyleSheet(
+            f"DayColumn {{ background: palette(base); border: {width}px solid {border};"
+            f" padding: {2 - width}px; border-radius: 8px; }}"
+        )
 
     def _on_run_combo_activated(self, _index: int) -> None:
         self.run_chosen.emit(self.weekday, str(self.run_combo.currentData()))
@@ -159,12 +229,8 @@ class DayColumn(QFrame):
         )
         self.name_label.setToolTip("Today" if today else "")
         self.name_label.setAccessibleName(f"{name}, today" if today else name)
-        border = "palette(highlight)" if today or highlighted else "palette(mid)"
-        width = 2 if highlighted else 1  # a thicker border gives up padding: the content stays put
-        self.setStyleSheet(
-            f"DayColumn {{ background: palette(base); border: {width}px solid {border};"
-            f" padding: {2 - width}px; border-radius: 8px; }}"
-        )
+        self._highlighted = highlighted
+        self._restyle()
         if warnings:
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.warning_label.setPixmap(icon.pixmap(QSize(14, 14)))
@@ -177,6 +243,7 @@ class WeekPage(QWidget):
     plan_saved = Signal()  # the plan in storage changed
     status_message = Signal(str)
     export_requested = Signal()
+    files_dropped = Signal(int, list)  # weekday, routine files dropped on it: import them and plan them there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +283,7 @@ class WeekPage(QWidget):
             ui.daysLayout.addWidget(column, 1)
             self.columns[weekday] = column
             column.run_chosen.connect(self._on_column_run_chosen)
+            column.files_dropped.connect(self.files_dropped)
             column.list.delete_requested.connect(self.remove_selected)
             column.list.focused.connect(lambda weekday=weekday: self._on_day_list_focused(weekday))
             column.list.customContextMenuRequested.connect(

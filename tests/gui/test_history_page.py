@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 
 from hipdesk.domain.history import DayState
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, SessionStatus, WeekPlan
+from hipdesk.qtmodels.history_model import Column
 
 END = dt.date(2025, 6, 30)  # the generated history's last day
 TODAY = END + dt.timedelta(days=1)
@@ -77,7 +78,7 @@ def test_sessions_newest_first_with_their_figures(window) -> None:
     assert model.fetches <= 2  # the visible page, not 3650 rows
     first = model.index(0, 0).data()
     assert first.startswith(END.isoformat()) or first.startswith((END - dt.timedelta(days=1)).isoformat())
-    assert model.index(0, 3).data().isdigit()
+    assert model.index(0, Column.DONE).data().isdigit()
     assert "3650 sessions" in page.ui.summaryLabel.text()
     assert page.current_session_id() == model.index(0, 0).data(257)
 
@@ -216,3 +217,86 @@ def test_qtcharts_is_imported_only_when_history_opens(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def _axis_labels(chart) -> list[int]:
+    """The numbers a user reads on a chart's value axis."""
+    from PySide6.QtCharts import QValueAxis
+
+    (axis,) = [a for a in chart.chart_.axes() if isinstance(a, QValueAxis)]
+    assert axis.labelFormat() == "%d"
+    step, top = axis.tickInterval(), axis.max()
+    assert axis.tickType() == QValueAxis.TickType.TicksDynamic and axis.tickAnchor() == 0
+    ticks = [step * i for i in range(int(top / step) + 1)]
+    return [int(t) for t in ticks if t == int(t)] if all(t == int(t) for t in ticks) else []
+
+
+def test_every_column_in_sight_at_the_default_window_size(qtbot, ten_years, db_path) -> None:
+    from hipdesk.store import open_store
+    from hipdesk.views.main_window import MainWindow
+
+    shutil.copy(ten_years, db_path)
+    repo = open_store(db_path)
+    w = MainWindow(repo)
+    qtbot.addWidget(w)
+    w.show()  # the window's own default size, which a 1366×768 screen holds
+    assert w.width() <= 1366 and w.height() <= 768
+    page = _page(w)
+    qtbot.wait(50)
+    table = page.ui.sessionTable
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    for column in (Column.ROUTINE, Column.STATUS, Column.LEFT, Column.RIGHT):
+        title = page.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
+    names = [page.model.index(r, Column.ROUTINE).data() for r in range(20)]
+    widest = max(table.fontMetrics().horizontalAdvance(n) for n in names)
+    assert header.sectionSize(Column.ROUTINE) >= widest  # "Run warm-up" is not cut
+    assert {page.model.index(r, Column.STATUS).data() for r in range(20)} <= {"Finished", "Partial"}
+    repo.db.close()
+
+
+def test_a_new_user_is_told_what_will_show_and_the_charts_start_with_the_plan(qtbot, repo) -> None:
+    from hipdesk.views.main_window import MainWindow
+
+    w = MainWindow(repo)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_page("history")
+    page = w.history_page
+    assert page.model.rowCount() == 0
+    assert page.table_note.isVisible() and "shows here" in page.table_note.text()
+    assert "Finish" in page.table_note.text() or "finish" in page.table_note.text()
+    assert "sets show here" in page.ui.detailLabel.text()
+    assert "finish a session" in page.ui.legendLabel.text()  # the calendar
+    # the starter plan was made today: one week of plan, not twelve weeks before the user existed
+    assert len(page.weeks_minutes.values) == 1 and page.weeks_minutes.values == [0.0]
+    assert not page.weeks_minutes.note.isVisible()
+    page.ui.tabs.setCurrentWidget(page.ui.progressTab)
+    assert page.progress_chart.note.isVisible() and "Finish a session" in page.progress_chart.note.text()
+    assert page.sides_chart.note.isVisible() and "shows here" in page.sides_chart.note.text()
+
+
+def test_the_charts_start_at_the_first_session(window) -> None:
+    page = _page(window)
+    page._since = TODAY - dt.timedelta(days=15)  # as if the history began a fortnight ago
+    page._plan_start = None
+    page.refresh_overview()
+    assert len(page.weeks_minutes.values) in (3, 4)  # this week and the two or three before
+
+
+def test_chart_axes_count_in_whole_numbers(window) -> None:
+    from hipdesk.views.history_charts import whole_axis
+
+    page = _page(window)
+    assert _axis_labels(page.weeks_sessions) == [0, 2, 4, 6, 8]  # seven sessions a week
+    assert all(t % 1 == 0 for t in _axis_labels(page.weeks_minutes))
+    page.ui.tabs.setCurrentWidget(page.ui.progressTab)
+    page.ui.exerciseCombo.setCurrentIndex(page.ui.exerciseCombo.findData("clamshell"))
+    labels = _axis_labels(page.progress_chart)
+    assert labels and len(labels) <= 6 and len(set(labels)) == len(labels)
+    assert _axis_labels(page.sides_chart) == [0, 2, 4, 6, 8, 10]
+    for value in (0, 1, 3, 7, 13, 45, 90, 150, 600, 5000):
+        top, step = whole_axis(value)
+        assert step >= 1 and top > value - 1 and top % step == 0 and top / step <= 6

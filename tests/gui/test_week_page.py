@@ -12,6 +12,7 @@ from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, W
 from hipdesk.qtmodels.week_model import Role
 from hipdesk.views.main_window import MainWindow
 from hipdesk.views.week_page import DayColumn, WeekPage
+from hipdesk.views.weekdays import week_order
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 WEDNESDAY = dt.date(2027, 3, 17)
@@ -168,14 +169,69 @@ def type_time(view, index, text: str, qtbot) -> str:
 def test_time_of_day_is_edited_in_place_and_bad_times_are_refused(window, page, qtbot) -> None:
     view = page.columns[2].list
     index = page.model.entry_index(2, 0)
-    assert type_time(view, index, "25:99", qtbot) == "07:00"
-    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 0)
+    view.setCurrentIndex(index)
+    assert view.edit(index, view.EditTrigger.EditKeyPressed, None)
+    editor = view.indexWidget(index)
+    assert editor.text() == "07:00"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "25:99")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    # refused, not dropped: the field stays open with what was typed, and says why
+    assert view.state() == view.State.EditingState and view.indexWidget(index) is editor
+    assert editor.text() == "25:99"
+    assert "'25:99' is not a time of day" in editor.toolTip()
     assert "'25:99' is not a time of day" in window.statusBar().currentMessage()
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 0)
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert "not a time" in editor.toolTip()  # "25" is not one yet
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(editor, "07:15")
+    assert "not a time" not in editor.toolTip()  # the message goes once the time is right
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert window.repo.week_plan().days[2].routines[0].time == dt.time(7, 15)
     type_time(view, index, "6:15", qtbot)
     assert window.repo.week_plan().days[2].routines[0].time == dt.time(6, 15)
     assert index.data(Role.SUBTITLE).startswith("06:15 · ")
     type_time(view, index, "", qtbot)
-    assert window.repo.week_plan().days[2].routines[0].time is None
+    # any time: after the routines with a time
+    assert [p.time for p in window.repo.week_plan().days[2].routines] == [dt.time(18, 30), None]
+
+
+def test_a_day_is_in_time_order(window, page, qtbot) -> None:
+    """06:45 before 07:00, whatever order they were typed or dropped in; any time comes last."""
+    model = page.model
+    view = page.columns[2].list  # Wednesday: Run warm-up 07:00, Hip stretch 18:30
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30)]
+    type_time(view, model.entry_index(2, 1), "06:45", qtbot)
+    assert [(p.routine_name, p.time) for p in window.repo.week_plan().days[2].routines] == [
+        ("Hip stretch", dt.time(6, 45)),
+        ("Run warm-up", dt.time(7, 0)),
+    ]
+    assert [view.model().index(r, 0, view.rootIndex()).data() for r in range(2)] == [
+        "Hip stretch",
+        "Run warm-up",
+    ]
+    window.undo_action.trigger()  # back to 18:30 and back below
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30)]
+    # a routine dropped at the top of the day goes after the timed ones: it is for any time
+    strength = next(r.id for r in model.routines() if r.name == "Hip strength")
+    model.add_routines([strength], 2, 0)
+    assert [p.time for p in window.repo.week_plan().days[2].routines] == [
+        dt.time(7, 0),
+        dt.time(18, 30),
+        None,
+    ]
+    # dragging a timed routine below it does not break the order, and says why
+    data = model.mimeData([model.entry_index(2, 0)])
+    with qtbot.waitSignal(model.notice) as notice:
+        model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.day_index(2))
+    assert "time order" in notice.args[0]
+    assert [p.time for p in model.entries(2)] == [dt.time(7, 0), dt.time(18, 30), None]
 
 
 def test_a_deleted_routine_shows_as_gone_and_can_be_removed(window, page, monkeypatch) -> None:
@@ -257,3 +313,76 @@ def test_the_week_page_grabs_without_errors(window, page) -> None:
     image = page.grab().toImage()
     assert image.width() > 800 and image.height() > 500
     QApplication.processEvents()
+
+
+def test_deleting_a_planned_routine_says_where_it_is_planned(window, page, monkeypatch) -> None:
+    from hipdesk.views import widgets
+
+    asked: list[str] = []
+    monkeypatch.setattr(widgets.QMessageBox, "exec", lambda self: asked.append(self.text()) or 0)
+    window.show_page("routines")
+    routines = window.routines_page
+    assert routines.select_routine("Hip stretch")
+    routines.delete_routine()  # Cancel: nothing is deleted
+    assert "Hip stretch" in window.repo.routine_names()
+    planned = [
+        d.weekday
+        for d in window.repo.week_plan().days
+        if any(p.routine_name == "Hip stretch" for p in d.routines)
+    ]
+    names = [WEEKDAY_NAMES[d] for d in week_order() if d in planned]
+    assert len(names) >= 2
+    assert f"planned on {', '.join(names[:-1])} and {names[-1]}" in asked[-1]
+
+
+def test_the_day_under_a_dragged_routine_is_marked(window, page, qtbot) -> None:
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+
+    column = page.columns[4]  # Friday
+    view = column.list
+    data = routine_mime(page, "Hip strength")
+    at = view.viewport().rect().center()
+    move = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    before = column.styleSheet()
+    QApplication.sendEvent(
+        view.viewport(),
+        QDragEnterEvent(at, move, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    )
+    QApplication.sendEvent(
+        view.viewport(),
+        QDragMoveEvent(at, move, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    )
+    assert column.drop_target and "dashed" in column.styleSheet()
+    assert not any(c.drop_target for d, c in page.columns.items() if d != 4)  # only the day under the pointer
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+    assert not column.drop_target and column.styleSheet() == before
+
+
+def test_a_routine_file_dragged_over_a_day_marks_it_and_dropped_plans_it_there(
+    window, page, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from hipdesk.export.routine_file import write_routine_file
+
+    path = tmp_path / "shared.hipdesk.json"
+    write_routine_file(
+        path, window.repo.routine("Hip stretch"), {ex.id: ex for ex in window.repo.exercises()}
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    column = page.columns[4]  # Friday
+    view = column.list
+    at = view.viewport().rect().center()
+    copy = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(at, copy, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted() and column.drop_target
+    drop = QDropEvent(at, copy, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), drop)
+    assert not column.drop_target
+    assert "Hip stretch (2)" in window.repo.routine_names()
+    assert planned(window, 4)[-1] == "Hip stretch (2)"
+    assert window.current_page() == "week"  # the user stays where they dropped it
+    assert "planned on Friday" in window.statusBar().currentMessage()

@@ -157,6 +157,21 @@ def test_week_plan_round_trip(repo) -> None:
     assert repo.week_plan() == plan
 
 
+def test_a_day_reads_in_time_order_however_it_was_saved(repo) -> None:
+    r, s = repo.routine(WARM_UP), repo.routine(STRENGTH)
+    days = [PlannedDay(d) for d in range(7)]
+    days[0] = PlannedDay(
+        0,
+        routines=(
+            PlannedRoutine(r.name, None, r.id),
+            PlannedRoutine(s.name, dt.time(7, 0), s.id),
+            PlannedRoutine(r.name, dt.time(6, 45), r.id),
+        ),
+    )
+    repo.save_week_plan(WeekPlan(days=tuple(days)))
+    assert [p.time for p in repo.week_plan().days[0].routines] == [dt.time(6, 45), dt.time(7, 0), None]
+
+
 def test_sessions_and_sets_round_trip(repo) -> None:
     routine = repo.routine(WARM_UP)
     start = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)

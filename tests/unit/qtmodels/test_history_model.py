@@ -56,10 +56,14 @@ def test_texts() -> None:
     model.set_ids([1, 2, 3])
     row = [model.index(1, c).data() for c in range(len(Column))]
     assert row[Column.DATE] == f"{(START - dt.timedelta(days=2)).astimezone():%Y-%m-%d %H:%M}"
-    assert row[Column.ROUTINE] == "<b>R2</b> (partial)"
+    assert row[Column.ROUTINE] == "<b>R2</b>"
+    assert row[Column.STATUS] == "Partial" and model.index(0, Column.STATUS).data() == "Finished"
     assert row[Column.DURATION] == "12:34"
-    assert row[Column.DONE :] == ["10", "1", "5/10", "– / 2"]
-    assert model.headerData(Column.DONE, Qt.Orientation.Horizontal) == "Sets done"
+    assert row[Column.DONE :] == ["10", "1", "5/10", "", "2"]  # discomfort left, then right
+    assert model.headerData(Column.DONE, Qt.Orientation.Horizontal) == "Sets"
+    assert (
+        model.headerData(Column.DONE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Sets done"
+    )
     assert model.index(0, 0).data(Role.SUMMARY) is store.rows[1]
     assert model.rowCount(model.index(0, 0)) == 0 and not model.index(5, 0).isValid()
     assert model.data(QModelIndex()) is None

@@ -122,10 +122,15 @@ def test_move_between_days_and_within_a_day(model) -> None:
     assert model.undo_stack.undoText() == "Move “Hip stretch” to Thursday"
     model.dropMimeData(model.mimeData([model.entry_index(0, 0)]), MOVE, 0, 0, model.day_index(1))
     assert names(model, 1) == ["Hip strength", "Warm-up"]
-    # within a day: below the next one
+    assert model.plan().days[1].routines[0].time == dt.time(18, 30)  # the time moves with it
+    # within a day: a routine with a time stays before one for any time
     model.dropMimeData(model.mimeData([model.entry_index(1, 0)]), MOVE, 2, 0, model.day_index(1))
-    assert names(model, 1) == ["Warm-up", "Hip strength"]
-    assert model.plan().days[1].routines[1].time == dt.time(18, 30)  # the time moves with it
+    assert names(model, 1) == ["Hip strength", "Warm-up"]
+    # two for any time are in the order they are put in
+    model.add_routines([i for i in model._routines if model._routines[i].name == "Hip stretch"], 1)
+    assert names(model, 1) == ["Hip strength", "Warm-up", "Hip stretch"]
+    model.dropMimeData(model.mimeData([model.entry_index(1, 2)]), MOVE, 1, 0, model.day_index(1))
+    assert names(model, 1) == ["Hip strength", "Hip stretch", "Warm-up"]
 
 
 def test_moving_to_where_it_is_changes_nothing(model) -> None:
