@@ -273,6 +273,9 @@ def paint_strip(
     n = len(anim.keyframes)
     cell_w = rect.width() / n
     label_h = min(rect.height() * 0.14, cell_w * 0.14) if labels else 0.0
+    # one size for every caption of the strip, small enough for the longest to fit its cell
+    longest = max((len(k.name) for k in anim.keyframes), default=1)
+    label_px = max(6, round(min(label_h * 0.62, cell_w * 1.7 / max(longest, 1))))
     for i in range(n):
         cell = QRectF(rect.left() + i * cell_w, rect.top(), cell_w, rect.height() - label_h)
         _paint_anim(painter, cell, figure, anim, anim.keyframe(i), style)
@@ -280,7 +283,7 @@ def paint_strip(
             painter.save()
             font = QFont(painter.font())
             name = anim.keyframes[i].name
-            font.setPixelSize(max(6, round(min(label_h * 0.62, cell_w * 1.7 / max(len(name), 1)))))
+            font.setPixelSize(label_px)
             painter.setFont(font)
             painter.setPen(style.label)
             painter.drawText(

@@ -124,6 +124,27 @@ def test_strip_draws_vector_paths_into_a_pdf(qapp, tmp_path: Path) -> None:  # t
     assert b"/Subtype /Image" not in data and b"/Subtype/Image" not in data
 
 
+def _ink_rows(image: QImage, x0: int, x1: int, y0: int) -> int:
+    """How many pixel rows between x0 and x1, from y0 down, hold any ink."""
+    return sum(
+        any(image.pixelColor(x, y).alpha() > 0 for x in range(x0, x1)) for y in range(y0, image.height())
+    )
+
+
+def test_the_captions_of_one_strip_share_one_size(qapp) -> None:  # type: ignore[no-untyped-def]
+    # a short and a long caption of the same letters (tall ones, none below the line): drawn at one
+    # size, their ink is equally tall
+    still = {"contacts": {"floor": ["heel_l", "heel_r"]}}
+    keyframes = [{"name": "lift it", **still}, {"name": "lift it, then hold it, then lift it", **still}]
+    data = {"format": 1, "exercise": "x", "side": "both", "keyframe": keyframes}
+    figure = Figure("x", parse_pose_data(data))
+    height = 200
+    image = render_strip_image(figure, height, labels=True)
+    caption_top = round(height * 0.86) - 2  # the captions sit in the strip's bottom 14%
+    short, long = _ink_rows(image, 0, height, caption_top), _ink_rows(image, height, 2 * height, caption_top)
+    assert short > 4 and abs(short - long) <= 1, (short, long)
+
+
 def test_strip_image_has_a_cell_per_keyframe(qapp) -> None:  # type: ignore[no-untyped-def]
     figure = load_figure("standing-hip-flexion")
     image = render_strip_image(figure, 120)

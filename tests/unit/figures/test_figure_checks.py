@@ -176,6 +176,31 @@ def test_figure_4_the_crossed_ankle_rests_on_the_thigh_above_the_knee_and_that_k
         assert _surface_gap(pull, hand, ("hip_r", "knee_r"), 3.0) < 2.5, hand
 
 
+def test_figure_4_is_seen_from_the_side_of_the_lying_body_so_the_4_shows() -> None:
+    import math
+
+    from hipdesk.figures import vec
+    from hipdesk.figures.scene import Camera
+
+    anim = _figure("figure-4-stretch").animation()
+    cam = Camera(anim.view)
+    pull = anim.keyframe(len(anim.keyframes) - 1).body
+
+    def screen(a: str, b: str) -> tuple[float, float]:
+        return cam.screen_dir(vec.sub(pull.points[b], pull.points[a]))
+
+    # the trunk lies along the picture, not end-on behind the legs (seen from the feet it hid)
+    trunk = vec.norm(vec.sub(pull.points["chest"], pull.points["pelvis"]))
+    assert math.hypot(*screen("pelvis", "chest")) > 0.6 * trunk
+    # the crossed shin crosses the supporting thigh on screen, and both show most of their length
+    shin, thigh = screen("knee_l", "ankle_l"), screen("hip_r", "knee_r")
+    cos = abs(shin[0] * thigh[0] + shin[1] * thigh[1]) / math.hypot(*shin) / math.hypot(*thigh)
+    assert math.degrees(math.acos(cos)) > 40
+    assert math.hypot(*shin) > 25 and math.hypot(*thigh) > 25
+    # the camera is on the crossed leg's side, where its buttock is
+    assert cam.toward[2] < -0.3
+
+
 def test_clamshell_opens_to_35_40_degrees_with_the_feet_together() -> None:
     from hipdesk.figures import vec
 
