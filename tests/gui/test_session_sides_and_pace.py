@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.domain.guidance import minutes_text, routine_minutes
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, Side
 from hipdesk.domain.rules import seconds_text
@@ -195,14 +196,14 @@ def test_routines_page_shows_the_length_the_session_takes(
 
 
 def test_the_rep_pace_setting_lengthens_routines_week_and_today(window, repo, monkeypatch, rep_pace) -> None:
-    warm_up = repo.routine("Warm-up (article)")
+    warm_up = repo.routine(STRENGTH)  # mostly counted reps
     rep_pace(100)
     window.reload()
     before = session_seconds(repo, warm_up, monkeypatch)
     rep_pace(200)
     window.reload()
     after = session_seconds(repo, warm_up, monkeypatch)
-    assert after > before * 1.5  # most of the warm-up is reps
+    assert after > before * 1.5  # most of it is reps
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
     minutes = routine_minutes(warm_up, current_pace(exercises))
     assert minutes == max(1, round(after / 60))
