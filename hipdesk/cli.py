@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -481,7 +482,16 @@ def _tell(text: str) -> None:
 
 
 def entry_point() -> None:
-    sys.exit(main())
+    code = main()
+    output = sys.modules.get("hipdesk.views.session_output")
+    if output is not None and output.speech_left_running():
+        # a speech engine stuck in a system call would crash or hang the interpreter's shutdown;
+        # everything is saved, closed and unlocked by now
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

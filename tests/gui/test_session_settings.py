@@ -33,6 +33,9 @@ class FakeEffect:
     def setVolume(self, gain: float) -> None:
         self.gain = gain
 
+    def deleteLater(self) -> None:
+        pass
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> QSettings:
@@ -51,6 +54,7 @@ def open_dialog(qtbot, store: QSettings) -> SessionSettingsDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.player.prepared, timeout=5000)  # the probe runs right after opening
+    qtbot.waitUntil(lambda: not dialog.player.speech_pending, timeout=10_000)  # speech loads in its thread
     return dialog
 
 
