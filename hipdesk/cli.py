@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -484,13 +483,8 @@ def _tell(text: str) -> None:
 def entry_point() -> None:
     code = main()
     output = sys.modules.get("hipdesk.views.session_output")
-    if output is not None and output.speech_left_running():
-        # a speech engine stuck in a system call would crash or hang the interpreter's shutdown;
-        # everything is saved, closed and unlocked by now
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    if output is not None:  # a session ran: a speech engine stuck in its server must not hold the exit
+        output.exit_if_speech_stuck(code)
     sys.exit(code)
 
 

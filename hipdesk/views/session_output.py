@@ -6,6 +6,7 @@ import functools
 import importlib
 import logging
 import os
+import sys
 import threading
 import time
 import wave
@@ -318,13 +319,29 @@ def speech_left_running() -> bool:
     return any(thread.is_alive() for thread in _left_running)
 
 
-def _run_speech_thread(link: _SpeechLink, name: str) -> None:
+def exit_if_speech_stuck(code: int) -> None:
+    """End the process now when a speech thread is still stuck in its engine; return otherwise.
+
+    Call it last, once everything is saved, closed and unlocked: the interpreter's own shutdown
+    would wait on, or crash in, the engine's library.
+    """
+    if not speech_left_running():
+        return
+    logger.info("a speech engine is stuck in its server: HipDesk ends without waiting for it")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run_speech_thread(link: _SpeechLink, name: str, closing: threading.Event) -> None:
     """The speech thread: builds the engine, then runs its commands until ``link.finish``."""
     here = QThread.currentThread()
     queued = Qt.ConnectionType.QueuedConnection
+    loop = QEventLoop(here)
+    link.finish.connect(loop.quit, queued)
     engine = _speech_backend(name, here)
     probe = _SpeechProbe(engine, here)
-    loop = QEventLoop(here)
     # every command is queued, so it runs from the event loop in Qt's code, never inside Python
     link.load.connect(engine.setEngine, queued)
     link.speak.connect(engine.say, queued)
@@ -332,7 +349,6 @@ def _run_speech_thread(link: _SpeechLink, name: str) -> None:
     link.volume.connect(engine.setVolume, queued)
     link.rate.connect(engine.setRate, queued)
     link.ping.connect(probe.ping, queued)
-    link.finish.connect(loop.quit, queued)
     probe.set_locale.connect(engine.setLocale, queued)
     engine.stateChanged.connect(probe.tell_state)
     engine.errorOccurred.connect(probe.tell_error)
@@ -344,7 +360,8 @@ def _run_speech_thread(link: _SpeechLink, name: str) -> None:
     probe.voice_changed.connect(link.voice)
     probe.word_said.connect(link.word)
     link.ping.emit(_OPENED)  # queued behind the engine's own loading
-    loop.exec()
+    if not closing.is_set():  # given up on while the engine was being built: no loop to run
+        loop.exec()
     engine.deleteLater()  # the engine's goodbye to its server runs here, not on the GUI thread
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -360,14 +377,19 @@ class _SpeechThread:
     def __init__(self, name: str) -> None:
         self.name = name
         self.link = _SpeechLink()
+        self.closing = threading.Event()
         self.thread = threading.Thread(
-            target=_run_speech_thread, args=(self.link, name), name=f"speech-{name}", daemon=True
+            target=_run_speech_thread,
+            args=(self.link, name, self.closing),
+            name=f"speech-{name}",
+            daemon=True,
         )
         self.started = time.monotonic()
         self.thread.start()
 
     def close(self, wait_ms: int) -> bool:
         """Ask the thread to end and wait at most ``wait_ms``; False when it is left running."""
+        self.closing.set()
         self.link.finish.emit()
         if wait_ms > 0:
             self.thread.join(wait_ms / 1000)
