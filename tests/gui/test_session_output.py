@@ -30,35 +30,6 @@ from hipdesk.views.session_output import (
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-class FakeEffect:
-    """Stands in for a loaded QSoundEffect where the machine has no sound device."""
-
-    def __init__(self) -> None:
-        self.plays = 0
-        self.stops = 0
-        self.gain = 1.0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def setVolume(self, gain: float) -> None:
-        self.gain = gain
-
-    def deleteLater(self) -> None:
-        pass
-
-
-@pytest.fixture
-def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
-    """Sound "works": prepare() gets one fake effect per cue sound."""
-    made = {name: FakeEffect() for name in SOUND_FILES}
-    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
-    return made
-
-
 @pytest.fixture
 def no_multimedia(monkeypatch: pytest.MonkeyPatch) -> None:
     """Importing QtMultimedia fails, as it does without libpulse.so.0."""

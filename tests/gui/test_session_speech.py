@@ -18,7 +18,7 @@ from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, SessionStatus
 from hipdesk.engine import cues
 from hipdesk.views import session_output
-from hipdesk.views.session_output import NO_SPEECH, SOUND_FILES, SPEECH_STOPPED, CuePlayer
+from hipdesk.views.session_output import NO_SPEECH, SPEECH_STOPPED, CuePlayer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,30 +94,6 @@ class FakeEngine(QObject):
     @Slot(object)
     def setLocale(self, locale: object) -> None:
         pass
-
-
-class FakeEffect:
-    def __init__(self) -> None:
-        self.plays = 0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        pass
-
-    def setVolume(self, gain: float) -> None:
-        pass
-
-    def deleteLater(self) -> None:
-        pass
-
-
-@pytest.fixture
-def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
-    made = {name: FakeEffect() for name in SOUND_FILES}
-    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
-    return made
 
 
 @pytest.fixture
