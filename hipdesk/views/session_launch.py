@@ -74,8 +74,8 @@ def open_session(
     else:
         window.resize(1280, 800)
         window.show()
-    window.start()
     player.prepare_speech()  # the engine loads in its own thread while the get-ready countdown runs
+    window.start()
     return window
 
 

@@ -54,7 +54,7 @@ OPEN_TIMEOUT_MS = 8000  # loading an engine takes 1.3-1.8 s where it works: this
 ANSWER_TIMEOUT_MS = 2000  # a say() or stop() that has not returned by then is stuck (speechd in spd_open)
 SPEAKING_BASE_MS = 4000  # a line still "Speaking" after this plus SPEAKING_PER_WORD_MS a word never ends
 SPEAKING_PER_WORD_MS = 800
-LATE_LINE_MS = 4000  # a line asked for while the engine loads is said once it is ready, if this fresh
+LATE_LINE_MS = 8000  # a line asked for while the engine loads is said once it is ready, if this fresh
 CLOSE_WAIT_MS = 1000  # how long closing waits for the speech thread before leaving it behind
 SPEECH_ENGINE_VARIABLE = "HIPDESK_SPEECH_ENGINE"  # an engine name, or "none"
 
@@ -299,15 +299,21 @@ class _SpeechProbe(QObject):
 def _english_locale(engine: Any) -> Any:
     """An English locale the engine offers when its own is another language, else None.
 
-    The cue lines are English, and with the locale unset the default voice is often another language.
+    The cue lines are English, and with the locale unset the default voice is often another
+    language. The system's own English comes first, then American and British English.
     """
     english = QLocale.Language.English
     if engine.locale().language() == english:
         return None
-    for locale in engine.availableLocales():
-        if locale.language() == english:
-            return locale
-    return None
+    offered = [locale for locale in engine.availableLocales() if locale.language() == english]
+    wanted = [QLocale.Country.UnitedStates, QLocale.Country.UnitedKingdom]
+    if QLocale.system().language() == english:
+        wanted.insert(0, QLocale.system().territory())
+    for territory in wanted:
+        for locale in offered:
+            if locale.territory() == territory:
+                return locale
+    return offered[0] if offered else None
 
 
 _OPENED = 0  # the ping that follows loading an engine
@@ -748,6 +754,7 @@ class CuePlayer(QObject):
         if self._speaking:
             link.silence.emit()  # no backlog: the newest cue wins
         link.speak.emit(text)
+        logger.info("saying %r", text)
         self._ask()
         self._speaking = True  # until the engine says otherwise
         self._speaking_timer.start(SPEAKING_BASE_MS + SPEAKING_PER_WORD_MS * len(text.split()))
@@ -777,6 +784,7 @@ class CuePlayer(QObject):
             self._final.add(part)
         if part not in self._reported:
             self._reported.add(part)
+            logger.info("telling the user: %s", sentence)
             self.unavailable.emit(sentence)
 
 
