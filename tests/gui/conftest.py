@@ -35,11 +35,16 @@ def required_here() -> bool:
     return bool(os.environ.get("HIPDESK_REQUIRE_X") or os.environ.get("CI"))
 
 
+def lacking(reason: str) -> None:
+    """Skips the test for want of ``reason``; fails it in CI, which promises it."""
+    (pytest.fail if required_here() else pytest.skip)(reason)
+
+
 def need_tool(program: str, package: str) -> str:
     """The path of ``program``; skips the test (fails it in CI) when it is not installed."""
     path = shutil.which(program)
     if path is None:
-        (pytest.fail if required_here() else pytest.skip)(f"needs {program} (Debian: {package})")
+        lacking(f"needs {program} (Debian: {package})")
     assert path is not None
     return path
 
@@ -48,6 +53,12 @@ def need_tool(program: str, package: str) -> str:
 def tool() -> Callable[[str, str], str]:
     """``tool(program, package)``: the program's path, or a skip (a failure in CI) when it is missing."""
     return need_tool
+
+
+@pytest.fixture
+def lack() -> Callable[[str], None]:
+    """``lack(reason)``: skip the test, or fail it in CI."""
+    return lacking
 
 
 @pytest.fixture

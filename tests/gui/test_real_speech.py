@@ -20,6 +20,7 @@ import wave
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,20 +53,15 @@ def _ends(proc: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
 
 
 @pytest.fixture
-def speech_server(tmp_path: Path, tool) -> Iterator[tuple[str, dict[str, str]]]:
+def speech_server(tmp_path: Path, tool, lack) -> Iterator[tuple[Any, dict[str, str]]]:
     """Makes private speech-dispatchers: ``start(pulse)`` gives the address HipDesk is to use."""
     program = tool("speech-dispatcher", "speech-dispatcher")
-    modules = Path("/usr/lib/speech-dispatcher-modules")
-    if not (modules / "sd_espeak-ng").exists():
-        (pytest.fail if os.environ.get("CI") or os.environ.get("HIPDESK_REQUIRE_X") else pytest.skip)(
-            "needs the espeak-ng module (Debian: speech-dispatcher-espeak-ng)"
-        )
+    if not Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng").exists():
+        lack("needs the espeak-ng module (Debian: speech-dispatcher-espeak-ng)")
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     if "speechd" not in QTextToSpeech.availableEngines():
-        (pytest.fail if os.environ.get("CI") or os.environ.get("HIPDESK_REQUIRE_X") else pytest.skip)(
-            "Qt's speechd engine does not load (Debian: libspeechd2)"
-        )
+        lack("Qt's speechd engine does not load (Debian: libspeechd2)")
     folder = tmp_path / "speechd"
     (folder / "home").mkdir(parents=True)
     folder.chmod(0o700)
@@ -98,7 +94,7 @@ def speech_server(tmp_path: Path, tool) -> Iterator[tuple[str, dict[str, str]]]:
             pytest.fail("the private speech-dispatcher did not start")
         return f"unix_socket:{socket}"
 
-    yield start, env  # type: ignore[misc]
+    yield start, env
     for server in started:
         _ends(server)
 
