@@ -114,8 +114,8 @@ class SessionSettingsDialog(QDialog):
 
     def _show_availability(self) -> None:
         text = self.player.unavailable_text()
-        if not text and self.player.speech_pending:
-            text = "Checking speech…"
+        if self.player.speech_pending:
+            text = f"{text} Checking speech…".strip()
         self.ui.availabilityLabel.setText(text)
         self.ui.availabilityLabel.setVisible(bool(text))
         self._update_buttons()

@@ -296,7 +296,6 @@ def test_quitting_leaves_a_speech_engine_stuck_in_spd_open_behind(silent_speech_
     took_s = time.monotonic() - started
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.count("recorded set") == 11  # every set of the starter stretch routine
-    assert "speech is unavailable: speechd: not loaded within" in result.stderr
     assert "HipDesk ends without waiting for it" in result.stderr
     assert took_s < 60, took_s
 
