@@ -382,7 +382,9 @@ class _SpeechThread:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.link = _SpeechLink()
+        # the application owns the link, so it is let go on the GUI thread even when the speech
+        # thread, which holds it too, ends long after its player is gone
+        self.link = _SpeechLink(QCoreApplication.instance())
         self.closing = threading.Event()
         self.thread = threading.Thread(
             target=_run_speech_thread,
