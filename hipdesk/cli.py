@@ -535,7 +535,11 @@ def _tell(text: str) -> None:
 
 
 def entry_point() -> None:
-    sys.exit(main())
+    code = main()
+    output = sys.modules.get("hipdesk.views.session_output")
+    if output is not None:  # a session ran: a speech engine stuck in its server must not hold the exit
+        output.exit_if_speech_stuck(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

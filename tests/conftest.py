@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,7 +18,8 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 os.environ.pop("HIPDESK_DB", None)
-# never the machine's own speech engine, in this process or in the HipDesk processes tests start
+# never the machine's own speech engine, in this process or in the HipDesk processes tests start:
+# none outside a test, Qt's mock engine during one (_mock_speech below)
 os.environ["HIPDESK_SPEECH_ENGINE"] = "none"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +30,34 @@ def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "hipdesk.sqlite"
     monkeypatch.setenv("HIPDESK_DB", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def _mock_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Speech goes to Qt's mock engine; a test that builds any other engine fails."""
+    monkeypatch.setenv("HIPDESK_SPEECH_ENGINE", "mock")
+    try:
+        from hipdesk.views import session_output
+    except ImportError:  # no Qt here: nothing can speak
+        yield
+        return
+    built: list[str] = []
+    make = session_output._speech_backend
+
+    def mock_only(name: str, parent: Any) -> Any:
+        built.append(name)
+        if name != "mock":
+            raise AssertionError(f"a test tried to build the speech engine {name!r}")
+        return make(name, parent)
+
+    monkeypatch.setattr(session_output, "_speech_backend", mock_only)
+    yield
+    launcher = sys.modules.get("hipdesk.views.session_launch")
+    if launcher is not None:  # a session ran: its cue player and speech thread end with the test
+        launcher.close_shared_cue_player()
+    others = [name for name in built if name != "mock"]
+    if others:
+        pytest.fail(f"the test built the speech engine {others[0]!r}, not the mock one")
 
 
 @pytest.fixture

@@ -66,15 +66,18 @@ def open_session(
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)
     if player.unavailable_text():
         window.show_notice(player.unavailable_text())
+    player.unavailable.connect(window.show_notice)  # speech found missing or dropped mid-session
     inhibitor = ScreenSaverInhibitor(application_name="HipDesk")
     inhibitor.inhibit(f"Guided session: {routine.name}")
     window.closed.connect(player.stop)
     window.closed.connect(inhibitor.release)
+    window.closed.connect(lambda: player.unavailable.disconnect(window.show_notice))
     if full_screen:
         window.show_full_screen()
     else:
         window.resize(1280, 800)
         window.show()
+    player.prepare_speech()  # the engine loads in its own thread while the get-ready countdown runs
     window.start()
     return window
 
@@ -83,14 +86,18 @@ _player: CuePlayer | None = None
 
 
 def shared_cue_player() -> CuePlayer:
-    """One cue player for the whole application: sounds load once, a missing part is told once."""
+    """One cue player for the whole application: sounds load once, a missing part is told once.
+
+    The sounds are ready when it returns; the speech engine is left to ``prepare_speech()``, once
+    the session has started.
+    """
     global _player
     from hipdesk.views.session_output import CuePlayer
 
     if _player is None:
         _player = CuePlayer(QApplication.instance())
     _player.apply_settings()
-    _player.prepare()
+    _player.prepare_sound()
     return _player
 
 

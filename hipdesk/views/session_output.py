@@ -6,6 +6,9 @@ import functools
 import importlib
 import logging
 import os
+import sys
+import threading
+import time
 import wave
 import weakref
 from collections import deque
@@ -18,10 +21,14 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QEventLoop,
     QIODevice,
+    QLocale,
     QObject,
     QSettings,
+    Qt,
+    QThread,
     QTimer,
     Signal,
     SignalInstance,
@@ -43,12 +50,20 @@ LOAD_TIMEOUT_MS = 1500  # the longest prepare() waits for the sounds to load
 SPEECH_RATE = -0.15  # a little slower than the engine's normal pace: calm, easy to follow mid-exercise
 SPEECH_AFTER_SOUND_MS = 250  # a cue with a sound and a line speaks once the sound has mostly rung out
 TEST_SENTENCE = "Bird Dog. Get ready."
+OPEN_TIMEOUT_MS = 15_000  # an engine loads in 1.3-1.8 s (7 s on a busy machine): this long, it never will
+ANSWER_TIMEOUT_MS = 2000  # a say() or stop() that has not returned by then is stuck (speechd in spd_open)
+SPEAKING_BASE_MS = 4000  # a line still "Speaking" after this plus SPEAKING_PER_WORD_MS a word never ends
+SPEAKING_PER_WORD_MS = 800
+LATE_LINE_MS = 8000  # a line asked for while the engine loads is said once it is ready, if this fresh
+CLOSE_WAIT_MS = 1000  # how long closing waits for the speech thread before leaving it behind
 SPEECH_ENGINE_VARIABLE = "HIPDESK_SPEECH_ENGINE"  # an engine name, or "none"
 
 NO_SOUND_DEVICE = "No sound device was found: HipDesk will show the cues on screen."
 NO_SOUND = "Sound does not work on this system: HipDesk will show the cues on screen."
 NO_SPEECH = "No speech engine works on this system: cues will be beeps and text."
 NO_SPEECH_NO_SOUND = "No speech engine works on this system either: cues will be shown as text."
+SPEECH_STOPPED = "Speech stopped answering and is off until HipDesk restarts: cues go on as beeps and text."
+SPEECH_STOPPED_NO_SOUND = "Speech stopped answering and is off until HipDesk restarts: cues go on as text."
 NOTHING_WORKS = "Neither sound nor speech works on this system: HipDesk will show the cues on screen."
 
 _SOUND_FOR = {
@@ -175,11 +190,11 @@ def _load_effects(parent: QObject, timeout_ms: int) -> dict[str, Any]:
     return {name: _CueSound(sink, data) for name, data in pcm.items()}
 
 
-def _open_speech(parent: QObject, engine: str | None) -> Any:
-    """A working QTextToSpeech; raises _Unavailable (the detail only) when no engine works.
+def _speech_candidates(engine: str | None) -> list[str]:
+    """The engine names to try in turn; raises _Unavailable when there is none to try.
 
     ``engine`` None takes ``HIPDESK_SPEECH_ENGINE`` from the environment when it is set (an engine
-    name, or ``none`` for no speech), otherwise the first working engine the system lists.
+    name, or ``none`` for no speech), otherwise every engine the system lists but "mock".
     """
     if engine is None:
         engine = os.environ.get(SPEECH_ENGINE_VARIABLE) or None
@@ -189,22 +204,209 @@ def _open_speech(parent: QObject, engine: str | None) -> Any:
         module = importlib.import_module("PySide6.QtTextToSpeech")
     except (ImportError, OSError) as exc:
         raise _Unavailable(NO_SPEECH, f"QtTextToSpeech cannot be imported: {exc}", final=True) from exc
-    tts_class = module.QTextToSpeech
-    available = list(tts_class.availableEngines())
+    available = list(module.QTextToSpeech.availableEngines())  # plugin metadata only: no engine is loaded
     if engine is not None:
         candidates = [engine] if engine in available else []
     else:  # "mock" only pretends to speak: it is for tests, never picked on its own
         candidates = [name for name in available if name != "mock"]
-    tried = []
-    for name in candidates:
-        tts = tts_class(name, parent)
-        # an engine can be listed yet fail to load (speechd without libspeechd or its daemon)
-        if tts.state() == tts_class.State.Error:
-            tried.append(f"{name}: {tts.errorString() or tts.errorReason().name}")
-            tts.deleteLater()
-            continue
-        return tts
-    raise _Unavailable(NO_SPEECH, "; ".join(tried) or f"no usable engine among {available}", final=True)
+    if not candidates:
+        raise _Unavailable(NO_SPEECH, f"no usable engine among {available}", final=True)
+    return candidates
+
+
+class _Loader(QObject):
+    """Posts ``setEngine`` to the speech thread's own event loop."""
+
+    load = Signal(str)
+
+
+def _speech_backend(name: str, parent: QObject) -> QObject:
+    """The one place a speech engine is made, inside the speech thread; ``parent`` lives there too.
+
+    PySide keeps the interpreter lock while a Qt constructor runs, and the speechd engine's
+    constructor can wait forever in ``spd_open``: built with a name, it would stop every thread.
+    So the object starts on the mock engine (instant) and loads ``name`` through a queued
+    ``setEngine``, which the thread's event loop runs in Qt's own code with the lock released.
+    """
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    tts = QTextToSpeech("mock", parent)
+    if name != "mock":
+        loader = _Loader(parent)
+        loader.load.connect(tts.setEngine, Qt.ConnectionType.QueuedConnection)
+        loader.load.emit(name)
+    return tts
+
+
+class _SpeechLink(QObject):
+    """The GUI side's end of the speech thread: commands go out as queued signals, answers come back."""
+
+    load = Signal(str)
+    speak = Signal(str)
+    silence = Signal()
+    volume = Signal(float)
+    rate = Signal(float)
+    ping = Signal(int)
+    finish = Signal()
+    answered = Signal(int, str, str, str)  # ask number, engine, state name, detail
+    state = Signal(str)  # the engine's state name, as it changes
+    failed = Signal(str)  # what the engine said went wrong
+    voice = Signal(str)  # the voice the engine now uses
+    word = Signal(str)  # the word the engine is saying
+
+
+class _SpeechProbe(QObject):
+    """Lives in the speech thread: passes the engine's signals on, and answers pings.
+
+    A ping is answered once every command sent before it has returned, so an answer that does not
+    come means the engine is stuck.
+    """
+
+    answered = Signal(int, str, str, str)
+    state_changed = Signal(str)
+    failed = Signal(str)
+    voice_changed = Signal(str)
+    word_said = Signal(str)
+    set_locale = Signal(object)
+
+    def __init__(self, engine: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self._engine = engine
+
+    def ping(self, number: int) -> None:
+        engine = self._engine
+        state = engine.state()
+        # what is read here the engine cached when it connected: no call to its server
+        if number == _OPENED and state.name != "Error":
+            english = _english_locale(engine)
+            if english is not None:
+                self.set_locale.emit(english)  # queued: the server call runs outside Python
+        self.answered.emit(number, str(engine.engine()), state.name, str(engine.errorString()))
+
+    def tell_state(self, state: Any) -> None:
+        self.state_changed.emit(state.name)
+
+    def tell_error(self, reason: Any, text: str) -> None:
+        self.failed.emit(f"{text} ({getattr(reason, 'name', reason)})")
+
+    def tell_voice(self, voice: Any) -> None:
+        self.voice_changed.emit(str(voice.name()))
+
+    def tell_word(self, word: str, *_: object) -> None:
+        self.word_said.emit(word)
+
+
+def _english_locale(engine: Any) -> Any:
+    """An English locale the engine offers when its own is another language, else None.
+
+    The cue lines are English, and with the locale unset the default voice is often another
+    language. The system's own English comes first, then American and British English.
+    """
+    english = QLocale.Language.English
+    if engine.locale().language() == english:
+        return None
+    offered = [locale for locale in engine.availableLocales() if locale.language() == english]
+    wanted = [QLocale.Country.UnitedStates, QLocale.Country.UnitedKingdom]
+    if QLocale.system().language() == english:
+        wanted.insert(0, QLocale.system().territory())
+    for territory in wanted:
+        for locale in offered:
+            if locale.territory() == territory:
+                return locale
+    return offered[0] if offered else None
+
+
+_OPENED = 0  # the ping that follows loading an engine
+_left_running: list[threading.Thread] = []  # speech threads still stuck in the engine at close
+
+
+def speech_left_running() -> bool:
+    """True when a speech thread did not end at close: it is stuck inside the speech engine."""
+    return any(thread.is_alive() for thread in _left_running)
+
+
+def exit_if_speech_stuck(code: int) -> None:
+    """End the process now when a speech thread is still stuck in its engine; return otherwise.
+
+    Call it last, once everything is saved, closed and unlocked: the interpreter's own shutdown
+    would wait on, or crash in, the engine's library.
+    """
+    if not speech_left_running():
+        return
+    logger.info("a speech engine is stuck in its server: HipDesk ends without waiting for it")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run_speech_thread(link: _SpeechLink, name: str, closing: threading.Event) -> None:
+    """The speech thread: builds the engine, then runs its commands until ``link.finish``."""
+    here = QThread.currentThread()
+    queued = Qt.ConnectionType.QueuedConnection
+    loop = QEventLoop(here)
+    link.finish.connect(loop.quit, queued)
+    engine = _speech_backend(name, here)
+    probe = _SpeechProbe(engine, here)
+    # every command is queued, so it runs from the event loop in Qt's code, never inside Python
+    link.load.connect(engine.setEngine, queued)
+    link.speak.connect(engine.say, queued)
+    link.silence.connect(engine.stop, queued)
+    link.volume.connect(engine.setVolume, queued)
+    link.rate.connect(engine.setRate, queued)
+    link.ping.connect(probe.ping, queued)
+    probe.set_locale.connect(engine.setLocale, queued)
+    engine.stateChanged.connect(probe.tell_state)
+    engine.errorOccurred.connect(probe.tell_error)
+    engine.voiceChanged.connect(probe.tell_voice)
+    engine.sayingWord.connect(probe.tell_word)
+    probe.answered.connect(link.answered)
+    probe.state_changed.connect(link.state)
+    probe.failed.connect(link.failed)
+    probe.voice_changed.connect(link.voice)
+    probe.word_said.connect(link.word)
+    link.ping.emit(_OPENED)  # queued behind the engine's own loading
+    if not closing.is_set():  # given up on while the engine was being built: no loop to run
+        loop.exec()
+    engine.deleteLater()  # the engine's goodbye to its server runs here, not on the GUI thread
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class _SpeechThread:
+    """One speech engine in a thread of its own; the GUI side never waits on it.
+
+    The thread is a Python daemon thread running a Qt event loop rather than a QThread: one that
+    is stuck for good inside the engine can then be left behind when HipDesk quits, where a QThread
+    still running at exit takes the whole process down.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        # the application owns the link, so it is let go on the GUI thread even when the speech
+        # thread, which holds it too, ends long after its player is gone
+        self.link = _SpeechLink(QCoreApplication.instance())
+        self.closing = threading.Event()
+        self.thread = threading.Thread(
+            target=_run_speech_thread,
+            args=(self.link, name, self.closing),
+            name=f"speech-{name}",
+            daemon=True,
+        )
+        self.started = time.monotonic()
+        self.thread.start()
+
+    def close(self, wait_ms: int) -> bool:
+        """Ask the thread to end and wait at most ``wait_ms``; False when it is left running."""
+        self.closing.set()
+        self.link.finish.emit()
+        if wait_ms > 0:
+            self.thread.join(wait_ms / 1000)
+        if self.thread.is_alive():
+            _left_running.append(self.thread)
+            if wait_ms > 0:
+                logger.info("the speech thread (%s) did not end in %d ms: left behind", self.name, wait_ms)
+            return False
+        return True
 
 
 def _linear_gain(volume: int) -> float:
@@ -223,12 +425,17 @@ def _linear_gain(volume: int) -> float:
 class CuePlayer(QObject):
     """Plays engine cues as sounds and speech; each part that does not work is reported once.
 
-    Call ``prepare()`` before a session (it loads the sounds and finds a speech engine), then
-    ``play(cue)`` for each cue. ``history`` records what was really played or said, newest last:
-    ``("sound", "tick")`` or ``("say", "Rest")``.
+    Call ``prepare()`` before a session: it loads the sounds and starts a speech engine in a thread
+    of its own (``speech_changed`` fires when the engine is ready or has been dropped), then
+    ``play(cue)`` for each cue. Nothing here waits on the speech engine: an engine that takes too
+    long to load, whose ``say()`` does not return, or that stays "Speaking" with no end is dropped
+    for good and reported once through ``unavailable``; sounds go on. ``history`` records what was
+    really played or said, newest last: ``("sound", "tick")`` or ``("say", "Rest")``.
     """
 
     unavailable = Signal(str)  # one plain sentence for the user, at most once per missing part
+    speech_changed = Signal()  # the speech engine became ready, or was dropped
+    word_spoken = Signal(str)  # each word as the engine says it (where the engine tells)
 
     def __init__(
         self,
@@ -241,7 +448,6 @@ class CuePlayer(QObject):
         self._engine = speech_engine
         self._timeout_ms = load_timeout_ms
         self._effects: dict[str, Any] = {}
-        self._tts: Any = None
         self._volume = prefs.SESSION_VOLUME.default
         self._voice = prefs.SESSION_VOICE.default
         self._prepared = False
@@ -253,16 +459,49 @@ class CuePlayer(QObject):
         self._speech_timer.setSingleShot(True)
         self._speech_timer.timeout.connect(self._on_speech_timer_timeout)
         self.history: deque[tuple[str, str]] = deque(maxlen=64)
+        # the speech engine, in its thread
+        self._speech: _SpeechThread | None = None
+        self._candidates: list[str] = []
+        self._tried: list[str] = []
+        self._speech_ready = False
+        self._speech_engine = ""
+        self._speaking = False  # the engine's last state was Speaking or Synthesizing
+        self._asked = 0  # the number of the last ping sent
+        self._late_line: tuple[str, float] | None = None  # asked for while the engine was loading
+        self._answer_timer = self._watchdog(self._on_answer_timer_timeout)
+        self._speaking_timer = self._watchdog(self._on_speaking_timer_timeout)
+
+    def _watchdog(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
 
     # -- set-up -------------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Load the cue sounds and find a speech engine; parts that already work are kept.
+        """Load the cue sounds and start loading a speech engine; parts that already work are kept.
 
-        Waits at most ``load_timeout_ms`` for the sounds. Safe to call before every session: sound
-        that failed for want of a device is tried again (one may have been plugged in); a sentence
-        is never emitted a second time.
+        Waits at most ``load_timeout_ms`` for the sounds and not at all for speech. Safe to call
+        before every session: sound that failed for want of a device is tried again (one may have
+        been plugged in); a sentence is never emitted a second time.
         """
+        self.prepare_sound()
+        self.prepare_speech()
+        self._prepared = True
+
+    def prepare_speech(self) -> None:
+        """The speech half of ``prepare()``: start loading an engine in its own thread, and return."""
+        if self._speech is None and "speech" not in self._final:
+            try:
+                self._candidates = _speech_candidates(self._engine)
+            except _Unavailable as exc:
+                self._speech_failed(exc.detail)
+            else:
+                self._open_next()
+
+    def prepare_sound(self) -> None:
+        """The sound half of ``prepare()``: load the cue sounds unless they work already."""
         if not self.sound_ok and "sound" not in self._final:
             try:
                 self._effects = _load_effects(self, self._timeout_ms)
@@ -271,16 +510,6 @@ class CuePlayer(QObject):
             except _Unavailable as exc:
                 self._effects = {}
                 self._report("sound", exc.sentence, exc.detail, exc.final)
-        if not self.speech_ok and "speech" not in self._final:
-            try:
-                self._tts = _open_speech(self, self._engine)
-                self._problems.pop("speech", None)
-                self._configure_speech()
-            except _Unavailable as exc:
-                self._tts = None
-                sentence = NO_SPEECH if self.sound_ok else NO_SPEECH_NO_SOUND
-                self._report("speech", sentence, exc.detail, exc.final)
-        self._prepared = True
 
     def apply_settings(self, settings: QSettings | None = None) -> None:
         """Take the volume and the voice switch from the saved session settings."""
@@ -297,9 +526,18 @@ class CuePlayer(QObject):
 
     @property
     def speech_ok(self) -> bool:
-        if self._tts is None:
-            return False
-        return bool(self._tts.state() != type(self._tts).State.Error)
+        """A speech engine is loaded and answering."""
+        return self._speech_ready
+
+    @property
+    def speech_engine(self) -> str:
+        """The name of the speech engine in use ("speechd", "mock", ...), or "" when there is none."""
+        return self._speech_engine if self._speech_ready else ""
+
+    @property
+    def speech_pending(self) -> bool:
+        """A speech engine is still loading."""
+        return self._speech is not None and not self._speech_ready
 
     @property
     def volume(self) -> int:
@@ -363,21 +601,20 @@ class CuePlayer(QObject):
         for effect in self._effects.values():
             effect.stop()
 
-    def close(self) -> None:
-        """Let go of the sound and speech objects while the event loop still runs.
+    def close(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
+        """Let go of the sound and the speech engine while the event loop still runs.
 
         Left to the end of the process, the audio backend's objects are torn down from the wrong
         thread and the process can spin instead of exiting; call this before the application quits.
+        The speech thread gets ``wait_ms`` to end; one stuck in its engine is left behind.
         """
         self.stop()
         for effect in self._effects.values():
             effect.deleteLater()
         self._effects = {}
-        if self._tts is not None:
-            self._tts.deleteLater()
-            self._tts = None
+        self._close_speech(wait_ms)
 
-    # -- inside -------------------------------------------------------------------------------------
+    # -- inside: speech -----------------------------------------------------------------------------
 
     @staticmethod
     def _spoken_text(cue: Cue) -> str:
@@ -387,8 +624,118 @@ class CuePlayer(QObject):
             return cue.text or ""
         return ""
 
+    def _open_next(self) -> None:
+        """Start the next candidate engine in a new thread; its first answer says whether it works."""
+        name = self._candidates.pop(0)
+        speech = _SpeechThread(name)
+        link = speech.link
+        link.answered.connect(self._on_link_answered)
+        link.state.connect(self._on_link_state)
+        link.failed.connect(self._on_link_failed)
+        link.voice.connect(self._on_link_voice)
+        link.word.connect(self.word_spoken)
+        self._speech = speech
+        self._asked = _OPENED
+        self._answer_timer.start(OPEN_TIMEOUT_MS)
+
+    def _ask(self) -> None:
+        """Ping the engine after a command; no answer within ANSWER_TIMEOUT_MS means it is stuck."""
+        if self._speech is None:
+            return
+        self._asked += 1
+        self._speech.link.ping.emit(self._asked)
+        if not self._answer_timer.isActive():  # the oldest unanswered command sets the deadline
+            self._answer_timer.start(ANSWER_TIMEOUT_MS)
+
+    def _on_link_answered(self, number: int, engine: str, state: str, detail: str) -> None:
+        if self._speech is None or self.sender() is not self._speech.link:
+            return  # a thread already given up on
+        if number == self._asked:
+            self._answer_timer.stop()
+        if number != _OPENED:
+            return
+        if state == "Error":
+            self._tried.append(f"{engine}: {detail or 'it does not load'}")
+            self._close_speech()
+            if self._candidates:
+                self._open_next()
+            else:
+                self._speech_failed("; ".join(self._tried))
+            return
+        assert self._speech is not None
+        took_ms = (time.monotonic() - self._speech.started) * 1000
+        logger.info("speech engine %r ready in %.0f ms", engine, took_ms)
+        self._speech_ready = True
+        self._speech_engine = engine
+        self._problems.pop("speech", None)
+        link = self._speech.link
+        link.rate.emit(SPEECH_RATE)
+        link.volume.emit(self._volume / 100)
+        self.speech_changed.emit()
+        late, self._late_line = self._late_line, None
+        if late is not None and self._voice and time.monotonic() - late[1] < LATE_LINE_MS / 1000:
+            self._say_now(late[0])
+
+    def _on_link_state(self, state: str) -> None:
+        if self._speech is None or self.sender() is not self._speech.link:
+            return
+        self._speaking = state in ("Speaking", "Synthesizing")
+        if not self._speaking:
+            self._speaking_timer.stop()
+        if state == "Error" and self._speech_ready:
+            self._drop_speech("the speech engine went into its error state")
+
+    def _on_link_failed(self, detail: str) -> None:
+        logger.info("speech engine error: %s", detail)
+
+    def _on_link_voice(self, voice: str) -> None:
+        logger.info("speech voice: %s", voice)
+
+    def _on_answer_timer_timeout(self) -> None:
+        if self._speech is None:
+            return
+        if not self._speech_ready:
+            self._tried.append(f"{self._speech.name}: not loaded within {OPEN_TIMEOUT_MS} ms")
+            self._close_speech()
+            self._speech_failed("; ".join(self._tried), stopped=False)
+        else:
+            self._drop_speech(f"a command to the engine did not return within {ANSWER_TIMEOUT_MS} ms")
+
+    def _on_speaking_timer_timeout(self) -> None:
+        if self._speaking and self._speech_ready:
+            self._drop_speech("the engine stayed Speaking with no end")
+
+    def _drop_speech(self, detail: str) -> None:
+        """Give up on an engine that stopped answering: for the rest of this run, cues go on without it."""
+        self._close_speech()
+        self._speech_failed(detail, stopped=True)
+
+    def _speech_failed(self, detail: str, *, stopped: bool = False) -> None:
+        if stopped:
+            sentence = SPEECH_STOPPED if self.sound_ok else SPEECH_STOPPED_NO_SOUND
+        else:
+            sentence = NO_SPEECH if self.sound_ok else NO_SPEECH_NO_SOUND
+        self._report("speech", sentence, detail, final=True)
+        self.speech_changed.emit()
+
+    def _close_speech(self, wait_ms: int = 0) -> None:
+        """Let the speech thread go; only quitting (``close()``) waits for it, and then not for long."""
+        speech, self._speech = self._speech, None
+        self._speech_ready = False
+        self._speaking = False
+        self._late_line = None
+        self._answer_timer.stop()
+        self._speaking_timer.stop()
+        if speech is not None:
+            speech.link.answered.disconnect(self._on_link_answered)
+            speech.link.state.disconnect(self._on_link_state)
+            speech.close(wait_ms)
+
     def _speak(self, text: str, delay_ms: int) -> None:
         self._speech_timer.stop()
+        if self.speech_pending:
+            self._late_line = (text, time.monotonic())
+            return
         if not self.speech_ok:
             return
         if delay_ms <= 0:
@@ -403,45 +750,34 @@ class CuePlayer(QObject):
             self._say_now(text)
 
     def _say_now(self, text: str) -> bool:
-        if not self.speech_ok or not text:
+        if not self.speech_ok or not text or self._speech is None:
             return False
-        state = type(self._tts).State
-        if self._tts.state() in (state.Speaking, state.Synthesizing, state.Paused):
-            self._tts.stop(type(self._tts).BoundaryHint.Immediate)  # no backlog: the newest cue wins
-        self._tts.say(text)
+        link = self._speech.link
+        if self._speaking:
+            link.silence.emit()  # no backlog: the newest cue wins
+        link.speak.emit(text)
+        logger.info("saying %r", text)
+        self._ask()
+        self._speaking = True  # until the engine says otherwise
+        self._speaking_timer.start(SPEAKING_BASE_MS + SPEAKING_PER_WORD_MS * len(text.split()))
         self.history.append(("say", text))
         return True
 
     def _stop_speech(self) -> None:
         self._speech_timer.stop()
         self._pending_text = ""
-        if self.speech_ok:
-            self._tts.stop(type(self._tts).BoundaryHint.Immediate)
+        self._late_line = None
+        if self.speech_ok and self._speech is not None and self._speaking:
+            self._speech.link.silence.emit()
+            self._ask()
 
     def _apply_volume(self) -> None:
         if self._effects:
             gain = _linear_gain(self._volume)
             for effect in self._effects.values():
                 effect.setVolume(gain)
-        if self._tts is not None:
-            self._tts.setVolume(self._volume / 100)
-
-    def _configure_speech(self) -> None:
-        tts = self._tts
-        tts.setRate(SPEECH_RATE)
-        tts.setVolume(self._volume / 100)
-        _prefer_english(tts)
-        tts.errorOccurred.connect(self._on_tts_error_occurred)
-        logger.info("speech engine %r ready (voice %r)", tts.engine(), tts.voice().name())
-
-    def _on_tts_error_occurred(self, reason: object, text: str) -> None:
-        detail = f"speech engine {self._tts.engine() if self._tts else '?'} failed: {text} ({reason})"
-        if not self.speech_ok:
-            self._tts.deleteLater()
-            self._tts = None
-            self._report("speech", NO_SPEECH if self.sound_ok else NO_SPEECH_NO_SOUND, detail, final=True)
-        else:
-            logger.info(detail)
+        if self._speech is not None and self._speech_ready:
+            self._speech.link.volume.emit(self._volume / 100)
 
     def _report(self, part: str, sentence: str, detail: str, final: bool = False) -> None:
         logger.info("%s is unavailable: %s", part, detail)
@@ -450,20 +786,8 @@ class CuePlayer(QObject):
             self._final.add(part)
         if part not in self._reported:
             self._reported.add(part)
+            logger.info("telling the user: %s", sentence)
             self.unavailable.emit(sentence)
-
-
-def _prefer_english(tts: Any) -> None:
-    """The cue lines are English: use an English voice when the system's default language is another."""
-    from PySide6.QtCore import QLocale
-
-    english = QLocale.Language.English
-    if tts.locale().language() == english:
-        return
-    for locale in tts.availableLocales():
-        if locale.language() == english:
-            tts.setLocale(locale)
-            return
 
 
 # -- the screen saver ---------------------------------------------------------------------------------

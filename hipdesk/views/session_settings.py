@@ -107,8 +107,9 @@ class SessionSettingsDialog(QDialog):
         ui.repTempoSpin.valueChanged.connect(ui.noteLabel.hide)
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        self.player.speech_changed.connect(self._show_availability)
         self._update_buttons()
-        QTimer.singleShot(0, self.probe)  # open at once; the sounds load right after
+        QTimer.singleShot(0, self.probe)  # open at once; the sounds load right after, speech in its thread
 
     def values(self) -> SessionSettings:
         ui = self.ui
@@ -120,10 +121,18 @@ class SessionSettingsDialog(QDialog):
         )
 
     def probe(self) -> None:
-        """Find out whether sound and speech work here (once) and say so when they do not."""
+        """Find out whether sound and speech work here (once) and say so when they do not.
+
+        The speech engine answers later (``speech_changed``); the dialog never waits for it.
+        """
         if not self.player.prepared:
             self.player.prepare()
+        self._show_availability()
+
+    def _show_availability(self) -> None:
         text = self.player.unavailable_text()
+        if self.player.speech_pending:
+            text = f"{text} Checking speech…".strip()
         self.ui.availabilityLabel.setText(text)
         self.ui.availabilityLabel.setVisible(bool(text))
         self._update_buttons()
@@ -135,7 +144,7 @@ class SessionSettingsDialog(QDialog):
         super().accept()
 
     def done(self, result: int) -> None:
-        self.player.stop()
+        self.player.close(wait_ms=0)  # its speech thread ends on its own: the dialog never waits for it
         super().done(result)
 
     def _show_values(self, values: SessionSettings) -> None:

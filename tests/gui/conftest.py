@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -23,3 +28,92 @@ def _no_session_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     for driver in running:
         driver.timer.stop()
     assert not running, f"{request.node.name} left {len(running)} session(s) running"
+
+
+def required_here() -> bool:
+    """CI promises the sound and speech tools: there a missing one fails the test instead of skipping it."""
+    return bool(os.environ.get("HIPDESK_REQUIRE_X") or os.environ.get("CI"))
+
+
+def lacking(reason: str) -> None:
+    """Skips the test for want of ``reason``; fails it in CI, which promises it."""
+    (pytest.fail if required_here() else pytest.skip)(reason)
+
+
+def need_tool(program: str, package: str) -> str:
+    """The path of ``program``; skips the test (fails it in CI) when it is not installed."""
+    path = shutil.which(program)
+    if path is None:
+        lacking(f"needs {program} (Debian: {package})")
+    assert path is not None
+    return path
+
+
+@pytest.fixture
+def tool() -> Callable[[str, str], str]:
+    """``tool(program, package)``: the program's path, or a skip (a failure in CI) when it is missing."""
+    return need_tool
+
+
+@pytest.fixture
+def lack() -> Callable[[str], None]:
+    """``lack(reason)``: skip the test, or fail it in CI."""
+    return lacking
+
+
+@pytest.fixture
+def pulse_server(tmp_path: Path) -> Iterator[str]:
+    """A private PulseAudio with one null sink ("null"; its monitor is "null.monitor"), by address."""
+    program = need_tool("pulseaudio", "pulseaudio")
+    folder = tmp_path / "pulse"
+    (folder / "home").mkdir(parents=True)
+    folder.chmod(0o700)
+    socket = folder / "native"
+    env = {**os.environ, "HOME": str(folder / "home"), "XDG_RUNTIME_DIR": str(folder)}
+    server = subprocess.Popen(
+        [program, "--daemonize=no", "-n", "--exit-idle-time=-1", "--use-pid-file=no",
+         "--load=module-null-sink", f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(100):
+        if socket.exists():
+            break
+        time.sleep(0.1)
+    else:
+        server.kill()
+        server.wait(timeout=10)
+        pytest.fail("the private sound server did not start")
+    yield f"unix:{socket}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+class FakeEffect:
+    """Stands in for a loaded QSoundEffect where the machine has no sound device."""
+
+    def __init__(self) -> None:
+        self.plays = 0
+        self.stops = 0
+        self.gain = 1.0
+
+    def play(self) -> None:
+        self.plays += 1
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def setVolume(self, gain: float) -> None:
+        self.gain = gain
+
+    def deleteLater(self) -> None:
+        pass
+
+
+@pytest.fixture
+def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
+    """Sound "works": prepare() gets one fake effect per cue sound."""
+    from hipdesk.views import session_output
+
+    made = {name: FakeEffect() for name in session_output.SOUND_FILES}
+    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
+    return made

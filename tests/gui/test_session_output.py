@@ -30,49 +30,39 @@ from hipdesk.views.session_output import (
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-class FakeEffect:
-    """Stands in for a loaded QSoundEffect where the machine has no sound device."""
-
-    def __init__(self) -> None:
-        self.plays = 0
-        self.stops = 0
-        self.gain = 1.0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        self.stops += 1
-
-    def setVolume(self, gain: float) -> None:
-        self.gain = gain
-
-
-@pytest.fixture
-def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
-    """Sound "works": prepare() gets one fake effect per cue sound."""
-    made = {name: FakeEffect() for name in SOUND_FILES}
-    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
-    return made
-
-
 @pytest.fixture
 def no_multimedia(monkeypatch: pytest.MonkeyPatch) -> None:
     """Importing QtMultimedia fails, as it does without libpulse.so.0."""
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
 
 
-def make_player(qtbot, engine: str | None = "mock") -> tuple[CuePlayer, list[str]]:
-    player = CuePlayer(speech_engine=engine)
-    said: list[str] = []
-    player.unavailable.connect(said.append)
-    return player, said
+@pytest.fixture
+def players(qtbot):
+    """Makes cue players and closes them (and their speech threads) after the test."""
+    made: list[CuePlayer] = []
+
+    def make(engine: str | None = "mock") -> tuple[CuePlayer, list[str]]:
+        player = CuePlayer(speech_engine=engine)
+        said: list[str] = []
+        player.unavailable.connect(said.append)
+        made.append(player)
+        return player, said
+
+    yield make
+    for player in made:
+        player.close()
 
 
-def tts(player: CuePlayer) -> QTextToSpeech:
-    found = player.findChild(QTextToSpeech)
-    assert found is not None
-    return found
+def ready(qtbot, player: CuePlayer) -> None:
+    """prepare(), then wait until the speech engine has loaded in its thread."""
+    player.prepare()
+    qtbot.waitUntil(lambda: not player.speech_pending, timeout=10_000)
+
+
+def words_of(player: CuePlayer) -> list[str]:
+    words: list[str] = []
+    player.word_spoken.connect(words.append)
+    return words
 
 
 def spoken(player: CuePlayer) -> list[str]:
@@ -102,39 +92,54 @@ def test_cue_sounds_are_short_soft_mono_wavs(file_name: str) -> None:
 # -- CuePlayer ----------------------------------------------------------------------------------------
 
 
-def test_a_countdown_plays_the_tick_and_says_nothing(qtbot, effects) -> None:
-    player, said = make_player(qtbot)
-    player.prepare()
+def test_a_countdown_plays_the_tick_and_says_nothing(qtbot, players, effects) -> None:
+    player, said = players()
+    ready(qtbot, player)
     assert player.sound_ok and player.speech_ok and said == []
+    words = words_of(player)
     player.play(cues.countdown(3))
     assert effects["tick"].plays == 1
-    assert list(player.history) == [("sound", "tick")]
-    assert tts(player).state() == QTextToSpeech.State.Ready
+    qtbot.wait(300)
+    assert list(player.history) == [("sound", "tick")] and words == []
 
 
-def test_go_plays_the_go_sound_only(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
+def test_go_plays_the_go_sound_only(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     player.play(cues.go())
     assert effects["go"].plays == 1
     assert spoken(player) == []
 
 
-def test_an_announce_cue_speaks_its_text(qtbot) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
-    assert player.speech_ok
-    engine = tts(player)
-    assert engine.engine() == "mock"
-    with qtbot.waitSignal(engine.stateChanged):
-        player.play(cues.announce("Bird Dog"))
-    assert engine.state() == QTextToSpeech.State.Speaking
+def test_speech_loads_in_the_background(qtbot, players, effects) -> None:
+    player, said = players()
+    player.prepare()  # returns before the engine has loaded
+    assert player.speech_pending and not player.speech_ok
+    qtbot.waitUntil(lambda: player.speech_ok, timeout=10_000)
+    assert player.speech_engine == "mock" and said == []
+
+
+def test_an_announce_cue_speaks_its_text(qtbot, players) -> None:
+    player, _ = players()
+    ready(qtbot, player)
+    assert player.speech_engine == "mock"
+    words = words_of(player)
+    player.play(cues.announce("Bird Dog"))
+    qtbot.waitUntil(lambda: words == ["Bird", "Dog"], timeout=5000)
     assert spoken(player) == ["Bird Dog"]
 
 
-def test_rest_and_finished_play_their_sound_then_speak(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
+def test_a_line_asked_for_while_the_engine_loads_is_said_once_it_is_ready(qtbot, players) -> None:
+    player, _ = players()
     player.prepare()
+    words = words_of(player)
+    player.play(cues.announce("Bird Dog"))  # the session's first cue, in the first instant
+    qtbot.waitUntil(lambda: words == ["Bird", "Dog"], timeout=10_000)
+
+
+def test_rest_and_finished_play_their_sound_then_speak(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     player.play(cues.rest())
     assert effects["rest"].plays == 1 and spoken(player) == []  # the line waits for the sound
     qtbot.waitUntil(lambda: spoken(player) == ["Rest"], timeout=2000)
@@ -143,39 +148,39 @@ def test_rest_and_finished_play_their_sound_then_speak(qtbot, effects) -> None:
     assert sounds(player) == ["rest", "finish"]
 
 
-def test_spoken_only_cues_and_rep_counts(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
+def test_spoken_only_cues_and_rep_counts(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     for cue in (cues.next_up("Clamshell"), cues.switch_sides(), cues.halfway(), cues.rep(7)):
         player.play(cue)
     assert spoken(player) == ["Next: Clamshell", "Switch sides", "Halfway", "7"]
     assert sounds(player) == []
 
 
-def test_voice_off_speaks_nothing_but_sounds_still_play(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
+def test_voice_off_speaks_nothing_but_sounds_still_play(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     player.set_voice(False)
+    words = words_of(player)
     for cue in (cues.announce("Bird Dog"), cues.rep(3), cues.rest(), cues.finished(), cues.countdown(1)):
         player.play(cue)
     qtbot.wait(400)  # longer than the pause before a line that follows a sound
-    assert spoken(player) == []
-    assert tts(player).state() == QTextToSpeech.State.Ready
+    assert spoken(player) == [] and words == []
     assert sounds(player) == ["rest", "finish", "tick"]
 
 
-def test_turning_the_voice_off_drops_a_waiting_line(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
+def test_turning_the_voice_off_drops_a_waiting_line(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     player.play(cues.rest())
     player.set_voice(False)
     qtbot.wait(400)
     assert spoken(player) == []
 
 
-def test_stop_silences_sounds_and_the_waiting_line(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
+def test_stop_silences_sounds_and_the_waiting_line(qtbot, players, effects) -> None:
+    player, _ = players()
+    ready(qtbot, player)
     player.play(cues.finished())
     player.stop()
     qtbot.wait(400)
@@ -183,36 +188,35 @@ def test_stop_silences_sounds_and_the_waiting_line(qtbot, effects) -> None:
     assert all(effect.stops == 1 for effect in effects.values())
 
 
-def test_a_new_line_cuts_off_the_one_being_spoken(qtbot) -> None:
-    player, _ = make_player(qtbot)
-    player.prepare()
-    engine = tts(player)
-    words: list[str] = []
-    engine.sayingWord.connect(lambda word, *_: words.append(word))
+def test_a_new_line_cuts_off_the_one_being_spoken(qtbot, players) -> None:
+    player, _ = players()
+    ready(qtbot, player)
+    words = words_of(player)
     player.say("one two three four five six seven eight")
-    qtbot.waitUntil(lambda: words == ["one"], timeout=2000)
+    qtbot.waitUntil(lambda: "one" in words, timeout=2000)
     player.play(cues.halfway())
-    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Ready, timeout=3000)
-    assert words == ["one", "Halfway"]
+    qtbot.waitUntil(lambda: "Halfway" in words, timeout=3000)
+    qtbot.wait(500)
+    assert words[0] == "one" and words[-1] == "Halfway"
+    assert "eight" not in words  # the first line was cut off, not finished before the next
 
 
-def test_volume_reaches_sounds_and_speech(qtbot, effects) -> None:
-    player, _ = make_player(qtbot)
+def test_volume_reaches_the_sounds(qtbot, players, effects) -> None:
+    player, _ = players()
     player.set_volume(150)
     assert player.volume == 100
-    player.prepare()
+    ready(qtbot, player)
     assert all(effect.gain == pytest.approx(1.0) for effect in effects.values())
     player.set_volume(50)
     quieter = effects["go"].gain
     assert 0.0 < quieter < 0.5  # a slider position, not a linear gain: 50 % sounds half as loud
-    assert tts(player).volume() == pytest.approx(0.5)
     player.set_volume(-3)
     assert effects["go"].gain == pytest.approx(0.0)
 
 
-def test_missing_audio_is_reported_once_and_speech_goes_on(qtbot, no_multimedia) -> None:
-    player, said = make_player(qtbot)
-    player.prepare()
+def test_missing_audio_is_reported_once_and_speech_goes_on(qtbot, players, no_multimedia) -> None:
+    player, said = players()
+    ready(qtbot, player)
     player.prepare()  # before the next session: no second sentence
     assert said == [NO_SOUND]
     assert not player.sound_ok and player.speech_ok
@@ -224,18 +228,18 @@ def test_missing_audio_is_reported_once_and_speech_goes_on(qtbot, no_multimedia)
     assert player.play_sound("go") is False
 
 
-def test_no_sound_device_has_its_own_sentence(qtbot, monkeypatch) -> None:
+def test_no_sound_device_has_its_own_sentence(qtbot, players, monkeypatch) -> None:
     from PySide6.QtMultimedia import QMediaDevices
 
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
-    player, said = make_player(qtbot)
+    player, said = players()
     player.prepare()
     assert said == [NO_SOUND_DEVICE] and not player.sound_ok
 
 
-def test_when_nothing_works_play_does_nothing(qtbot, no_multimedia, monkeypatch) -> None:
+def test_when_nothing_works_play_does_nothing(qtbot, players, no_multimedia, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)
-    player, said = make_player(qtbot)
+    player, said = players()
     player.prepare()
     assert said == [NO_SOUND, NO_SPEECH_NO_SOUND]
     assert player.unavailable_text() == NOTHING_WORKS
@@ -245,24 +249,30 @@ def test_when_nothing_works_play_does_nothing(qtbot, no_multimedia, monkeypatch)
     assert list(player.history) == []
 
 
-def test_a_speech_engine_that_fails_is_reported(qtbot, effects) -> None:
-    player, said = make_player(qtbot, engine="no-such-engine")
+def test_a_speech_engine_that_fails_is_reported(qtbot, players, effects) -> None:
+    player, said = players(engine="no-such-engine")
     player.prepare()
     assert said == [NO_SPEECH]
-    assert player.sound_ok and not player.speech_ok
+    assert player.sound_ok and not player.speech_ok and not player.speech_pending
     player.play(cues.rest())
     qtbot.wait(400)
     assert list(player.history) == [("sound", "rest")]
 
 
-def test_the_mock_engine_is_never_picked_on_its_own(qtbot, no_multimedia) -> None:
-    player, _ = make_player(qtbot, engine=None)
-    player.prepare()
-    found = player.findChild(QTextToSpeech)
-    assert found is None or found.engine() != "mock"
+def test_the_mock_engine_is_never_picked_on_its_own(monkeypatch) -> None:
+    monkeypatch.delenv(session_output.SPEECH_ENGINE_VARIABLE)
+    assert "mock" in QTextToSpeech.availableEngines()
+    try:
+        candidates = session_output._speech_candidates(None)
+    except session_output._Unavailable:
+        candidates = []
+    assert "mock" not in candidates
+    monkeypatch.setenv(session_output.SPEECH_ENGINE_VARIABLE, "mock")
+    assert session_output._speech_candidates(None) == ["mock"]
+    assert session_output._speech_candidates("mock") == ["mock"]
 
 
-def test_apply_settings_reads_volume_and_voice(qtbot, tmp_path) -> None:
+def test_apply_settings_reads_volume_and_voice(qtbot, players, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
     from hipdesk.views import settings as prefs
@@ -270,17 +280,17 @@ def test_apply_settings_reads_volume_and_voice(qtbot, tmp_path) -> None:
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     prefs.SESSION_VOLUME.set(35, store)
     prefs.SESSION_VOICE.set(False, store)
-    player, _ = make_player(qtbot)
+    player, _ = players()
     player.apply_settings(store)
     assert (player.volume, player.voice) == (35, False)
 
 
-def test_real_sound_effects_load_where_there_is_a_device(qtbot) -> None:
+def test_real_sound_effects_load_where_there_is_a_device(qtbot, players) -> None:
     from PySide6.QtMultimedia import QMediaDevices
 
     if not QMediaDevices.audioOutputs():
         pytest.skip("no audio output on this machine")
-    player, said = make_player(qtbot)
+    player, said = players()
     player.prepare()
     assert player.sound_ok, said
     assert player.play_sound("tick")

@@ -9,29 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from hipdesk.views import session_output
 from hipdesk.views import settings as prefs
-from hipdesk.views.session_output import NO_SOUND, SOUND_FILES, TEST_SENTENCE
+from hipdesk.views.session_output import NO_SOUND, TEST_SENTENCE
 from hipdesk.views.session_settings import SessionSettings, SessionSettingsDialog
 
 SESSION_KEYS = [prefs.SESSION_VOLUME, prefs.SESSION_VOICE, prefs.SESSION_LEAD_IN, prefs.SESSION_REP_PACE]
-
-
-class FakeEffect:
-    """Stands in for a loaded QSoundEffect where the machine has no sound device."""
-
-    def __init__(self) -> None:
-        self.plays = 0
-        self.gain = 1.0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        pass
-
-    def setVolume(self, gain: float) -> None:
-        self.gain = gain
 
 
 @pytest.fixture
@@ -39,18 +21,12 @@ def store(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
-    made = {name: FakeEffect() for name in SOUND_FILES}
-    monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
-    return made
-
-
 def open_dialog(qtbot, store: QSettings) -> SessionSettingsDialog:
     dialog = SessionSettingsDialog(settings=store, speech_engine="mock")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.player.prepared, timeout=5000)  # the probe runs right after opening
+    qtbot.waitUntil(lambda: not dialog.player.speech_pending, timeout=10_000)  # speech loads in its thread
     return dialog
 
 
