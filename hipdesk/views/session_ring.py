@@ -8,10 +8,11 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Hues that read in light and dark mode alike; the track and the text come from the palette.
-WORK_COLOR = QColor("#2f8fce")
-REST_COLOR = QColor("#3aa37a")
-READY_COLOR = QColor("#e0902b")
+# Hues that read in light and dark mode alike: each has at least 3:1 contrast with the light
+# (#efefef) and the dark (#2b2d30) window background. The track and the text come from the palette.
+WORK_COLOR = QColor("#2a85c4")
+REST_COLOR = QColor("#2a9468")
+READY_COLOR = QColor("#b8750f")
 FLASH_MS = 220
 
 
@@ -58,12 +59,13 @@ class CountdownRing(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         side = min(self.width(), self.height())
-        pen_width = max(8.0, side * 0.07)
+        pen_width = max(8.0, side * 0.06)
+        inset = pen_width * 0.7  # room for the wider arc of a flash
         rect = QRectF(
-            (self.width() - side) / 2 + pen_width / 2,
-            (self.height() - side) / 2 + pen_width / 2,
-            side - pen_width,
-            side - pen_width,
+            (self.width() - side) / 2 + inset,
+            (self.height() - side) / 2 + inset,
+            side - 2 * inset,
+            side - 2 * inset,
         )
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -74,10 +76,9 @@ class CountdownRing(QWidget):
         painter.drawEllipse(rect)
         remaining = 1.0 - self._fraction
         if remaining > 0:
-            color = QColor(self._color)
-            if self._flash:
-                color = color.lighter(150)
-            painter.setPen(QPen(color, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            # the flash widens the arc rather than paling it, so its colour keeps its contrast
+            width = pen_width * (1.35 if self._flash else 1.0)
+            painter.setPen(QPen(self._color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawArc(rect, 90 * 16, int(-remaining * 360 * 16))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         font = QFont(self.font())
