@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import functools
 import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from peewee import IntegrityError, SqliteDatabase, fn
+from peewee import DatabaseError, IntegrityError, SqliteDatabase, fn
 
 from hipdesk.db.models import (
     ExerciseRow,
@@ -24,7 +26,7 @@ from hipdesk.db.models import (
     SettingRow,
     WeekDayRow,
 )
-from hipdesk.domain.errors import HipDeskError, ValidationError
+from hipdesk.domain.errors import HipDeskError, StorageError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
     ItemSides,
@@ -69,6 +71,52 @@ _INSERT_ITEM = (
 
 class NotFoundError(HipDeskError):
     pass
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def write_failure_reason(exc: BaseException) -> str:
+    """Why a write failed, in words a runner understands ("the disk is full").
+
+    The error raised may hide the first one: after SQLite gives up a transaction on a full disk,
+    the rollback that follows fails with "no transaction is active". The whole chain is read.
+    """
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and seen not in chain:
+        chain.append(seen)
+        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
+    for error in chain:
+        text = str(error).lower()
+        code = getattr(error, "errno", None)
+        if code == errno.ENOSPC or "disk is full" in text or "no space left" in text:
+            return "the disk is full"
+        if code == errno.EDQUOT or "quota" in text:
+            return "the disk quota is used up"
+        if code == errno.EROFS or "readonly" in text or "read-only" in text:
+            return "the data file can no longer be written (read-only)"
+    return str(chain[-1]) or type(chain[-1]).__name__
+
+
+def _session_write(what: str) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
+    """A failed write of a session's data becomes a StorageError: "``what``: the disk is full."."""
+
+    def decorate(method: Callable[_P, _T]) -> Callable[_P, _T]:
+        @functools.wraps(method)
+        def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+            try:
+                return method(*args, **kwargs)
+            except IntegrityError:
+                raise
+            except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+                logger.info("%s: %s", what, exc)
+                raise StorageError(f"{what}: {write_failure_reason(exc)}.") from exc
+
+        return wrapper
+
+    return decorate
 
 
 def _now() -> dt.datetime:
@@ -472,6 +520,7 @@ class Repo:
                     )
 
     # -- sessions ----------------------------------------------------------------------------
+    @_session_write("The session could not be started")
     def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
         row = SessionRow.create(
             routine=routine.id,
@@ -482,6 +531,7 @@ class Repo:
         )
         return int(row.id)
 
+    @_session_write("The set could not be saved")
     def record_set(
         self, session_id: int, record: SetRecord, exercise_name: str, resume_step: int | None = None
     ) -> None:
@@ -518,6 +568,7 @@ class Repo:
             if resume_step is not None:
                 SessionRow.update(resume_step=resume_step).where(SessionRow.id == session_id).execute()
 
+    @_session_write("The session's place could not be saved")
     def set_resume_step(self, session_id: int, step: int) -> None:
         SessionRow.update(resume_step=step).where(SessionRow.id == session_id).execute()
 
@@ -553,6 +604,7 @@ class Repo:
         row.ended_at = last or row.started_at
         row.save()
 
+    @_session_write("Your feedback could not be saved")
     def save_feedback(
         self,
         session_id: int,
@@ -569,6 +621,7 @@ class Repo:
             rpe=rpe, discomfort_left=discomfort_left, discomfort_right=discomfort_right, notes=notes
         ).where(SessionRow.id == session_id).execute()
 
+    @_session_write("The end of the session could not be saved")
     def finish_session(
         self,
         session_id: int,

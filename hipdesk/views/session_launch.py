@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -130,9 +131,17 @@ def run_session_command(
     else:
         routine = todays_routine(repo) if today else repo.routine(routine_name or "")
         window = open_session(repo, routine, speed=speed)
+    told: list[str] = []
+
+    def tell(message: str) -> None:  # one line on stderr, the first time a write fails
+        if not told:
+            told.append(message)
+            print(f"hipdesk: {message}", file=sys.stderr, flush=True)
+
+    window.driver.write_failed.connect(tell)
     window.closed.connect(app.quit)
     try:
         code = app.exec()
     finally:
         close_shared_cue_player()
-    return int(code)
+    return 1 if told else int(code)
