@@ -521,11 +521,19 @@ class Repo:
 
     # -- sessions ----------------------------------------------------------------------------
     @_session_write("The session could not be started")
-    def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
+    def start_session(
+        self, routine: Routine, started_at: dt.datetime | None = None, *, preview: bool = False
+    ) -> int:
+        """A new running session; a preview is marked so that it counts toward nothing."""
+        from hipdesk.db.history_queries import PREVIEW_MARK
+
+        plan = routine_to_dict(routine)
+        if preview:
+            plan[PREVIEW_MARK] = True
         row = SessionRow.create(
             routine=routine.id,
             routine_name=routine.name,
-            plan=json.dumps(routine_to_dict(routine), ensure_ascii=False),
+            plan=json.dumps(plan, ensure_ascii=False),
             started_at=_to_utc(started_at) or _now(),
             status=SessionStatus.RUNNING.value,
         )
@@ -655,7 +663,12 @@ class Repo:
         session_ids: Sequence[int] | None = None,
     ) -> list[SessionRecord]:
         """Sessions newest first, each with its sets in the order they were done."""
-        query = SessionRow.select().order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        from hipdesk.db.history_queries import PREVIEW_MARK
+
+        preview = fn.json_extract(SessionRow.plan, f"$.{PREVIEW_MARK}")
+        query = SessionRow.select(SessionRow, preview.alias("preview_mark")).order_by(
+            SessionRow.started_at.desc(), SessionRow.id.desc()
+        )
         if status is not None:
             query = query.where(SessionRow.status == status.value)
         if session_ids is not None:
@@ -699,6 +712,7 @@ class Repo:
                 discomfort_right=row.discomfort_right,
                 notes=row.notes,
                 sets=tuple(sets[row.id]),
+                preview=bool(row.preview_mark),
             )
             for row in rows
         ]

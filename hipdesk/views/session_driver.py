@@ -42,10 +42,12 @@ class SessionDriver(QObject):
         tempo_s: float = REP_TEMPO_S,
         resume_session: int | None = None,
         resume_step: int = 0,
+        preview: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.repo = repo
+        self.preview = preview  # stored marked as a preview: it counts toward nothing
         self.routine = routine
         self.exercises = exercises
         self.steps = plan_steps(
@@ -68,7 +70,7 @@ class SessionDriver(QObject):
     # -- running -------------------------------------------------------------------------------
     def start(self) -> None:
         if self.session_id is None:
-            self.session_id = self.repo.start_session(self.routine)
+            self.session_id = self.repo.start_session(self.routine, preview=self.preview)
         self.repo.set_resume_step(self.session_id, self.engine.current_index)
         self.engine.start()
         self.timer.start()

@@ -59,6 +59,7 @@ def open_session(
         tempo_s=chosen.rep_tempo_s,
         resume_session=resume_session,
         resume_step=resume_step,
+        preview=preview,
     )
     player = shared_cue_player()
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)
