@@ -149,8 +149,6 @@ class SessionWindow(QWidget):
 
     # -- layout --------------------------------------------------------------------------------
     def _build_run_page(self) -> QWidget:
-        from hipdesk.figures.widget import FigureWidget
-
         page = QWidget(self)
         self.routine_label = self._label("", page)
         self.progress = QProgressBar(page)
@@ -163,7 +161,9 @@ class SessionWindow(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.time_label)
 
-        self.figure: FigureWidget = FigureWidget(page)
+        from hipdesk.views.session_figures import SessionFigure, StillFigure
+
+        self.figure: FigureWidget = SessionFigure(page)
         self.figure.setObjectName("sessionFigure")
         self.figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.step_label = self._label("", page)  # WORK, REST, SWITCH SIDES: as large as the name
@@ -189,7 +189,7 @@ class SessionWindow(QWidget):
         middle.addWidget(self.figure, 3)
         middle.addLayout(right, 2)
 
-        self.next_figure: FigureWidget = FigureWidget(page)
+        self.next_figure: FigureWidget = StillFigure(page)
         self.next_figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_figure.setFixedSize(120, 120)
         retain = self.next_figure.sizePolicy()
@@ -313,10 +313,12 @@ class SessionWindow(QWidget):
             self.figure.play()
 
     def _show_phase(self, step: Step, paused: bool) -> None:
-        text = step.kind.label.upper() + (" · PAUSED" if paused else "")
+        self._set_phase_text("PAUSED" if paused else step.kind.label.upper(), PHASE_COLORS[step.kind])
+
+    def _set_phase_text(self, text: str, color: QColor) -> None:
         self.step_label.setText(text)
         palette = self.step_label.palette()
-        palette.setColor(self.step_label.foregroundRole(), QColor(PHASE_COLORS[step.kind]))
+        palette.setColor(self.step_label.foregroundRole(), QColor(color))
         self.step_label.setPalette(palette)
 
     def _show_step(self, step: Step, state: SessionState) -> None:
@@ -398,7 +400,8 @@ class SessionWindow(QWidget):
             "Free some space, then Retry (Enter), or End (Esc)."
         )
         self.failure_label.show()
-        self.step_label.setText("NOT SAVED")
+        self.ring.hide()  # room for the message; the clock is stopped anyway
+        self._set_phase_text("NOT SAVED", self.palette().color(self.foregroundRole()))
         for key, button in self.buttons.items():
             button.setVisible(key in ("retry", "end"))
         if self.cue_output is not None:
@@ -408,6 +411,7 @@ class SessionWindow(QWidget):
 
     def _on_driver_write_recovered(self) -> None:
         self.failure_label.hide()
+        self.ring.show()
         self.buttons["retry"].hide()
         for key in ("back", "pause", "skip"):
             self.buttons[key].show()

@@ -245,3 +245,41 @@ def test_every_ring_colour_has_3_to_1_contrast_with_the_background(qtbot, scheme
     background = palette.color(QPalette.ColorRole.Window)
     for kind, color in PHASE_COLORS.items():
         assert contrast(color, background) >= 3.0, f"{kind} {color.name()} on {background.name()}"
+
+
+def test_the_next_figure_stays_still_and_the_big_one_repaints_only_where_it_moves(qtbot, repo) -> None:
+    from hipdesk.views.session_figures import motion_rect
+
+    window, driver = make(qtbot, repo, TWO)
+    window.start()
+    driver.skip()
+    assert window.figure.timerActive() and not window.next_figure.timerActive()
+    box, full = motion_rect(window.figure), window.figure.rect()
+    assert full.contains(box) and box.width() * box.height() < 0.8 * full.width() * full.height()
+
+
+def test_a_pose_held_still_is_painted_once_not_every_frame(qtbot, repo) -> None:
+    window, driver = make(qtbot, repo, TWO)
+    window.start()
+    driver.skip()
+    figure = window.figure
+    anim = figure.figure().animation(figure.side())
+    start, held = 0.0, None
+    for keyframe in anim.keyframes:
+        if keyframe.hold >= 0.5:
+            held = start + keyframe.hold / 2
+            break
+        start += keyframe.hold + keyframe.move
+    assert held is not None, "the figure 4 stretch holds a pose"
+    clock = FakeClock()
+    figure._clock = clock.monotonic
+    figure._started = clock.now - held
+    updates = []
+    figure.update = lambda *args: updates.append(args)
+    for _ in range(5):  # five frame ticks inside the hold
+        figure._on_frame_timer_timeout()
+        clock.now += 0.02
+    assert len(updates) == 1
+    clock.now += anim.period / 2  # moving again, somewhere else in the loop
+    figure._on_frame_timer_timeout()
+    assert len(updates) == 2
