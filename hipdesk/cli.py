@@ -332,6 +332,7 @@ def cmd_history(repo: Any, args: argparse.Namespace) -> int:
                     "started_at": _iso(s.started_at),
                     "ended_at": _iso(s.ended_at),
                     "status": s.status.value,
+                    "preview": s.preview,
                     "rpe": s.rpe,
                     "discomfort": {"left": s.discomfort_left, "right": s.discomfort_right},
                     "notes": s.notes,
@@ -360,7 +361,9 @@ def cmd_history(repo: Any, args: argparse.Namespace) -> int:
         done = sum(1 for r in s.sets if not r.skipped)
         skipped = sum(1 for r in s.sets if r.skipped)
         when = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{when}  {s.routine_name:<28} {s.status.value:<9} {done} sets done, {skipped} skipped")
+        status = f"{s.status.value} (preview)" if s.preview else s.status.value
+        sets = f"{done} set" if done == 1 else f"{done} sets"
+        print(f"{when}  {s.routine_name:<28} {status:<9} {sets} done, {skipped} skipped")
     return 0
 
 

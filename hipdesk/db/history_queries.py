@@ -27,8 +27,11 @@ logger = logging.getLogger(__name__)
 MAX_NOTES = 5000
 _SQLITE_VARS = 500  # ids per IN (...) list, well under SQLite's limit
 
-# A session is history once it is over; running ones are offered for resuming instead.
-_OVER = f"s.status IN ('finished', 'partial') AND {GOOD_SESSION}"
+# A session is history once it is over; running ones are offered for resuming instead. A preview
+# (``hipdesk start --speed``, marked in its plan) is never history: it counts toward nothing.
+PREVIEW_MARK = "preview"
+_NOT_PREVIEW = f"json_extract(s.plan, '$.{PREVIEW_MARK}') IS NULL"
+_OVER = f"s.status IN ('finished', 'partial') AND {GOOD_SESSION} AND {_NOT_PREVIEW}"
 
 _SUMMARY = """
 SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
@@ -297,12 +300,13 @@ def recent_exercise_sessions(db: SqliteDatabase, sessions: int = 200) -> list[Ex
 
 
 def export_rows(db: SqliteDatabase) -> Iterator[ExportRow]:
-    """Every set record with its session, oldest session first, read as they are written out."""
+    """Every set record with its session (previews left out), oldest session first, read as they
+    are written out."""
     query = f"""
         SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
                s.discomfort_right, s.notes, 0, 0, {_SET_COLUMNS}
         FROM session s JOIN set_record r ON r.session_id = s.id
-        WHERE {GOOD_SESSION} AND {GOOD_SET}
+        WHERE {GOOD_SESSION} AND {GOOD_SET} AND {_NOT_PREVIEW}
         ORDER BY s.started_at, s.id, r.item_index, r.set_number, r.side = 'right', r.id"""
     cursor = db.execute_sql(query)
     current: SessionSummary | None = None

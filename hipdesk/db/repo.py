@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import functools
 import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from peewee import SQL, IntegrityError, SqliteDatabase, fn
+from peewee import SQL, DatabaseError, IntegrityError, SqliteDatabase, fn
 
 from hipdesk.db.models import (
     ExerciseRow,
@@ -25,7 +27,7 @@ from hipdesk.db.models import (
     WeekDayRow,
 )
 from hipdesk.db.stored_time import aware, bad_dates, good_session, good_set
-from hipdesk.domain.errors import HipDeskError, ValidationError
+from hipdesk.domain.errors import HipDeskError, StorageError, ValidationError
 from hipdesk.domain.model import (
     Exercise,
     ItemSides,
@@ -88,6 +90,52 @@ class _FreeSlugs:
         self._next[base] = n
         self.used.add(slug)
         return slug
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def write_failure_reason(exc: BaseException) -> str:
+    """Why a write failed, in words a runner understands ("the disk is full").
+
+    The error raised may hide the first one: after SQLite gives up a transaction on a full disk,
+    the rollback that follows fails with "no transaction is active". The whole chain is read.
+    """
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and seen not in chain:
+        chain.append(seen)
+        seen = seen.__cause__ or (None if seen.__suppress_context__ else seen.__context__)
+    for error in chain:
+        text = str(error).lower()
+        code = getattr(error, "errno", None)
+        if code == errno.ENOSPC or "disk is full" in text or "no space left" in text:
+            return "the disk is full"
+        if code == errno.EDQUOT or "quota" in text:
+            return "the disk quota is used up"
+        if code == errno.EROFS or "readonly" in text or "read-only" in text:
+            return "the data file can no longer be written (read-only)"
+    return str(chain[-1]) or type(chain[-1]).__name__
+
+
+def _session_write(what: str) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
+    """A failed write of a session's data becomes a StorageError: "``what``: the disk is full."."""
+
+    def decorate(method: Callable[_P, _T]) -> Callable[_P, _T]:
+        @functools.wraps(method)
+        def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+            try:
+                return method(*args, **kwargs)
+            except IntegrityError:
+                raise
+            except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+                logger.info("%s: %s", what, exc)
+                raise StorageError(f"{what}: {write_failure_reason(exc)}.") from exc
+
+        return wrapper
+
+    return decorate
 
 
 def _now() -> dt.datetime:
@@ -505,17 +553,27 @@ class Repo:
                     )
 
     # -- sessions ----------------------------------------------------------------------------
-    def start_session(self, routine: Routine, started_at: dt.datetime | None = None) -> int:
+    @_session_write("The session could not be started")
+    def start_session(
+        self, routine: Routine, started_at: dt.datetime | None = None, *, preview: bool = False
+    ) -> int:
+        """A new running session; a preview is marked so that it counts toward nothing."""
+        from hipdesk.db.history_queries import PREVIEW_MARK
+
         _check_item_count(routine)  # a session HipDesk could not resume never starts
+        plan = routine_to_dict(routine)
+        if preview:
+            plan[PREVIEW_MARK] = True
         row = SessionRow.create(
             routine=routine.id,
             routine_name=routine.name,
-            plan=json.dumps(routine_to_dict(routine), ensure_ascii=False),
+            plan=json.dumps(plan, ensure_ascii=False),
             started_at=_to_utc(started_at) or _now(),
             status=SessionStatus.RUNNING.value,
         )
         return int(row.id)
 
+    @_session_write("The set could not be saved")
     def record_set(
         self, session_id: int, record: SetRecord, exercise_name: str, resume_step: int | None = None
     ) -> None:
@@ -552,6 +610,7 @@ class Repo:
             if resume_step is not None:
                 SessionRow.update(resume_step=resume_step).where(SessionRow.id == session_id).execute()
 
+    @_session_write("The session's place could not be saved")
     def set_resume_step(self, session_id: int, step: int) -> None:
         SessionRow.update(resume_step=step).where(SessionRow.id == session_id).execute()
 
@@ -587,6 +646,7 @@ class Repo:
         row.ended_at = last or row.started_at
         row.save()
 
+    @_session_write("Your feedback could not be saved")
     def save_feedback(
         self,
         session_id: int,
@@ -603,6 +663,7 @@ class Repo:
             rpe=rpe, discomfort_left=discomfort_left, discomfort_right=discomfort_right, notes=notes
         ).where(SessionRow.id == session_id).execute()
 
+    @_session_write("The end of the session could not be saved")
     def finish_session(
         self,
         session_id: int,
@@ -636,8 +697,11 @@ class Repo:
         session_ids: Sequence[int] | None = None,
     ) -> list[SessionRecord]:
         """Sessions newest first, each with its sets in the order they were done."""
+        from hipdesk.db.history_queries import PREVIEW_MARK
+
+        preview = fn.json_extract(SessionRow.plan, f"$.{PREVIEW_MARK}")
         query = (
-            SessionRow.select()
+            SessionRow.select(SessionRow, preview.alias("preview_mark"))
             .where(SQL(good_session("")))
             .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
         )
@@ -684,6 +748,7 @@ class Repo:
                 discomfort_right=row.discomfort_right,
                 notes=row.notes,
                 sets=tuple(sets[row.id]),
+                preview=bool(row.preview_mark),
             )
             for row in rows
         ]

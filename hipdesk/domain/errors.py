@@ -9,3 +9,7 @@ class HipDeskError(Exception):
 
 class ValidationError(HipDeskError):
     """Input that breaks HipDesk's rules: a data file, an import file, a value typed in a field."""
+
+
+class StorageError(HipDeskError):
+    """Data that could not be written (the disk is full, the file turned read-only): nothing was kept."""

@@ -383,3 +383,4 @@ class SessionRecord:
     notes: str = ""
     sets: tuple[SetRecord, ...] = ()
     id: int | None = None
+    preview: bool = False  # a --speed preview: kept for resuming, counted toward nothing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,7 @@ def open_session(
         resume_step=resume_step,
         # a resumed session goes on with the sides in the order it started them
         first_sides=sides_started(repo.session(resume_session).sets) if resume_session is not None else None,
+        preview=preview,
     )
     player = shared_cue_player()
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)
@@ -140,9 +142,17 @@ def run_session_command(
     else:
         routine = todays_routine(repo) if today else repo.routine(routine_name or "")
         window = open_session(repo, routine, speed=speed)
+    told: list[str] = []
+
+    def tell(message: str) -> None:  # one line on stderr, the first time a write fails
+        if not told:
+            told.append(message)
+            print(f"hipdesk: {message}", file=sys.stderr, flush=True)
+
+    window.driver.write_failed.connect(tell)
     window.closed.connect(app.quit)
     try:
         code = app.exec()
     finally:
         close_shared_cue_player()
-    return int(code)
+    return 1 if told else int(code)

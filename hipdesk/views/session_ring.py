@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Hues that read in light and dark mode alike; the track and the text come from the palette.
-WORK_COLOR = QColor("#2f8fce")
-REST_COLOR = QColor("#3aa37a")
-READY_COLOR = QColor("#e0902b")
+# Hues that read in light and dark mode alike: each has at least 3:1 contrast with the light
+# (#efefef) and the dark (#2b2d30) window background. The track and the text come from the palette.
+WORK_COLOR = QColor("#2a85c4")
+REST_COLOR = QColor("#2a9468")
+READY_COLOR = QColor("#b8750f")
 FLASH_MS = 220
+STEPS = 720  # the arc moves in half degrees (2 px on a big ring): each step is a repaint
 
 
 class CountdownRing(QWidget):
@@ -25,6 +27,7 @@ class CountdownRing(QWidget):
         self._caption = ""
         self._color = WORK_COLOR
         self._flash = False
+        self._track: QPixmap | None = None  # the full circle under the arc, drawn once per size
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
@@ -36,6 +39,7 @@ class CountdownRing(QWidget):
 
     def set_values(self, fraction: float | None, text: str, caption: str, color: QColor) -> None:
         fraction = 0.0 if fraction is None else max(0.0, min(1.0, fraction))
+        fraction = round(fraction * STEPS) / STEPS
         if (fraction, text, caption, color) != (self._fraction, self._text, self._caption, self._color):
             self._fraction, self._text, self._caption, self._color = fraction, text, caption, color
             self.update()
@@ -56,28 +60,56 @@ class CountdownRing(QWidget):
         self._flash = False
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._track = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._track = None
+        super().changeEvent(event)
+
+    def _geometry(self) -> tuple[float, float, QRectF]:
         side = min(self.width(), self.height())
-        pen_width = max(8.0, side * 0.07)
+        pen_width = max(8.0, side * 0.06)
+        inset = pen_width * 0.7  # room for the wider arc of a flash
         rect = QRectF(
-            (self.width() - side) / 2 + pen_width / 2,
-            (self.height() - side) / 2 + pen_width / 2,
-            side - pen_width,
-            side - pen_width,
+            (self.width() - side) / 2 + inset,
+            (self.height() - side) / 2 + inset,
+            side - 2 * inset,
+            side - 2 * inset,
         )
+        return side, pen_width, rect
+
+    def _track_pixmap(self) -> QPixmap:
+        """The grey circle, antialiased: the costliest part of a frame, so drawn once per size."""
+        if self._track is None:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            _, pen_width, rect = self._geometry()
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            track = QColor(self.palette().color(QPalette.ColorRole.Mid))
+            track.setAlpha(90)
+            painter.setPen(QPen(track, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawEllipse(rect)
+            painter.end()
+            self._track = pixmap
+        return self._track
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side, pen_width, rect = self._geometry()
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._track_pixmap())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        track = QColor(palette.color(QPalette.ColorRole.Mid))
-        track.setAlpha(90)
-        painter.setPen(QPen(track, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawEllipse(rect)
         remaining = 1.0 - self._fraction
         if remaining > 0:
-            color = QColor(self._color)
-            if self._flash:
-                color = color.lighter(150)
-            painter.setPen(QPen(color, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            # the flash widens the arc rather than paling it, so its colour keeps its contrast
+            width = pen_width * (1.35 if self._flash else 1.0)
+            painter.setPen(QPen(self._color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawArc(rect, 90 * 16, int(-remaining * 360 * 16))
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         font = QFont(self.font())

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,12 +37,59 @@ logger = logging.getLogger(__name__)
 
 BANNER_MS = 2200
 PREVIEW_SUMMARY_MS = 1500
+PHASE_COLORS = {
+    StepKind.WORK: WORK_COLOR,
+    StepKind.GET_READY: READY_COLOR,
+    StepKind.SWITCH_SIDES: READY_COLOR,
+    StepKind.REST_SET: REST_COLOR,
+    StepKind.REST_NEXT: REST_COLOR,
+    StepKind.FINISHED: REST_COLOR,
+}
+ENTER_HINTS = {
+    WorkMode.HOLD: "The hold ends by itself (→ skips it)",
+    WorkMode.TIMED: "This set ends by itself (→ skips it)",
+    WorkMode.PACED: "The reps are counted for you (→ skips the set)",
+}
 
 
 class CueOutput(Protocol):
     def play(self, cue: Cue) -> None: ...
 
     def stop(self) -> None: ...
+
+
+def plural(count: int, word: str) -> str:
+    """``1 set``, ``2 sets``, ``0 sets``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class Stopwatch:
+    """Time the session has run, on the monotonic clock, with paused spans left out."""
+
+    def __init__(self) -> None:
+        self._total = 0.0
+        self._since: float | None = None
+
+    def run(self, running: bool) -> None:
+        now = time.monotonic()
+        if running and self._since is None:
+            self._since = now
+        elif not running and self._since is not None:
+            self._total += now - self._since
+            self._since = None
+
+    def seconds(self) -> float:
+        running = 0.0 if self._since is None else time.monotonic() - self._since
+        return self._total + running
+
+
+def first_cue(exercise: Exercise | None) -> str:
+    """The line under the name while working: the exercise's first cue, or else its first step."""
+    if exercise is None:
+        return ""
+    if exercise.cues:
+        return exercise.cues[0]
+    return exercise.steps[0] if exercise.steps else ""
 
 
 def _side_text(step: Step) -> str:
@@ -72,8 +120,9 @@ class SessionWindow(QWidget):
         self.exercises = exercises
         self.cue_output = cue_output
         self.preview = preview
-        self._started_wall = time.monotonic()
+        self.stopwatch = Stopwatch()
         self._shown_step = -1
+        self._step_cue = ""
         self._was_paused = False
         self.setObjectName("sessionWindow")
         self.setWindowTitle(f"{driver.routine.name} · HipDesk")
@@ -91,15 +140,15 @@ class SessionWindow(QWidget):
 
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(self.banner.hide)
+        self._banner_timer.timeout.connect(self._on_banner_timer_timeout)
         driver.state_changed.connect(self._on_driver_state_changed)
+        driver.write_failed.connect(self._on_driver_write_failed)
+        driver.write_recovered.connect(self._on_driver_write_recovered)
         driver.cue_emitted.connect(self._on_driver_cue_emitted)
         driver.session_finished.connect(self._on_driver_session_finished)
 
     # -- layout --------------------------------------------------------------------------------
     def _build_run_page(self) -> QWidget:
-        from hipdesk.figures.widget import FigureWidget
-
         page = QWidget(self)
         self.routine_label = self._label("", page)
         self.progress = QProgressBar(page)
@@ -112,35 +161,48 @@ class SessionWindow(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.time_label)
 
-        self.figure: FigureWidget = FigureWidget(page)
+        from hipdesk.views.session_figures import SessionFigure, StillFigure
+
+        self.figure: FigureWidget = SessionFigure(page)
         self.figure.setObjectName("sessionFigure")
         self.figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.step_label = self._label("", page)
+        self.step_label = self._label("", page)  # WORK, REST, SWITCH SIDES: as large as the name
+        self.step_label.setObjectName("sessionPhase")
         self.name_label = self._label("", page)
         self.name_label.setObjectName("sessionExerciseName")
         self.set_label = self._label("", page)
         self.side_label = self._label("", page)  # what the side means: "stand on your left leg, ..."
         self.side_label.setObjectName("sessionSideWords")
+        self.cue_label = self._label("", page)  # the exercise's first cue, or a cue just given
+        self.cue_label.setObjectName("sessionCue")
+        self.cue_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.ring = CountdownRing(page)
         self.ring.setObjectName("sessionRing")
+        self.ring.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         right = QVBoxLayout()
         right.addWidget(self.step_label)
         right.addWidget(self.name_label)
         right.addWidget(self.set_label)
         right.addWidget(self.side_label)
-        right.addWidget(self.ring, 1)
+        right.addWidget(self.cue_label)
+        right.addStretch(1)
+        right.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
+        right.addStretch(1)
         middle = QHBoxLayout()
         middle.addWidget(self.figure, 3)
         middle.addLayout(right, 2)
 
-        self.next_figure: FigureWidget = FigureWidget(page)
+        self.next_figure: FigureWidget = StillFigure(page)
         self.next_figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_figure.setFixedSize(120, 120)
+        retain = self.next_figure.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)
+        self.next_figure.setSizePolicy(retain)
         self.next_label = self._label("", page)
         self.next_label.setObjectName("sessionNext")
-        self.banner = self._label("", page)
-        self.banner.setObjectName("sessionBanner")
-        self.banner.hide()
+        self.failure_label = self._label("", page)  # a set that could not be saved, and why
+        self.failure_label.setObjectName("sessionFailure")
+        self.failure_label.hide()
         self.notice = self._label("", page)
         self.notice.hide()
         self.buttons: dict[str, QPushButton] = {}
@@ -152,7 +214,8 @@ class SessionWindow(QWidget):
             ("pause", "Pause", "Pause or go on (Space)", self.driver.toggle_pause),
             ("skip", "Skip  ▶", "Skip (→)", self.driver.skip),
             ("extend", "+15 s", "Fifteen seconds more (+)", self.driver.extend),
-            ("done", "Done", "Done with these reps (Enter)", self.driver.done),
+            ("done", "Done", "Done with these reps (Enter)", self.press_enter),
+            ("retry", "Retry", "Try saving again (Enter)", self.retry),
             ("end", "End", "End the session (Esc)", self.ask_to_end),
         ):
             button = QPushButton(text, page)
@@ -162,12 +225,13 @@ class SessionWindow(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             controls.addWidget(button)
+        self.buttons["retry"].hide()
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.failure_label)
         layout.addWidget(self.notice)
         layout.addLayout(controls)
         return page
@@ -183,21 +247,23 @@ class SessionWindow(QWidget):
         """Type sized to the screen, to be read from a mat three metres away."""
         super().resizeEvent(event)
         unit = max(10, min(self.height() / 40, self.width() / 64))
-        for widget, scale, bold in (
+        _scale_fonts(
+            unit,
+            (self.step_label, 2.6, True),
             (self.name_label, 2.6, True),
-            (self.step_label, 1.5, False),
             (self.set_label, 1.5, False),
             (self.side_label, 1.2, False),
+            (self.cue_label, 1.3, False),
             (self.next_label, 1.3, False),
-            (self.banner, 2.0, True),
+            (self.failure_label, 1.6, True),
             (self.routine_label, 1.1, False),
             (self.time_label, 1.1, False),
             (self.notice, 1.0, False),
-        ):
-            font = QFont(widget.font())
-            font.setPixelSize(int(unit * scale))
-            font.setBold(bold)
-            widget.setFont(font)
+        )
+        # two lines for the cue, always, so a cue appearing or going never moves the ring
+        self.cue_label.setFixedHeight(self.cue_label.fontMetrics().lineSpacing() * 2 + 4)
+        side = int(max(160, min(self.width() * 0.34, self.height() * 0.42)))
+        self.ring.setFixedSize(side, side)
         for button in self.buttons.values():
             font = QFont(button.font())
             font.setPixelSize(int(unit * 1.2))
@@ -205,6 +271,7 @@ class SessionWindow(QWidget):
             button.setMinimumHeight(int(unit * 2.6))
             button.setMinimumWidth(int(unit * 6))
         self.next_figure.setFixedSize(int(unit * 5), int(unit * 5))
+        self._scale_summary(unit)
 
     # -- following the engine ------------------------------------------------------------------
     def start(self) -> None:
@@ -219,37 +286,48 @@ class SessionWindow(QWidget):
 
     def _on_driver_state_changed(self, state: SessionState) -> None:
         step = state.step
+        paused = state.paused
+        self.stopwatch.run(not paused and not state.finished)
         if state.index != self._shown_step:
             self._shown_step = state.index
             self._show_step(step, state)
         self.progress.setValue(int(state.progress * 1000))
-        elapsed = time.monotonic() - self._started_wall
-        self.time_label.setText(seconds_text(int(elapsed)))
-        paused = state.paused
+        self.time_label.setText(seconds_text(int(self.stopwatch.seconds())))
         if paused != self._was_paused:
             self._was_paused = paused
             self.buttons["pause"].setText("Go on" if paused else "Pause")
+            self._show_phase(step, paused)
             if paused and self.cue_output is not None:
                 self.cue_output.stop()  # silence at once, mid-sentence
+        color = PHASE_COLORS[step.kind]
         if step.kind is StepKind.WORK and step.mode is WorkMode.PACED:
             reps = step.target_reps or 0
-            self.ring.set_values(state.fraction, f"{state.rep_count or 0}/{reps}", "reps", WORK_COLOR)
+            caption = "paused" if paused else "reps"
+            self.ring.set_values(state.fraction, f"{state.rep_count or 0}/{reps}", caption, color)
         elif step.kind is StepKind.WORK and step.mode is WorkMode.MANUAL:
-            self.ring.set_values(None, str(step.target_reps or ""), "reps: press Done", WORK_COLOR)
+            self.ring.set_values(None, str(step.target_reps or ""), "reps: press Done", color)
         elif state.seconds_left is not None:
-            color = {StepKind.WORK: WORK_COLOR, StepKind.GET_READY: READY_COLOR}.get(step.kind, REST_COLOR)
             caption = "paused" if paused else ("hold" if step.mode is WorkMode.HOLD else "seconds")
             self.ring.set_values(state.fraction, clock_text(state.seconds_left), caption, color)
         else:
-            self.ring.set_values(1.0, "✓", "", REST_COLOR)
+            self.ring.set_values(1.0, "✓", "", color)
         if paused:
             self.figure.pause()
         elif not self.figure.isPlaying() and step.kind is not StepKind.FINISHED:
             self.figure.play()
 
+    def _show_phase(self, step: Step, paused: bool) -> None:
+        self._set_phase_text("PAUSED" if paused else step.kind.label.upper(), PHASE_COLORS[step.kind])
+
+    def _set_phase_text(self, text: str, color: QColor) -> None:
+        self.step_label.setText(text)
+        palette = self.step_label.palette()
+        palette.setColor(self.step_label.foregroundRole(), QColor(color))
+        self.step_label.setPalette(palette)
+
     def _show_step(self, step: Step, state: SessionState) -> None:
         exercise = self.exercises.get(step.exercise_id)
-        self.step_label.setText(step.kind.label.upper())
+        self._show_phase(step, state.paused)
         if step.kind is StepKind.FINISHED:
             self.name_label.setText(self.driver.routine.name)
             self.set_label.setText("All done")
@@ -263,6 +341,10 @@ class SessionWindow(QWidget):
         words = side_words(exercise, step.side) if step.kind is not StepKind.FINISHED else ""
         self.side_label.setText(words)
         self.side_label.setVisible(bool(words))
+        # a new step clears any cue shown for the last one ("Switch sides" goes when work starts)
+        self._step_cue = first_cue(exercise) if step.kind is StepKind.WORK else ""
+        self._banner_timer.stop()
+        self.cue_label.setText(self._step_cue)
         if exercise is not None:
             figure = figure_of(exercise)
             if self.figure.figure() is not figure:
@@ -271,7 +353,7 @@ class SessionWindow(QWidget):
                 self.figure.setSide("left")
             elif step.side is Side.RIGHT:
                 self.figure.setSide("right")
-        upcoming = state.next_work
+        upcoming = self._following(state)
         if upcoming is not None:
             side = _side_text(upcoming)
             detail = f"set {upcoming.set_number}" + (f", {side}" if side else "")
@@ -284,23 +366,88 @@ class SessionWindow(QWidget):
             self.next_label.setText("Next: the end" if step.kind is not StepKind.FINISHED else "")
             self.next_figure.hide()
         manual = step.kind is StepKind.WORK and step.mode is WorkMode.MANUAL
-        self.buttons["done"].setVisible(manual)
-        self.buttons["extend"].setVisible(step.timed and step.mode is not WorkMode.PACED)
+        self.buttons["done"].setVisible(manual and not self.driver.failed)
+        self.buttons["extend"].setVisible(
+            step.timed and step.mode is not WorkMode.PACED and not self.driver.failed
+        )
+
+    def _following(self, state: SessionState) -> Step | None:
+        """What comes after the current step: a get-ready or a rest already shows the set it leads
+        to, so "Next" is the work after that one, never the exercise on screen again."""
+        upcoming = state.next_work
+        if upcoming is None or state.step.is_work:
+            return upcoming
+        steps = self.driver.steps
+        return next((s for s in steps[upcoming.index + 1 :] if s.is_work), None)
 
     def _on_driver_cue_emitted(self, cue: Cue) -> None:
         if self.cue_output is not None:
             self.cue_output.play(cue)
         if cue.kind is CueKind.COUNTDOWN:
             self.ring.flash()
-        elif cue.kind in (CueKind.SWITCH_SIDES, CueKind.REST, CueKind.HALFWAY, CueKind.NEXT) and cue.text:
-            self.banner.setText(cue.text)
-            self.banner.show()
-            self._banner_timer.start(BANNER_MS)
+        elif cue.kind is CueKind.HALFWAY and cue.text:
+            self.flash_cue(cue.text)
+
+    def flash_cue(self, text: str) -> None:
+        """A cue shown for a moment in the cue line under the name; the line's own text comes back."""
+        self.cue_label.setText(text)
+        self._banner_timer.start(BANNER_MS)
+
+    def _on_banner_timer_timeout(self) -> None:
+        self.cue_label.setText(self._step_cue)
+
+    # -- a set that could not be saved -----------------------------------------------------------
+    def _on_driver_write_failed(self, message: str) -> None:
+        self.stopwatch.run(False)
+        self.figure.pause()
+        if self.driver.finished:
+            return  # ended anyway: the summary says what was not saved
+        self.failure_label.setText(
+            f"{message} The clock has stopped. The sets before it are saved. "
+            "Free some space, then Retry (Enter), or End (Esc)."
+        )
+        self.failure_label.show()
+        self.ring.hide()  # room for the message; the clock is stopped anyway
+        self._set_phase_text("NOT SAVED", self.palette().color(self.foregroundRole()))
+        for key, button in self.buttons.items():
+            button.setVisible(key in ("retry", "end"))
+        if self.cue_output is not None:
+            self.cue_output.stop()
+        if self.preview:  # nobody is there to answer: a preview ends with what it saved
+            QTimer.singleShot(0, self.driver.end_early)
+
+    def _on_driver_write_recovered(self) -> None:
+        self.failure_label.hide()
+        self.ring.show()
+        self.buttons["retry"].hide()
+        for key in ("back", "pause", "skip"):
+            self.buttons[key].show()
+        self._was_paused = True  # the driver resumes now: the phase line and Pause follow
+        self._shown_step = -1  # show the step afresh (its buttons, its cue)
+
+    def retry(self) -> None:
+        self.driver.retry()
 
     # -- the keyboard, the remote and the end --------------------------------------------------
+    def press_enter(self) -> None:
+        """Enter: Done for reps the runner counts; elsewhere say why nothing happened."""
+        if self.driver.failed:
+            self.retry()
+            return
+        if self.driver.done():
+            return
+        step = self.driver.state().step
+        mode = step.mode if step.is_work else None
+        hint = ENTER_HINTS.get(mode) if mode is not None else None
+        self.flash_cue(hint or "Enter is Done for reps you count yourself (→ skips ahead)")
+        self.ring.flash()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.stack.currentIndex() == 1:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._summary_enter(event):
+                event.accept()
+                return
             super().keyPressEvent(event)
             return
         actions = {
@@ -312,8 +459,8 @@ class SessionWindow(QWidget):
             Qt.Key.Key_MediaPrevious: self.driver.back,
             Qt.Key.Key_Right: self.driver.skip,
             Qt.Key.Key_MediaNext: self.driver.skip,
-            Qt.Key.Key_Return: self.driver.done,
-            Qt.Key.Key_Enter: self.driver.done,
+            Qt.Key.Key_Return: self.press_enter,
+            Qt.Key.Key_Enter: self.press_enter,
             Qt.Key.Key_Plus: self.driver.extend,
             Qt.Key.Key_Escape: self.ask_to_end,
             Qt.Key.Key_MediaStop: self.ask_to_end,
@@ -342,10 +489,15 @@ class SessionWindow(QWidget):
         """Esc asks first; what was done is saved either way. Returns True when the session ended."""
         if self.driver.finished:
             return True
+        if self.driver.failed:
+            question = "End this session now? The set that could not be saved is lost; the others stay."
+        else:
+            question = "End this session now? The sets you finished are saved."
         was_paused = self.driver.state().paused
         if not was_paused:
-            self.driver.toggle_pause()
-        if confirm(self, "End Session", "End this session now? The sets you finished are saved.", "End"):
+            self.driver.toggle_pause()  # the clock, and the elapsed time, stop while asking
+        self.stopwatch.run(False)
+        if confirm(self, "End Session", question, "End"):
             self.driver.end_early()
             return True
         if not was_paused:
@@ -354,48 +506,87 @@ class SessionWindow(QWidget):
 
     def _on_driver_session_finished(self, ended_early: bool) -> None:
         self.figure.pause()
+        self.stopwatch.run(False)
         records = self.driver.engine.results
         done = sum(1 for r in records if not r.skipped)
         skipped = sum(1 for r in records if r.skipped)
-        minutes = seconds_text(int(time.monotonic() - self._started_wall))
+        minutes = seconds_text(int(self.stopwatch.seconds()))
         title = "Session ended" if ended_early else "Well done"
         self.summary.titleLabel.setText(title)
-        self.summary.summaryLabel.setText(
-            f"{self.driver.routine.name}: {minutes}, {done} sets done, {skipped} skipped."
-        )
+        text = f"{self.driver.routine.name}: {minutes}, {plural(done, 'set')} done, {skipped} skipped."
+        if self.driver.failed or self.driver.unsaved_count:
+            text += f" Not everything could be saved: {self.driver.write_error or 'a set was lost'}"
+        self.summary.summaryLabel.setText(text)
         self.stack.setCurrentIndex(1)
-        self.summary.effortSlider.setFocus()
+        self.summary.effortScale.setFocus()
         if self.preview:
             QTimer.singleShot(PREVIEW_SUMMARY_MS, self.close)
 
     # -- the summary form ----------------------------------------------------------------------
     def _setup_summary(self) -> None:
         ui = self.summary
-        font = QFont(ui.titleLabel.font())
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        ui.titleLabel.setFont(font)
         ui.errorLabel.hide()
-        for slider, value_label, start in (
-            (ui.effortSlider, ui.effortValue, 5),
-            (ui.leftSlider, ui.leftValue, 0),
-            (ui.rightSlider, ui.rightValue, 0),
+        ui.effortScale.set_range(1, 10)
+        for scale, value_label in (
+            (ui.effortScale, ui.effortValue),
+            (ui.leftScale, ui.leftValue),
+            (ui.rightScale, ui.rightValue),
         ):
-            slider.valueChanged.connect(lambda v, label=value_label: label.setText(str(v)))
-            slider.setValue(start)
-            value_label.setText(str(start))
+            scale.value_changed.connect(lambda v, label=value_label: label.setText(_answer_text(v)))
+            value_label.setText(_answer_text(None))
+        ui.saveButton.setText("&Save and close (Enter)")
         ui.saveButton.clicked.connect(self.save_feedback)
         ui.skipButton.clicked.connect(self.close)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.summary_page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_feedback)
+        ui.notesEdit.setPlaceholderText((ui.notesEdit.placeholderText() + " Ctrl+Enter saves.").strip())
+
+    def _scale_summary(self, unit: float) -> None:
+        ui = self.summary
+        _scale_fonts(
+            unit,
+            (ui.titleLabel, 2.6, True),
+            (ui.summaryLabel, 1.4, False),
+            (ui.effortLabel, 1.2, False),
+            (ui.leftLabel, 1.2, False),
+            (ui.rightLabel, 1.2, False),
+            (ui.effortValue, 1.2, True),
+            (ui.leftValue, 1.2, True),
+            (ui.rightValue, 1.2, True),
+            (ui.notesLabel, 1.2, False),
+            (ui.notesEdit, 1.1, False),
+            (ui.errorLabel, 1.2, True),
+            (ui.saveButton, 1.2, False),
+            (ui.skipButton, 1.2, False),
+        )
+        for scale_buttons in (ui.effortScale, ui.leftScale, ui.rightScale):
+            scale_buttons.set_scale(int(unit * 1.2), int(unit * 2.4))
+        for value_label in (ui.effortValue, ui.leftValue, ui.rightValue):
+            value_label.setMinimumWidth(int(unit * 9))
+        ui.formLayout.setVerticalSpacing(int(unit * 0.5))
+        for button in (ui.saveButton, ui.skipButton):
+            button.setMinimumHeight(int(unit * 2.6))
+            button.setMinimumWidth(int(unit * 8))
+
+    def _summary_enter(self, event: QKeyEvent) -> bool:
+        """Enter saves; in the notes, where Enter starts a new line, Ctrl+Enter does."""
+        if self.summary.notesEdit.hasFocus():
+            return False
+        self.save_feedback()
+        return True
 
     def save_feedback(self) -> None:
+        """Effort and discomfort are stored only where the runner picked a value (else: not given)."""
         ui = self.summary
         assert self.driver.session_id is not None
         try:
             self.driver.repo.save_feedback(
                 self.driver.session_id,
-                ui.effortSlider.value(),
-                ui.leftSlider.value(),
-                ui.rightSlider.value(),
+                ui.effortScale.value(),
+                ui.leftScale.value(),
+                ui.rightScale.value(),
                 ui.notesEdit.toPlainText().strip(),
             )
         except HipDeskError as exc:
@@ -411,3 +602,16 @@ class SessionWindow(QWidget):
         self.figure.pause()
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _scale_fonts(unit: float, *rows: tuple[QWidget, float, bool]) -> None:
+    """Each widget's type at ``scale`` times the screen's unit, bold or not."""
+    for widget, scale, bold in rows:
+        font = QFont(widget.font())
+        font.setPixelSize(int(unit * scale))
+        font.setBold(bold)
+        widget.setFont(font)
+
+
+def _answer_text(value: int | None) -> str:
+    return "not given" if value is None else str(value)

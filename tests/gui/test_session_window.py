@@ -134,9 +134,9 @@ def test_feedback_is_saved_from_the_summary(qtbot, repo) -> None:
     qtbot.waitUntil(lambda: driver.finished, timeout=20_000)
     window.preview = False
     ui = window.summary
-    ui.effortSlider.setValue(7)
-    ui.leftSlider.setValue(1)
-    ui.rightSlider.setValue(4)
+    ui.effortScale.set_value(7)
+    ui.leftScale.set_value(1)
+    ui.rightScale.set_value(4)
     ui.notesEdit.setPlainText(MARKUP)
     ui.saveButton.click()
     saved = repo.sessions()[0]

@@ -9,7 +9,9 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSlider, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
+
+from hipdesk.views.scale_buttons import ScaleButtons
 
 class Ui_SessionSummary(object):
     def setupUi(self, SessionSummary):
@@ -39,69 +41,51 @@ class Ui_SessionSummary(object):
 
         self.formLayout.addWidget(self.effortLabel, 0, 0, 1, 1)
 
-        self.effortSlider = QSlider(SessionSummary)
-        self.effortSlider.setObjectName(u"effortSlider")
-        self.effortSlider.setMinimum(1)
-        self.effortSlider.setMaximum(10)
-        self.effortSlider.setPageStep(1)
-        self.effortSlider.setOrientation(Qt.Orientation.Horizontal)
-        self.effortSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.effortSlider.setTickInterval(1)
+        self.effortScale = ScaleButtons(SessionSummary)
+        self.effortScale.setObjectName(u"effortScale")
 
-        self.formLayout.addWidget(self.effortSlider, 0, 1, 1, 1)
+        self.formLayout.addWidget(self.effortScale, 1, 0, 1, 2)
 
         self.effortValue = QLabel(SessionSummary)
         self.effortValue.setObjectName(u"effortValue")
         self.effortValue.setTextFormat(Qt.TextFormat.PlainText)
         self.effortValue.setWordWrap(True)
 
-        self.formLayout.addWidget(self.effortValue, 0, 2, 1, 1)
+        self.formLayout.addWidget(self.effortValue, 0, 1, 1, 1)
 
         self.leftLabel = QLabel(SessionSummary)
         self.leftLabel.setObjectName(u"leftLabel")
 
-        self.formLayout.addWidget(self.leftLabel, 1, 0, 1, 1)
+        self.formLayout.addWidget(self.leftLabel, 2, 0, 1, 1)
 
-        self.leftSlider = QSlider(SessionSummary)
-        self.leftSlider.setObjectName(u"leftSlider")
-        self.leftSlider.setMinimum(0)
-        self.leftSlider.setMaximum(10)
-        self.leftSlider.setPageStep(1)
-        self.leftSlider.setOrientation(Qt.Orientation.Horizontal)
-        self.leftSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.leftSlider.setTickInterval(1)
+        self.leftScale = ScaleButtons(SessionSummary)
+        self.leftScale.setObjectName(u"leftScale")
 
-        self.formLayout.addWidget(self.leftSlider, 1, 1, 1, 1)
+        self.formLayout.addWidget(self.leftScale, 3, 0, 1, 2)
 
         self.leftValue = QLabel(SessionSummary)
         self.leftValue.setObjectName(u"leftValue")
         self.leftValue.setTextFormat(Qt.TextFormat.PlainText)
         self.leftValue.setWordWrap(True)
 
-        self.formLayout.addWidget(self.leftValue, 1, 2, 1, 1)
+        self.formLayout.addWidget(self.leftValue, 2, 1, 1, 1)
 
         self.rightLabel = QLabel(SessionSummary)
         self.rightLabel.setObjectName(u"rightLabel")
 
-        self.formLayout.addWidget(self.rightLabel, 2, 0, 1, 1)
+        self.formLayout.addWidget(self.rightLabel, 4, 0, 1, 1)
 
-        self.rightSlider = QSlider(SessionSummary)
-        self.rightSlider.setObjectName(u"rightSlider")
-        self.rightSlider.setMinimum(0)
-        self.rightSlider.setMaximum(10)
-        self.rightSlider.setPageStep(1)
-        self.rightSlider.setOrientation(Qt.Orientation.Horizontal)
-        self.rightSlider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.rightSlider.setTickInterval(1)
+        self.rightScale = ScaleButtons(SessionSummary)
+        self.rightScale.setObjectName(u"rightScale")
 
-        self.formLayout.addWidget(self.rightSlider, 2, 1, 1, 1)
+        self.formLayout.addWidget(self.rightScale, 5, 0, 1, 2)
 
         self.rightValue = QLabel(SessionSummary)
         self.rightValue.setObjectName(u"rightValue")
         self.rightValue.setTextFormat(Qt.TextFormat.PlainText)
         self.rightValue.setWordWrap(True)
 
-        self.formLayout.addWidget(self.rightValue, 2, 2, 1, 1)
+        self.formLayout.addWidget(self.rightValue, 4, 1, 1, 1)
 
 
         self.summaryLayout.addLayout(self.formLayout)
@@ -143,9 +127,9 @@ class Ui_SessionSummary(object):
         self.summaryLayout.addLayout(self.buttonLayout)
 
 #if QT_CONFIG(shortcut)
-        self.effortLabel.setBuddy(self.effortSlider)
-        self.leftLabel.setBuddy(self.leftSlider)
-        self.rightLabel.setBuddy(self.rightSlider)
+        self.effortLabel.setBuddy(self.effortScale)
+        self.leftLabel.setBuddy(self.leftScale)
+        self.rightLabel.setBuddy(self.rightScale)
         self.notesLabel.setBuddy(self.notesEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -162,17 +146,17 @@ class Ui_SessionSummary(object):
         self.summaryLabel.setText("")
         self.effortLabel.setText(QCoreApplication.translate("SessionSummary", u"&Effort (1 easy \u2013 10 all-out)", None))
 #if QT_CONFIG(accessibility)
-        self.effortSlider.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Effort", None))
+        self.effortScale.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Effort", None))
 #endif // QT_CONFIG(accessibility)
         self.effortValue.setText("")
         self.leftLabel.setText(QCoreApplication.translate("SessionSummary", u"&Left hip discomfort (0 none \u2013 10 worst)", None))
 #if QT_CONFIG(accessibility)
-        self.leftSlider.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Left hip discomfort", None))
+        self.leftScale.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Left hip discomfort", None))
 #endif // QT_CONFIG(accessibility)
         self.leftValue.setText("")
         self.rightLabel.setText(QCoreApplication.translate("SessionSummary", u"&Right hip discomfort", None))
 #if QT_CONFIG(accessibility)
-        self.rightSlider.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Right hip discomfort", None))
+        self.rightScale.setAccessibleName(QCoreApplication.translate("SessionSummary", u"Right hip discomfort", None))
 #endif // QT_CONFIG(accessibility)
         self.rightValue.setText("")
         self.notesLabel.setText(QCoreApplication.translate("SessionSummary", u"&Notes", None))
