@@ -260,9 +260,13 @@ class SessionWindow(QWidget):
             (self.time_label, 1.1, False),
             (self.notice, 1.0, False),
         )
-        # two lines for the cue, always, so a cue appearing or going never moves the ring
-        self.cue_label.setFixedHeight(self.cue_label.fontMetrics().lineSpacing() * 2 + 4)
-        side = int(max(160, min(self.width() * 0.34, self.height() * 0.42)))
+        # two lines each for the side's words and the cue, always, so words appearing or going never
+        # move the ring
+        for label in (self.side_label, self.cue_label):
+            label.setFixedHeight(label.fontMetrics().lineSpacing() * 2 + 4)
+        # the ring takes what the text above it and the next-up row below leave (about 27 units with
+        # a notice showing), so a notice or the side's words never make the window grow
+        side = int(max(160, min(self.width() * 0.34, self.height() * 0.42, self.height() - unit * 27)))
         self.ring.setFixedSize(side, side)
         for button in self.buttons.values():
             font = QFont(button.font())
@@ -340,7 +344,7 @@ class SessionWindow(QWidget):
             self.set_label.setText(" · ".join(parts))
         words = side_words(exercise, step.side) if step.kind is not StepKind.FINISHED else ""
         self.side_label.setText(words)
-        self.side_label.setVisible(bool(words))
+        # kept in the layout when empty, so the ring stays where it is
         # a new step clears any cue shown for the last one ("Switch sides" goes when work starts)
         self._step_cue = first_cue(exercise) if step.kind is StepKind.WORK else ""
         self._banner_timer.stop()

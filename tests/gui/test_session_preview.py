@@ -57,13 +57,16 @@ def test_a_preview_can_still_be_resumed_after_a_crash(repo) -> None:
 def test_feedback_not_given_shows_as_not_given_in_history_csv_and_json(repo, capsys) -> None:
     from hipdesk.cli import main
     from hipdesk.export.csv_export import HEADER, row_cells
-    from hipdesk.qtmodels.history_model import discomfort_text
+    from hipdesk.qtmodels.history_model import Column, HistoryModel
 
     routine = repo.save_routine(ROUTINE)
     _real_session(repo, routine, rpe=6)
     (summary,) = repo.history_summaries(repo.history_ids())
     assert (summary.rpe, summary.discomfort_left, summary.discomfort_right) == (6, None, None)
-    assert discomfort_text(summary.discomfort_left, summary.discomfort_right) == ""
+    table = HistoryModel(repo.history_summaries)
+    table.set_ids(repo.history_ids())
+    shown = [table.index(0, column).data() for column in (Column.EFFORT, Column.LEFT, Column.RIGHT)]
+    assert shown == ["6/10", "", ""]
     (exported,) = list(repo.export_rows())
     row = dict(zip(HEADER, row_cells(exported), strict=True))
     assert row["effort"] == "6" and row["discomfort_left"] == "" and row["discomfort_right"] == ""

@@ -250,7 +250,9 @@ def test_every_ring_colour_has_3_to_1_contrast_with_the_background(qtbot, scheme
 def test_the_next_figure_stays_still_and_the_big_one_repaints_only_where_it_moves(qtbot, repo) -> None:
     from hipdesk.views.session_figures import motion_rect
 
-    window, driver = make(qtbot, repo, TWO)
+    # the glute bridge moves its hips and trunk; its head and feet stay where they are
+    bridge = Routine("Bridge", items=(RoutineItem("glute-bridge", sets=1, reps=10),))
+    window, driver = make(qtbot, repo, bridge)
     window.start()
     driver.skip()
     assert window.figure.timerActive() and not window.next_figure.timerActive()
