@@ -130,7 +130,7 @@ def preview_image(
     poses = load_pose_file(pose_file(exercise_id))
     if view:
         az, el = (float(v) for v in view.split(","))
-        poses = replace(poses, view=View(az, el))
+        poses = replace(poses, view=View(az, el, poses.view.top))
     info = exercise_info(exercise_id)
     figure = Figure(exercise_id, poses, muscles=info.primary_muscles if info else ())
     anim = figure.animation(side)

@@ -20,7 +20,7 @@ from hipdesk.figures.checks import (  # noqa: E402
     thumbnail_change,
     thumbnail_problems,
 )
-from hipdesk.figures.poses import parse_pose_data  # noqa: E402
+from hipdesk.figures.poses import PoseError, parse_pose_data  # noqa: E402
 from hipdesk.figures.render import (  # noqa: E402
     figure_style,
     keyframe_pixels,
@@ -292,3 +292,28 @@ def test_thumbnail_is_drawn_by_the_real_renderer_at_48_px(qapp) -> None:  # type
 def test_the_list_thumbnail_shows_the_movement(qapp, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
     figure = load_figure(exercise_id)
     assert thumbnail_problems(figure, keyframe_pixels) == []
+
+
+def test_a_view_with_a_top_cuts_the_picture_there_and_fills_the_frame_with_the_rest(qapp) -> None:  # type: ignore[no-untyped-def]
+    legs = {"name": "legs", "contacts": {"floor": ["heel_l", "heel_r"]}}
+    whole = _thumbnail_figure([legs], view={"azimuth": 90})
+    cut = _thumbnail_figure([legs], view={"azimuth": 90, "top": 100})
+    assert cut.poses.view.top == 100 and cut.animation("left").view.top == 100  # mirrored too
+
+    def rows(figure: Figure) -> list[int]:
+        image = render_image(figure, 200, background=QColor("white"))
+        inked = [y for y in range(200) if any(image.pixelColor(x, y) != QColor("white") for x in range(200))]
+        return inked
+
+    whole_rows, cut_rows = rows(whole), rows(cut)
+    # the cut figure spans the frame from its feet to the cut, with nothing drawn in the margin above
+    assert cut_rows[0] >= 200 * 0.06 - 1 and cut_rows[-1] - cut_rows[0] > 0.8 * 200
+    # the legs (below 100 cm of a 172 cm figure) are drawn larger than in the whole figure
+    assert cut_rows[-1] - cut_rows[0] > 1.5 * (whole_rows[-1] - whole_rows[0]) * 100 / 172
+
+
+def test_a_views_top_outside_its_range_is_refused_with_the_key() -> None:
+    with pytest.raises(PoseError, match="view: top"):
+        parse_pose_data(
+            {"format": 1, "exercise": "x", "side": "both", "view": {"top": 10}, "keyframe": [_STAND]}
+        )

@@ -362,7 +362,9 @@ def test_the_week_sheet_is_one_page_with_every_exercise_and_its_dosage(qapp, pap
             name = exercises[item.exercise_id].name
             assert f"{name} {item_text(item)}" in text  # the dosage right after the name, beside the figure
     if week == "crowded":
-        assert text.count("1 h 22 min") == 7  # every day's total, on the same page (at the exercises' own paces)
+        assert (
+            text.count("1 h 22 min") == 7
+        )  # every day's total, on the same page (at the exercises' own paces)
     assert assert_pages_inside_margins(qapp, result.data) == 1
 
 
