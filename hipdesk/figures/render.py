@@ -210,6 +210,8 @@ def _paint_anim(
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if anim.view.fit == "body":  # the mat is cut at the picture's edges
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
     cut = crop_line(anim)
     if cut is not None:  # the view shows only what lies below its top
         y = mapper.oy - cut * mapper.s
