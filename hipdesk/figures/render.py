@@ -210,8 +210,9 @@ def _paint_anim(
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if anim.view.fit == "body":  # the mat is cut at the picture's edges
-        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    if anim.view.fit == "body":  # the mat is cut inside the picture's edges, apart from a neighbour's
+        inset = min(rect.width(), rect.height()) * MARGIN / 2
+        painter.setClipRect(rect.adjusted(inset, inset, -inset, -inset), Qt.ClipOperation.IntersectClip)
     cut = crop_line(anim)
     if cut is not None:  # the view shows only what lies below its top
         y = mapper.oy - cut * mapper.s
