@@ -18,7 +18,7 @@ from hipdesk.figures.checks import (
     thumbnail_problems,
     travel_problems,
 )
-from hipdesk.figures.poses import View, load_pose_file
+from hipdesk.figures.poses import load_pose_file
 from hipdesk.figures.render import (
     figure_style,
     keyframe_pixels,
@@ -130,7 +130,7 @@ def preview_image(
     poses = load_pose_file(pose_file(exercise_id))
     if view:
         az, el = (float(v) for v in view.split(","))
-        poses = replace(poses, view=View(az, el))
+        poses = replace(poses, view=replace(poses.view, azimuth=az, elevation=el))
     info = exercise_info(exercise_id)
     figure = Figure(exercise_id, poses, muscles=info.primary_muscles if info else ())
     anim = figure.animation(side)

@@ -29,9 +29,11 @@ class View:
 
     azimuth: float = 0.0
     elevation: float = 0.0
+    top: float | None = None  # cm above the floor: the picture shows only what lies below
+    fit: str = "all"  # "body": the picture is fitted to the figure, the mat cut at its edges
 
     def mirrored(self) -> View:
-        return View(_wrap(180.0 - self.azimuth), self.elevation)
+        return View(_wrap(180.0 - self.azimuth), self.elevation, self.top, self.fit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,10 +208,14 @@ def parse_pose_data(
         tint_side = ctx.choice(data, "tint_side", SIDE_VALUES, default=side)
 
     view_data = data.get("view", {})
-    ctx.keys(view_data, "view", {"azimuth", "elevation"})
+    ctx.keys(view_data, "view", {"azimuth", "elevation", "top", "fit"})
     view = View(
         ctx.number(view_data, "azimuth", default=0.0, low=-180, high=180, where="view"),
         ctx.number(view_data, "elevation", default=0.0, low=-10, high=90, where="view"),
+        ctx.number(view_data, "top", default=None, low=40, high=250, where="view")
+        if "top" in view_data
+        else None,
+        ctx.choice(view_data, "fit", ("all", "body"), default="all", where="view"),
     )
     props = data.get("props", [])
     if not isinstance(props, list) or any(p not in PROPS for p in props):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen, QPolygonF
 
 from hipdesk.figures.animation import Animation, Figure
-from hipdesk.figures.scene import Kind, Scene, Tone, animation_bounds, build_scene
+from hipdesk.figures.scene import Kind, Scene, Tone, animation_bounds, build_scene, crop_line
 from hipdesk.qtfix import keep_none_alive
 
 MARGIN = 0.06  # of the frame, on every side
@@ -68,7 +68,7 @@ def figure_style(palette: QPalette | None = None, placeholder: bool = False) -> 
     else:
         near, far, hair = _mix(window, text, 0.26), _mix(window, text, 0.48), _mix(window, text, 0.64)
         mat, mat_top, floor = _mix(window, text, 0.17), _mix(window, text, 0.09), _mix(window, text, 0.32)
-        step, step_top, post = _mix(window, text, 0.36), _mix(window, text, 0.22), _mix(window, text, 0.55)
+        step, step_top, post = _mix(window, text, 0.6), _mix(window, text, 0.3), _mix(window, text, 0.55)
         if accent.lightnessF() > 0.6:
             accent = QColor.fromHslF(accent.hslHueF(), accent.hslSaturationF(), 0.5)
         accent_far = _mix(accent, text, 0.25)
@@ -210,6 +210,15 @@ def _paint_anim(
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if anim.view.fit == "body":  # the mat is cut inside the picture's edges, apart from a neighbour's
+        inset = min(rect.width(), rect.height()) * MARGIN / 2
+        painter.setClipRect(rect.adjusted(inset, inset, -inset, -inset), Qt.ClipOperation.IntersectClip)
+    cut = crop_line(anim)
+    if cut is not None:  # the view shows only what lies below its top
+        y = mapper.oy - cut * mapper.s
+        painter.setClipRect(
+            QRectF(rect.left(), y, rect.width(), rect.bottom() - y), Qt.ClipOperation.IntersectClip
+        )
     _draw_scene(painter, scene, mapper, style, rect)
     painter.restore()
 

@@ -337,8 +337,18 @@ def shape_bounds(shapes: list[Shape]) -> tuple[float, float, float, float]:
     return (min(xs0), min(ys0), max(xs1), max(ys1))
 
 
+def crop_line(anim: Animation) -> float | None:
+    """The screen height (cm) above which the picture is cut off, for a view with a ``top``: that
+    height above the floor, over the pelvis of the first keyframe. None shows the whole figure."""
+    if anim.view.top is None:
+        return None
+    pelvis = anim.keyframe(0).body.points["pelvis"]
+    return Camera(anim.view).project((pelvis[0], anim.view.top, pelvis[2]))[1]
+
+
 def animation_bounds(anim: Animation, muscles: tuple[str, ...] = ()) -> tuple[float, float, float, float]:
-    """The box (screen cm) the whole loop stays inside, floor line included. Cached on the animation."""
+    """The box (screen cm) the whole loop stays inside, floor line included, cut at the view's
+    ``top``; the mat left out for a view that fits the body. Cached on the animation."""
     cached = getattr(anim, "_bounds", None)
     if cached is not None:
         return cached
@@ -346,8 +356,14 @@ def animation_bounds(anim: Animation, muscles: tuple[str, ...] = ()) -> tuple[fl
     x1 = y1 = -math.inf
     for t in anim.sample_times(per_second=12.0):
         scene = build_scene(anim.frame_at(t), anim.view, anim.props, muscles)
-        b = shape_bounds(scene.shapes)
+        shapes = scene.shapes
+        if anim.view.fit == "body":  # the mat may run out of the picture
+            shapes = [sh for sh in shapes if sh.tone not in (Tone.MAT, Tone.MAT_TOP)] or shapes
+        b = shape_bounds(shapes)
         floor = b[1] if scene.floor_y is None else scene.floor_y
         x0, y0, x1, y1 = min(x0, b[0]), min(y0, b[1], floor), max(x1, b[2]), max(y1, b[3])
+    cut = crop_line(anim)
+    if cut is not None:
+        y1 = min(y1, cut)
     anim._bounds = (x0, y0, x1, y1)  # type: ignore[attr-defined]
     return anim._bounds  # type: ignore[attr-defined]

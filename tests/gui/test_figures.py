@@ -20,10 +20,11 @@ from hipdesk.figures.checks import (  # noqa: E402
     thumbnail_change,
     thumbnail_problems,
 )
-from hipdesk.figures.poses import parse_pose_data  # noqa: E402
+from hipdesk.figures.poses import PoseError, parse_pose_data  # noqa: E402
 from hipdesk.figures.render import (  # noqa: E402
     figure_style,
     keyframe_pixels,
+    paint_figure,
     paint_strip,
     render_image,
     render_strip_image,
@@ -292,3 +293,72 @@ def test_thumbnail_is_drawn_by_the_real_renderer_at_48_px(qapp) -> None:  # type
 def test_the_list_thumbnail_shows_the_movement(qapp, exercise_id: str) -> None:  # type: ignore[no-untyped-def]
     figure = load_figure(exercise_id)
     assert thumbnail_problems(figure, keyframe_pixels) == []
+
+
+def test_a_view_with_a_top_cuts_the_picture_there_and_fills_the_frame_with_the_rest(qapp) -> None:  # type: ignore[no-untyped-def]
+    legs = {"name": "legs", "contacts": {"floor": ["heel_l", "heel_r"]}}
+    whole = _thumbnail_figure([legs], view={"azimuth": 90})
+    cut = _thumbnail_figure([legs], view={"azimuth": 90, "top": 100})
+    assert cut.poses.view.top == 100 and cut.animation("left").view.top == 100  # mirrored too
+
+    def rows(figure: Figure) -> list[int]:
+        image = render_image(figure, 200, background=QColor("white"))
+        inked = [y for y in range(200) if any(image.pixelColor(x, y) != QColor("white") for x in range(200))]
+        return inked
+
+    whole_rows, cut_rows = rows(whole), rows(cut)
+    # the cut figure spans the frame from its feet to the cut, with nothing drawn in the margin above
+    assert cut_rows[0] >= 200 * 0.06 - 1 and cut_rows[-1] - cut_rows[0] > 0.8 * 200
+    # the legs (below 100 cm of a 172 cm figure) are drawn larger than in the whole figure
+    assert cut_rows[-1] - cut_rows[0] > 1.5 * (whole_rows[-1] - whole_rows[0]) * 100 / 172
+
+
+def test_a_views_top_outside_its_range_is_refused_with_the_key() -> None:
+    with pytest.raises(PoseError, match="view: top"):
+        parse_pose_data(
+            {"format": 1, "exercise": "x", "side": "both", "view": {"top": 10}, "keyframe": [_STAND]}
+        )
+
+
+def test_a_view_fitted_to_the_body_cuts_the_mat_at_the_pictures_edges(qapp) -> None:  # type: ignore[no-untyped-def]
+    lying = {"name": "lie", "contacts": {"floor": ["pelvis", "chest"]}, "body": {"pitch": -90}}
+    data = {"view": {"azimuth": 0, "elevation": 40}, "props": ["mat"], "mat": {"size": [300, 62]}}
+    whole = _thumbnail_figure([lying], **data)
+    fitted = _thumbnail_figure([lying], **{**data, "view": {**data["view"], "fit": "body"}})
+    assert fitted.animation("left").view.fit == "body"  # mirrored too
+
+    def figure_width(figure: Figure) -> int:
+        """Columns of a 200 px picture holding something darker than the mat: the figure."""
+        image = render_image(figure, QSize(200, 200), background=QColor("white"))
+        mat = figure_style().brushes[Tone.MAT].color().lightness()
+        return sum(
+            any(image.pixelColor(x, y).lightness() < mat - 20 for y in range(0, 200, 2)) for x in range(200)
+        )
+
+    # a 3 m mat no longer shrinks the figure: it fills the frame and the mat runs out of it
+    assert figure_width(fitted) > 1.4 * figure_width(whole)
+    image = QImage(QSize(300, 100), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    paint_figure(painter, QRectF(100, 0, 100, 100), fitted)
+    painter.end()
+    outside = [x for x in (*range(0, 100), *range(200, 300)) if image.pixelColor(x, 50).alpha() > 0]
+    assert outside == [], "nothing is drawn outside the picture's cell"
+
+
+def test_pretzel_at_48_px_its_two_parts_change_a_sixth_of_the_thumbnail(qapp) -> None:  # type: ignore[no-untyped-def]
+    # fitted to the body from behind the back, the knee pull and the foot hold are far apart
+    # even as a list thumbnail (11 % before the body filled the frame)
+    figure = load_figure("pretzel-stretch")
+    for side in ("left", "right"):
+        share, i, j = thumbnail_change(figure, keyframe_pixels, side)
+        names = {figure.animation(side).keyframes[k].name for k in (i, j)}
+        assert share >= 0.16, (side, share)
+        assert names == {"pull the top knee to the chest", "hold the bottom foot back"}
+
+
+def test_a_views_fit_other_than_all_or_body_is_refused_with_the_key() -> None:
+    with pytest.raises(PoseError, match="view.fit"):
+        parse_pose_data(
+            {"format": 1, "exercise": "x", "side": "both", "view": {"fit": "mat"}, "keyframe": [_STAND]}
+        )

@@ -227,6 +227,28 @@ def test_hip_hikes_the_free_foot_drops_below_and_rises_above_the_steps_top() -> 
     assert 70 <= anim.view.azimuth <= 110 and anim.view.elevation <= 15, "a view from the front"
 
 
+def test_hip_hikes_the_free_foot_passes_the_steps_top_by_2_px_in_the_list_thumbnail() -> None:
+    from hipdesk.figures.checks import THUMBNAIL_SIZE, picture_size
+    from hipdesk.figures.kinematics import bottom
+    from hipdesk.figures.scene import Camera
+
+    for side in ("right", "left"):
+        anim = _figure("hip-hikes").animation(side)
+        free = "heel_l" if side == "right" else "heel_r"
+        step_top = anim.props.step[4] if anim.props.step else 0.0
+        cam = Camera(anim.view)
+        # the free foot's sole against the step's top edge, on screen, in pixels of the 48 px
+        # thumbnail (the picture is fitted inside a 6 % margin on each side)
+        px_per_cm = THUMBNAIL_SIZE * (1 - 2 * 0.06) / picture_size(anim)
+        offsets = []
+        for k in range(len(anim.keyframes)):
+            body = anim.keyframe(k).body
+            x, _, z = body.points[free]
+            sole = cam.project((x, bottom(body, free), z))[1]
+            offsets.append((sole - cam.project((x, step_top, z))[1]) * px_per_cm)
+        assert min(offsets) <= -2.0 and max(offsets) >= 2.0, (side, offsets)
+
+
 def test_pretzel_is_seen_from_behind_the_back_and_each_part_has_its_keyframe() -> None:
     from hipdesk.figures import vec
     from hipdesk.figures.scene import Camera
