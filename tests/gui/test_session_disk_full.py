@@ -89,7 +89,8 @@ def test_a_set_that_cannot_be_saved_stops_the_clock_says_why_and_retry_goes_on(
     assert driver.failed and window.failure_label.isVisible()
     disk.full = False
     qtbot.keyClick(window, Qt.Key.Key_Return)  # Retry, with room again
-    assert not driver.failed and not window.failure_label.isVisible() and driver.timer.isActive()
+    assert not driver.failed and not window.failure_label.isVisible()
+    assert driver.timer.isActive() or driver.finished  # it goes on (a busy machine may reach the end at once)
     assert len(repo.sessions()[0].sets) == 3
     qtbot.waitUntil(lambda: driver.finished, timeout=20_000)
     (session,) = repo.sessions()
