@@ -117,3 +117,20 @@ def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
     made = {name: FakeEffect() for name in session_output.SOUND_FILES}
     monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
     return made
+
+
+@pytest.fixture
+def main_window(qtbot, repo):
+    """``main_window(page)``: HipDesk's window on the test's data, shown, on ``page`` when given."""
+    from hipdesk.views.main_window import MainWindow
+
+    def show(page: str | None = None) -> MainWindow:
+        win = MainWindow(repo)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        if page is not None:
+            win.show_page(page)
+        return win
+
+    return show

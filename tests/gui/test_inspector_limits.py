@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from hipdesk.views.main_window import MainWindow
-
 LIMITS = {  # the same numbers as tests/unit/domain/test_item_bounds.py, written out
     "setsSpin": (1, 20),
     "repsSpin": (1, 200),
@@ -17,13 +15,8 @@ LIMITS = {  # the same numbers as tests/unit/domain/test_item_bounds.py, written
 
 
 @pytest.fixture
-def page(qtbot, repo):
-    win = MainWindow(repo)
-    qtbot.addWidget(win)
-    win.show()
-    win.show_page("routines")
-    qtbot.waitExposed(win)
-    page = win.routines_page
+def page(main_window):
+    page = main_window("routines").routines_page
     assert page.select_routine("Hip strength")
     return page
 

@@ -6,17 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hipdesk.qtmodels.exercise_model import Role
-from hipdesk.views.main_window import MainWindow
 
 
 @pytest.fixture
-def library(qtbot, repo):
-    win = MainWindow(repo)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_page("library")
-    return win.library
+def library(main_window):
+    return main_window("library").library
 
 
 def highlighted(library) -> list[str]:

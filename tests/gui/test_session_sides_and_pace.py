@@ -14,7 +14,6 @@ from hipdesk.engine import StepKind
 from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
 from hipdesk.views import session_launch
 from hipdesk.views import settings as prefs
-from hipdesk.views.main_window import MainWindow
 from hipdesk.views.session_driver import SessionDriver
 from hipdesk.views.session_pace import current_pace
 from hipdesk.views.session_window import SessionWindow
@@ -171,12 +170,8 @@ def session_seconds(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 @pytest.fixture
-def window(qtbot, repo):
-    win = MainWindow(repo)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(main_window):
+    return main_window()
 
 
 @pytest.mark.parametrize(("percent", "lead_in_s"), [(100, 5), (150, 8), (60, 0)])
