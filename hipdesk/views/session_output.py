@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 SOUND_FILES = {"tick": "tick.wav", "go": "go.wav", "rest": "rest.wav", "finish": "finish.wav"}
 SAMPLE_RATE = 44_100  # the cue files are 16-bit mono PCM at this rate
-LOAD_TIMEOUT_MS = 1500  # the longest prepare() waits for the sounds to load
+LOAD_TIMEOUT_MS = 4000  # the longest prepare() waits for the sound server (one that hangs holds 30 s)
 SPEECH_RATE = -0.15  # a little slower than the engine's normal pace: calm, easy to follow mid-exercise
 SPEECH_AFTER_SOUND_MS = 250  # a cue with a sound and a line speaks once the sound has mostly rung out
 TEST_SENTENCE = "Bird Dog. Get ready."
@@ -145,25 +145,146 @@ class _CueSink:
         self.sink.stop()
 
 
-class _CueSound:
-    """One cue sound on the shared sink; the same small interface as a QSoundEffect."""
+class _SoundLink(QObject):
+    """Commands from the GUI thread to the sound thread, and its answers; every connection is queued."""
 
-    def __init__(self, sink: _CueSink, pcm: bytes) -> None:
-        self._sink = sink
-        self._pcm = pcm
+    play = Signal(str, int)  # a cue's name, and its number for the answer
+    halt = Signal()
+    gain = Signal(float)
+    finish = Signal()
+    played = Signal(int)  # the sound thread has started cue number n
+
+
+class _SoundWorker(QObject):
+    """Lives in the sound thread: the one audio output and the cue samples."""
+
+    def __init__(self, multimedia: Any, pcm: dict[str, bytes], link: _SoundLink) -> None:
+        super().__init__()
+        self.sink = _CueSink(multimedia, self)
+        self.pcm = pcm
+        self.link = link
+
+    def on_play(self, name: str, number: int) -> None:
+        self.sink.play(self.pcm[name])
+        self.link.played.emit(number)
+
+    def on_halt(self) -> None:
+        self.sink.stop()
+
+    def on_gain(self, gain: float) -> None:
+        self.sink.sink.setVolume(gain)
+
+
+def _run_sound_thread(
+    link: _SoundLink, pcm: dict[str, bytes], ready: threading.Event, found: list[str]
+) -> None:
+    """The sound thread: asks for an audio output (a sound server that never answers holds only
+    this thread), then plays cues from its own event loop until ``link.finish``."""
+    try:
+        multimedia = importlib.import_module("PySide6.QtMultimedia")
+        if not multimedia.QMediaDevices.audioOutputs():
+            found.append("no-device")
+            return
+        loop = QEventLoop(QThread.currentThread())
+        link.finish.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        worker = _SoundWorker(multimedia, pcm, link)
+        link.play.connect(worker.on_play)
+        link.halt.connect(worker.on_halt)
+        link.gain.connect(worker.on_gain)
+        found.append("ok")
+    except Exception as exc:  # noqa: BLE001 (told to the GUI side as a sentence, never raised there)
+        found.append(f"failed: {exc}")
+        return
+    finally:
+        ready.set()
+    loop.exec()
+    worker.sink.stop()
+    worker.sink.sink.deleteLater()
+    worker.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class _SoundThread:
+    """The cue sounds' audio output in a thread of its own, as speech has: the GUI thread only sends
+    it commands, and a sound server that hangs (PulseAudio waits 30 s on a socket that never answers)
+    holds up that thread, never the session. A cue not started within ``STUCK_MS`` gives up sound."""
+
+    STUCK_MS = 2000
+
+    def __init__(self, pcm: dict[str, bytes]) -> None:
+        self.link = _SoundLink(QCoreApplication.instance())
+        self.ready = threading.Event()
+        self.found: list[str] = []
+        self.thread = threading.Thread(
+            target=_run_sound_thread, args=(self.link, pcm, self.ready, self.found), name="sound", daemon=True
+        )
+        self._sent = 0
+        self._answered = 0
+        self.stuck = False
+        self.on_stuck: Callable[[str], None] | None = None
+        self._watch = QTimer(self.link)
+        self._watch.setSingleShot(True)
+        self._watch.timeout.connect(self._on_watch_timeout)
+        self.link.played.connect(self._on_played)
+        self.thread.start()
+
+    def wait_ready(self, timeout_ms: int) -> str:
+        """What the sound thread found ("ok", "no-device", "failed: ..."), or "" when it has not
+        answered within ``timeout_ms`` (it is then left behind)."""
+        if not self.ready.wait(timeout_ms / 1000):
+            _left_running.append(self.thread)
+            return ""
+        return self.found[0] if self.found else "failed: no answer"
+
+    def play(self, name: str) -> None:
+        if self.stuck:
+            return
+        self._sent += 1
+        self.link.play.emit(name, self._sent)
+        if not self._watch.isActive():
+            self._watch.start(self.STUCK_MS)
+
+    def _on_played(self, number: int) -> None:
+        self._answered = number
+        if self._answered >= self._sent:
+            self._watch.stop()
+        else:
+            self._watch.start(self.STUCK_MS)
+
+    def _on_watch_timeout(self) -> None:
+        if self._answered < self._sent and not self.stuck:
+            self.stuck = True
+            _left_running.append(self.thread)
+            logger.warning("the sound output did not start a cue in %d ms: sound off", self.STUCK_MS)
+            if self.on_stuck is not None:
+                self.on_stuck(f"the sound output did not start a cue in {self.STUCK_MS} ms")
+
+    def close(self) -> None:
+        self._watch.stop()
+        self.link.halt.emit()
+        self.link.finish.emit()
+        if not self.stuck:
+            self.thread.join(0.5)
+
+
+class _CueSound:
+    """One cue sound, played by the sound thread; the same small interface as a QSoundEffect."""
+
+    def __init__(self, output: _SoundThread, name: str) -> None:
+        self.output = output
+        self._name = name
 
     def play(self) -> None:
-        self._sink.play(self._pcm)
+        self.output.play(self._name)
 
     def stop(self) -> None:
-        self._sink.stop()
+        self.output.link.halt.emit()
 
     def setVolume(self, gain: float) -> None:  # noqa: N802 (as QSoundEffect)
-        self._sink.sink.setVolume(gain)
+        self.output.link.gain.emit(gain)
 
     def deleteLater(self) -> None:  # noqa: N802 (as QSoundEffect)
-        self._sink.stop()
-        self._sink.sink.deleteLater()
+        self.output.close()
 
 
 def _read_pcm(path: Path) -> bytes:
@@ -175,19 +296,25 @@ def _read_pcm(path: Path) -> bytes:
 
 
 def _load_effects(parent: QObject, timeout_ms: int) -> dict[str, Any]:
-    """The cue sounds, ready to play on one audio output; raises _Unavailable when sound cannot play."""
+    """The cue sounds, ready to play on one audio output in the sound thread; raises _Unavailable
+    when sound cannot play. Waits at most ``timeout_ms`` for the sound server."""
     try:
-        multimedia = importlib.import_module("PySide6.QtMultimedia")
+        importlib.import_module("PySide6.QtMultimedia")
     except (ImportError, OSError) as exc:  # QtMultimedia needs libpulse.so.0 at import on Linux
         raise _Unavailable(NO_SOUND, f"QtMultimedia cannot be imported: {exc}", final=True) from exc
-    if not multimedia.QMediaDevices.audioOutputs():
-        raise _Unavailable(NO_SOUND_DEVICE, "QMediaDevices lists no audio output (no sound server?)")
     try:
         pcm = {name: _read_pcm(resource_path("sounds", file_name)) for name, file_name in SOUND_FILES.items()}
     except (OSError, EOFError, ValueError, wave.Error) as exc:
         raise _Unavailable(NO_SOUND, f"the cue sounds cannot be read: {exc}", final=True) from exc
-    sink = _CueSink(multimedia, parent)
-    return {name: _CueSound(sink, data) for name, data in pcm.items()}
+    output = _SoundThread(pcm)
+    found = output.wait_ready(timeout_ms)
+    if found == "no-device":
+        raise _Unavailable(NO_SOUND_DEVICE, "QMediaDevices lists no audio output (no sound server?)")
+    if not found:
+        raise _Unavailable(NO_SOUND, f"the sound server did not answer in {timeout_ms} ms", final=True)
+    if found != "ok":
+        raise _Unavailable(NO_SOUND, f"the audio output cannot be opened: {found}", final=True)
+    return {name: _CueSound(output, name) for name in pcm}
 
 
 def _speech_candidates(engine: str | None) -> list[str]:
@@ -317,7 +444,7 @@ def _english_locale(engine: Any) -> Any:
 
 
 _OPENED = 0  # the ping that follows loading an engine
-_left_running: list[threading.Thread] = []  # speech threads still stuck in the engine at close
+_left_running: list[threading.Thread] = []  # speech and sound threads still stuck at close
 
 
 def speech_left_running() -> bool:
@@ -506,10 +633,19 @@ class CuePlayer(QObject):
             try:
                 self._effects = _load_effects(self, self._timeout_ms)
                 self._problems.pop("sound", None)
+                for effect in self._effects.values():
+                    if isinstance(effect, _CueSound):  # one output for all: told once if it stops answering
+                        effect.output.on_stuck = self._on_sound_stuck
+                        break
                 self._apply_volume()
             except _Unavailable as exc:
                 self._effects = {}
                 self._report("sound", exc.sentence, exc.detail, exc.final)
+
+    def _on_sound_stuck(self, detail: str) -> None:
+        """The sound thread stopped answering: sound is off for this run, and the runner is told once."""
+        self._effects = {}
+        self._report("sound", NO_SOUND, detail, True)
 
     def apply_settings(self, settings: QSettings | None = None) -> None:
         """Take the volume and the voice switch from the saved session settings."""
