@@ -246,3 +246,84 @@ def test_units_and_durations() -> None:
     assert duration_text(754) == "12:34"
     assert duration_text(3723) == "1:02:03"
     assert duration_text(None) == ""
+
+
+def test_the_streak_asks_for_half_a_year_at_a_time_up_to_today() -> None:
+    plan = _plan(2)  # Wednesdays
+    today = MONDAY + dt.timedelta(days=3)  # Thursday
+    first = MONDAY - dt.timedelta(weeks=60)
+    days = _done(*(MONDAY + dt.timedelta(weeks=-w, days=2) for w in range(61)))
+    asked: list[tuple[dt.date, dt.date]] = []
+
+    def load(start: dt.date, end: dt.date) -> dict[dt.date, DayTotal]:
+        asked.append((start, end))
+        return {d: t for d, t in days.items() if start <= d <= end}
+
+    assert streak_loading(load, first, plan, [ROUTINE], today) == 61
+    assert asked == [
+        (MONDAY - dt.timedelta(weeks=25), today),
+        (MONDAY - dt.timedelta(weeks=51), MONDAY - dt.timedelta(weeks=25, days=1)),
+        (first, MONDAY - dt.timedelta(weeks=51, days=1)),
+    ]
+
+
+def test_a_session_done_on_the_last_day_of_a_week_counts_for_that_week() -> None:
+    plan = _plan(0)
+    sunday = MONDAY + dt.timedelta(days=6)
+    assert streak(_done(sunday), plan, [ROUTINE], sunday) == 1
+    assert streak(_done(sunday), plan, [ROUTINE], sunday + dt.timedelta(days=1)) == 1  # next week not yet met
+    # with a Sunday-first week that session opens the next week instead
+    assert streak(_done(sunday), plan, [ROUTINE], sunday, first_weekday=6) == 1
+
+
+def test_the_streak_in_words() -> None:
+    from hipdesk.domain.history import streak_text
+
+    assert [streak_text(n) for n in (0, 1, 2, 12)] == [
+        "Meet your week's plan to start a streak.",
+        "1 week with your plan met.",
+        "2 weeks in a row with your plan met.",
+        "12 weeks in a row with your plan met.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dosage", "text"),
+    [
+        (
+            {"hold_s": Range(20, 30)},
+            "A longer hold: try 40 s instead of 30 s.",
+        ),  # a quarter more, in 5 s steps
+        ({"hold_s": Range(30, 120)}, "A longer hold: try 150 s instead of 120 s."),
+        ({"work_s": Range(30, 60)}, "A longer work: try 75 s instead of 60 s."),
+        (
+            {"reps": Range(10, 15)},
+            "Add a set (up to 3), or slow each rep down and pause a second at the top.",
+        ),
+        (
+            {"reps": Range(10, 15), "hold_s": Range(2, 2)},
+            "Add a set (up to 3), or slow each rep down and pause a second at the top.",
+        ),
+    ],
+)
+def test_the_next_step_once_the_top_comes_easily(dosage: dict, text: str) -> None:
+    assert next_step(_exercise("x", **dosage)) == text
+
+
+def test_the_next_step_without_sets_slows_the_reps() -> None:
+    ex = _exercise("x", reps=Range(10, 15))
+    from dataclasses import replace
+
+    ex = replace(ex, dosage=Dosage(reps=Range(10, 15)))
+    assert next_step(ex) == "Slow each rep down and pause a second at the top."
+    assert next_step(replace(ex, progressions=("Use the band.", "Then a heavier band."))) == "Use the band."
+
+
+def test_scaled_points_keep_their_day_and_side() -> None:
+    from hipdesk.domain.history import scaled
+
+    points = [ProgressPoint(MONDAY, Side.LEFT, 90.0), ProgressPoint(MONDAY, Side.RIGHT, 30.0)]
+    assert scaled(points, 60) == [
+        ProgressPoint(MONDAY, Side.LEFT, 1.5),
+        ProgressPoint(MONDAY, Side.RIGHT, 0.5),
+    ]
