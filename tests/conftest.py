@@ -78,6 +78,29 @@ def processes() -> Iterator[Callable[..., subprocess.Popen[str]]]:
         proc.communicate(timeout=30)
 
 
+_LOCK_HOLDER = """
+import sys, time
+from pathlib import Path
+from hipdesk.views.single_instance import DataLock
+lock = DataLock(Path(sys.argv[1]))
+assert lock.acquire()
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.fixture
+def hold_lock(processes: Callable[..., subprocess.Popen[str]]) -> Callable[[Path], subprocess.Popen[str]]:
+    """``hold_lock(db)``: another HipDesk process holds the data lock of ``db`` until the test ends."""
+
+    def hold(db: Path) -> subprocess.Popen[str]:
+        proc = processes([sys.executable, "-c", _LOCK_HOLDER, str(db)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        return proc
+
+    return hold
+
+
 @pytest.fixture
 def db_path(_isolated_db: Path) -> Path:
     return _isolated_db

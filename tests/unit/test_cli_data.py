@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -92,30 +91,10 @@ def test_a_recovered_file_is_told_in_one_line_on_stderr(db_path: Path) -> None:
     assert "hipdesk.damaged-" in result.stderr and "Monday" in result.stdout
 
 
-HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    import hipdesk
-    from pathlib import Path
-    from hipdesk.views.single_instance import DataLock
-    lock = DataLock(Path(sys.argv[1]))
-    assert lock.acquire()
-    print("locked", flush=True)
-    time.sleep(60)
-    """
-)
-
-
 @pytest.fixture
-def lock_holder(db_path: Path):
+def lock_holder(db_path: Path, hold_lock):
     assert main(["routines"]) == 0
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True
-    )  # fmt: skip
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
-    yield proc
-    proc.kill()
-    proc.wait()
+    return hold_lock(db_path)
 
 
 def test_a_writer_is_refused_in_one_line_while_another_hipdesk_holds_the_data(

@@ -121,28 +121,11 @@ def test_backups_are_named_in_utc_whatever_the_time_zone(
 
 # -- the lock ----------------------------------------------------------------------------------
 
-HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    import hipdesk
-    from pathlib import Path
-    from hipdesk.views.single_instance import DataLock
-    lock = DataLock(Path(sys.argv[1]))
-    assert lock.acquire()
-    print("locked", flush=True)
-    time.sleep(60)
-    """
-)
-
 
 @pytest.fixture
-def holder(db_path: Path):
+def holder(db_path: Path, hold_lock):
     save(db_path, FIRST)
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
-    yield proc
-    proc.kill()
-    proc.wait()
+    return hold_lock(db_path)
 
 
 @pytest.mark.parametrize("name", ["symlink", "hard link"])
