@@ -134,3 +134,45 @@ def main_window(qtbot, repo):
         return win
 
     return show
+
+
+@pytest.fixture
+def silent_socket(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """``silent_socket(name)``: a Unix socket that takes every connection and never answers, as a
+    server stuck for good does; closed when the test ends."""
+    import socket
+    import threading
+
+    servers: list[socket.socket] = []
+    held: list[socket.socket] = []
+    done = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def make(name: str) -> Path:
+        path = tmp_path / name
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(path))
+        server.listen(8)
+        server.settimeout(0.2)
+        servers.append(server)
+
+        def accept() -> None:
+            while not done.is_set():
+                try:
+                    held.append(server.accept()[0])
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        threads.append(thread)
+        return path
+
+    yield make
+    done.set()
+    for thread in threads:
+        thread.join(5)
+    for conn in held + servers:
+        conn.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -249,35 +248,11 @@ def _has_speechd_engine() -> bool:
 
 
 @pytest.fixture
-def silent_speech_server(tmp_path: Path, lack):
+def silent_speech_server(silent_socket, lack) -> str:
     """A socket where speech-dispatcher would be, that takes connections and never answers."""
     if not _has_speechd_engine():
         lack("Qt's speechd engine does not load (Debian: libspeechd2)")
-    path = tmp_path / "speechd.sock"
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path))
-    server.listen(8)
-    held: list[socket.socket] = []
-    done = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not done.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"unix_socket:{path}"
-    done.set()
-    thread.join(5)
-    for conn in held:
-        conn.close()
-    server.close()
+    return f"unix_socket:{silent_socket('speechd.sock')}"
 
 
 def test_quitting_leaves_a_speech_engine_stuck_in_spd_open_behind(silent_speech_server, db_path) -> None:

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import threading
-from pathlib import Path
 
 PROBE = textwrap.dedent(
     """
@@ -49,38 +46,10 @@ PROBE = textwrap.dedent(
 )
 
 
-def test_a_sound_server_that_never_answers_costs_a_bounded_wait_and_one_sentence(tmp_path: Path) -> None:
-    path = tmp_path / "pulse"
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(path))
-    server.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])  # taken, never answered
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    acceptor = threading.Thread(target=accept, daemon=True)
-    acceptor.start()
-    env = {**os.environ, "PULSE_SERVER": f"unix:{path}", "QT_QPA_PLATFORM": "offscreen"}
+def test_a_sound_server_that_never_answers_costs_a_bounded_wait_and_one_sentence(silent_socket) -> None:
+    env = {**os.environ, "PULSE_SERVER": f"unix:{silent_socket('pulse')}", "QT_QPA_PLATFORM": "offscreen"}
     env.pop("XDG_RUNTIME_DIR", None)
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=90
-        )
-    finally:
-        stop.set()
-        acceptor.join(5)
-        for conn in held:
-            conn.close()
-        server.close()
+    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=90)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     # the GUI thread waited the player's own bound (4 s), not the server's 30 s, and then went on
