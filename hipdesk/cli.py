@@ -39,9 +39,9 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.app.settings import current_pace, saved_settings
     from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
     from hipdesk.domain.serialize import item_to_dict
-    from hipdesk.views.session_pace import current_pace, saved_settings
 
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
     pace = current_pace(exercises, saved_settings())  # the pace `hipdesk start` runs at
@@ -233,7 +233,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from hipdesk.db.recovery import restore_file
     from hipdesk.paths import database_path
     from hipdesk.store import open_store
-    from hipdesk.views.single_instance import lock_for_writing
+    from hipdesk.views.shell.single_instance import lock_for_writing
 
     path = database_path(args.db)
     lock = lock_for_writing(path)
@@ -303,7 +303,7 @@ def cmd_render_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_start(repo: Any, args: argparse.Namespace) -> int:
-    from hipdesk.views.session_launch import run_session_command
+    from hipdesk.views.session.launch import run_session_command
 
     if args.today == bool(args.routine):
         raise HipDeskError("name a routine, or use --today (not both)")
@@ -311,7 +311,7 @@ def cmd_start(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_resume(repo: Any, args: argparse.Namespace) -> int:
-    from hipdesk.views.session_launch import run_session_command
+    from hipdesk.views.session.launch import run_session_command
 
     return run_session_command(repo, None, today=False, resume=True, speed=args.speed)
 
@@ -497,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("hipdesk: --db needs the path of a file (it was empty).", file=sys.stderr)
         return 1
     if args.command is None:
-        from hipdesk.views.app import run_app
+        from hipdesk.views.shell.start import run_app
 
         return run_app(args.db, exit_after_startup=args.exit_after_startup)
     try:
@@ -508,7 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hipdesk.db.database import storage_errors
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
-        from hipdesk.views.single_instance import WRITER_WAIT_MS, DataLock
+        from hipdesk.views.shell.single_instance import WRITER_WAIT_MS, DataLock
 
         path = database_path(args.db)
         reads_only = getattr(args, "reads_only", False)
@@ -539,7 +539,7 @@ def _tell(text: str) -> None:
 
 def entry_point() -> None:
     code = main()
-    output = sys.modules.get("hipdesk.views.session_output")
+    output = sys.modules.get("hipdesk.views.session.output")
     if output is not None:  # a session ran: a speech engine stuck in its server must not hold the exit
         output.exit_if_speech_stuck(code)
     sys.exit(code)

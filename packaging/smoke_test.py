@@ -200,7 +200,7 @@ def _session_with_sound(b: Bundle, pulse_server: str) -> str:
         reader.join(5)
     log = "\n".join(lines)
     check(
-        "hipdesk.views.session_output" in log,
+        "hipdesk.views.session.output" in log,
         f"the session never set up its sound and speech output:\n{log[-3000:]}",
     )
     unavailable = [line for line in lines if "sound is unavailable" in line]

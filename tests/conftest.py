@@ -37,7 +37,7 @@ def _mock_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Speech goes to Qt's mock engine; a test that builds any other engine fails."""
     monkeypatch.setenv("HIPDESK_SPEECH_ENGINE", "mock")
     try:
-        from hipdesk.views import session_output
+        from hipdesk.views.session import output as session_output
     except ImportError:  # no Qt here: nothing can speak
         yield
         return
@@ -52,7 +52,7 @@ def _mock_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(session_output, "_speech_backend", mock_only)
     yield
-    launcher = sys.modules.get("hipdesk.views.session_launch")
+    launcher = sys.modules.get("hipdesk.views.session.launch")
     if launcher is not None:  # a session ran: its cue player and speech thread end with the test
         launcher.close_shared_cue_player()
     others = [name for name in built if name != "mock"]
@@ -81,7 +81,7 @@ def processes() -> Iterator[Callable[..., subprocess.Popen[str]]]:
 _LOCK_HOLDER = """
 import sys, time
 from pathlib import Path
-from hipdesk.views.single_instance import DataLock
+from hipdesk.views.shell.single_instance import DataLock
 lock = DataLock(Path(sys.argv[1]))
 assert lock.acquire()
 print("locked", flush=True)

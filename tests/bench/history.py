@@ -37,7 +37,7 @@ def child(db: str) -> None:
 
     app = QApplication([])
     from hipdesk.store import open_store
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     window = MainWindow(open_store(Path(db)))
     window.resize(1280, 800)

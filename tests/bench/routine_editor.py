@@ -25,7 +25,7 @@ def main() -> None:
     from hipdesk.domain.model import Routine
     from hipdesk.domain.rules import default_item
     from hipdesk.store import open_store
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")

@@ -26,7 +26,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from hipdesk.store import open_store
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")

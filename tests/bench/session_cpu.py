@@ -39,8 +39,8 @@ def _child(kind: str, seconds: float, profile: str | None) -> None:
         window.showFullScreen()
     else:
         from hipdesk.store import open_store
-        from hipdesk.views.session_driver import SessionDriver
-        from hipdesk.views.session_window import SessionWindow
+        from hipdesk.views.session.driver import SessionDriver
+        from hipdesk.views.session.window import SessionWindow
 
         tmp = tempfile.mkdtemp(prefix="hipdesk-bench-")
         repo = open_store(Path(tmp) / "bench.sqlite")

@@ -22,8 +22,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from hipdesk.store import open_store
-    from hipdesk.views.session_driver import SessionDriver
-    from hipdesk.views.session_window import SessionWindow
+    from hipdesk.views.session.driver import SessionDriver
+    from hipdesk.views.session.window import SessionWindow
 
     with tempfile.TemporaryDirectory() as tmp:
         repo = open_store(Path(tmp) / "bench.sqlite")

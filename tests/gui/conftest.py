@@ -16,7 +16,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def _no_session_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    from hipdesk.views.session_driver import SessionDriver
+    from hipdesk.views.session.driver import SessionDriver
 
     running = []
     for obj in gc.get_objects():
@@ -112,7 +112,7 @@ class FakeEffect:
 @pytest.fixture
 def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
     """Sound "works": prepare() gets one fake effect per cue sound."""
-    from hipdesk.views import session_output
+    from hipdesk.views.session import output as session_output
 
     made = {name: FakeEffect() for name in session_output.SOUND_FILES}
     monkeypatch.setattr(session_output, "_load_effects", lambda parent, timeout_ms: made)
@@ -122,7 +122,7 @@ def effects(monkeypatch: pytest.MonkeyPatch) -> dict[str, FakeEffect]:
 @pytest.fixture
 def main_window(qtbot, repo):
     """``main_window(page)``: HipDesk's window on the test's data, shown, on ``page`` when given."""
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     def show(page: str | None = None) -> MainWindow:
         win = MainWindow(repo)

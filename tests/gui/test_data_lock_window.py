@@ -17,9 +17,10 @@ import pytest
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.store import DataMissingError
-from hipdesk.views import app, crash
-from hipdesk.views.auto_backup import AutoBackup
-from hipdesk.views.main_window import MainWindow
+from hipdesk.views.shell import crash
+from hipdesk.views.shell import start as app
+from hipdesk.views.shell.auto_backup import AutoBackup
+from hipdesk.views.shell.main_window import MainWindow
 
 SAVED = Routine("Saved before", items=(RoutineItem("clamshell", sets=2, reps=10),))
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -53,7 +54,7 @@ def test_a_failing_automatic_backup_is_told_once_in_the_status_bar_with_the_way_
 def test_a_full_disk_in_the_window_is_a_plain_message_not_an_unexpected_error(
     window: MainWindow, qtbot, monkeypatch
 ) -> None:
-    import hipdesk.views.widgets as widgets
+    import hipdesk.views.common.widgets as widgets
 
     told: list[str] = []
     crashed: list[str] = []
@@ -129,7 +130,7 @@ def missing(db_path: Path) -> Path:
 def test_a_missing_data_file_with_backups_asks_before_anything_is_created(
     qtbot, db_path: Path, missing: Path, choice: str, monkeypatch
 ) -> None:
-    import hipdesk.views.widgets as widgets
+    import hipdesk.views.common.widgets as widgets
 
     asked: list[str] = []
 
@@ -161,9 +162,11 @@ def test_the_session_running_in_the_window_is_never_offered_as_interrupted(qtbot
     saved = repo.save_routine(SAVED)
     repo.start_session(saved)  # cut short by a crash
     asked: list[str] = []
-    monkeypatch.setattr("hipdesk.views.main_window.ask", lambda *args: asked.append(args[2]) or "Resume")
     monkeypatch.setattr(
-        "hipdesk.views.session_window.SessionWindow.show_full_screen", lambda self: self.show()
+        "hipdesk.views.shell.main_window.ask", lambda *args: asked.append(args[2]) or "Resume"
+    )
+    monkeypatch.setattr(
+        "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
-from hipdesk.views import crash, data_tools
-from hipdesk.views.main_window import MainWindow
+from hipdesk.views.shell import crash, data_tools
+from hipdesk.views.shell.main_window import MainWindow
 
 EXTRA = Routine("Made after the backup", items=(RoutineItem("clamshell", sets=2, reps=10),))
 

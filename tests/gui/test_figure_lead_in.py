@@ -59,7 +59,7 @@ def _on_white(paint) -> QImage:  # type: ignore[no-untyped-def]
 
 def test_the_list_thumbnail_loops_without_the_lead_in(qapp) -> None:  # type: ignore[no-untyped-def]
     from hipdesk.catalogue.loader import load_catalogue
-    from hipdesk.views.figure_support import Thumbnails
+    from hipdesk.views.common.figure_support import Thumbnails
 
     exercise = next(e for e in load_catalogue() if e.id == DOG)
     figure = load_figure(DOG)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, Qt
 
 from hipdesk.domain.history import DayState
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, SessionStatus, WeekPlan
-from hipdesk.qtmodels.history_model import Column
+from hipdesk.views.history.model import Column
 
 END = dt.date(2025, 6, 30)  # the generated history's last day
 TODAY = END + dt.timedelta(days=1)
@@ -47,8 +47,8 @@ def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def window(qtbot, ten_years, db_path):
     from hipdesk.store import open_store
-    from hipdesk.views.history_page import HistoryPage
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.history.page import HistoryPage
+    from hipdesk.views.shell.main_window import MainWindow
 
     shutil.copy(ten_years, db_path)
     repo = open_store(db_path)
@@ -202,7 +202,7 @@ def test_qtcharts_is_imported_only_when_history_opens(tmp_path: Path) -> None:
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from hipdesk.store import open_store
-        from hipdesk.views.main_window import MainWindow
+        from hipdesk.views.shell.main_window import MainWindow
         w = MainWindow(open_store(Path(sys.argv[1])))
         w.show(); app.processEvents()
         for key in ("today", "library", "routines", "week"):
@@ -233,7 +233,7 @@ def _axis_labels(chart) -> list[int]:
 
 def test_every_column_in_sight_at_the_default_window_size(qtbot, ten_years, db_path) -> None:
     from hipdesk.store import open_store
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     shutil.copy(ten_years, db_path)
     repo = open_store(db_path)
@@ -258,7 +258,7 @@ def test_every_column_in_sight_at_the_default_window_size(qtbot, ten_years, db_p
 
 
 def test_a_new_user_is_told_what_will_show_and_the_charts_start_with_the_plan(qtbot, repo) -> None:
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     w = MainWindow(repo)
     qtbot.addWidget(w)
@@ -287,7 +287,7 @@ def test_the_charts_start_at_the_first_session(window) -> None:
 
 
 def test_chart_axes_count_in_whole_numbers(window) -> None:
-    from hipdesk.views.history_charts import whole_axis
+    from hipdesk.views.history.charts import whole_axis
 
     page = _page(window)
     assert _axis_labels(page.weeks_sessions) == [0, 2, 4, 6, 8]  # seven sessions a week

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListView, QTextBrowser
 
-from hipdesk.views.main_window import MainWindow
+from hipdesk.views.shell.main_window import MainWindow
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 
@@ -131,7 +131,7 @@ def test_geometry_page_and_splitter_are_remembered(qtbot, repo) -> None:
 
 
 def test_new_exercise_dialog_validates_and_saves(window, qtbot) -> None:
-    from hipdesk.views.exercise_dialog import ExerciseDialog
+    from hipdesk.views.library.exercise_dialog import ExerciseDialog
 
     dialog = ExerciseDialog(None, window)
     qtbot.addWidget(dialog)

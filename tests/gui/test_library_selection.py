@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from hipdesk.qtmodels.exercise_model import Role
+from hipdesk.views.common.exercise_model import Role
 
 
 @pytest.fixture

@@ -6,15 +6,22 @@ import io
 from pathlib import Path
 
 import pytest
+from hipdesk.views.printing.preview import PdfPreviewDialog
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
+from hipdesk.app import settings
 from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.export.pdf import Paper
-from hipdesk.views import settings
-from hipdesk.views.main_window import MainWindow
-from hipdesk.views.pdf_preview import PdfPreviewDialog
-from hipdesk.views.printing import make_printer, paint_job, pdf_dialog, preview_dialog, routine_job, week_job
+from hipdesk.views.printing.jobs import (
+    make_printer,
+    paint_job,
+    pdf_dialog,
+    preview_dialog,
+    routine_job,
+    week_job,
+)
+from hipdesk.views.shell.main_window import MainWindow
 
 
 @pytest.fixture

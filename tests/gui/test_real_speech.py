@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem
-from hipdesk.views.session_output import NO_SPEECH_NO_SOUND, SPEECH_STOPPED_NO_SOUND
+from hipdesk.views.session.output import NO_SPEECH_NO_SOUND, SPEECH_STOPPED_NO_SOUND
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RATE = 16_000  # the recording: 16-bit mono at this rate

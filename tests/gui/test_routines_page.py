@@ -8,7 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QListView, QMessageBox
 
 from hipdesk.domain.model import ItemSides
-from hipdesk.views.main_window import MainWindow
+from hipdesk.views.shell.main_window import MainWindow
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 
@@ -169,7 +169,7 @@ def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path
 
 def test_a_broken_dropped_file_changes_nothing(window, tmp_path: Path, monkeypatch) -> None:
     warnings = []
-    monkeypatch.setattr("hipdesk.views.main_window.message", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr("hipdesk.views.shell.main_window.message", lambda *args: warnings.append(args[2]))
     path = tmp_path / "broken.json"
     path.write_text("{not json")
     before = window.repo.routines()
@@ -187,7 +187,7 @@ def test_model_drop_on_the_page(window, page) -> None:
 
 
 def test_messages_show_names_as_typed(qtbot, monkeypatch) -> None:
-    from hipdesk.views.widgets import message
+    from hipdesk.views.common.widgets import message
 
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.textFormat(), self.text())) or 0)
@@ -214,7 +214,7 @@ def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> Non
 
     opened = []
     monkeypatch.setattr(
-        "hipdesk.views.session_launch.open_session",
+        "hipdesk.views.session.launch.open_session",
         lambda repo, routine, **kwargs: opened.append(routine.name) or FakeSession(),
     )
     assert page.start_button.isEnabled()

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, SessionStatus
-from hipdesk.views.session_driver import SessionDriver
-from hipdesk.views.session_window import SessionWindow
+from hipdesk.views.session.driver import SessionDriver
+from hipdesk.views.session.window import SessionWindow
 
 from .test_session_window import RecordingOutput
 
@@ -103,7 +103,7 @@ def test_ending_after_a_failed_write_keeps_what_was_saved(qtbot, repo, monkeypat
         qtbot, repo, monkeypatch, OSError(errno.ENOSPC, "No space left on device"), full_after=1
     )
     assert "the disk is full" in window.failure_label.text()
-    monkeypatch.setattr("hipdesk.views.session_window.confirm", lambda *args: True)
+    monkeypatch.setattr("hipdesk.views.session.window.confirm", lambda *args: True)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert driver.finished and window.stack.currentIndex() == 1
     assert "Not everything could be saved" in window.summary.summaryLabel.text()

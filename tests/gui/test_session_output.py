@@ -15,8 +15,8 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from hipdesk.engine import cues
 from hipdesk.resources import resource_path
-from hipdesk.views import session_output
-from hipdesk.views.session_output import (
+from hipdesk.views.session import output as session_output
+from hipdesk.views.session.output import (
     NO_SOUND,
     NO_SOUND_DEVICE,
     NO_SPEECH,
@@ -275,7 +275,7 @@ def test_the_mock_engine_is_never_picked_on_its_own(monkeypatch) -> None:
 def test_apply_settings_reads_volume_and_voice(qtbot, players, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
-    from hipdesk.views import settings as prefs
+    from hipdesk.app import settings as prefs
 
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     prefs.SESSION_VOLUME.set(35, store)
@@ -298,7 +298,7 @@ def test_real_sound_effects_load_where_there_is_a_device(qtbot, players) -> None
 
 def test_importing_the_module_loads_no_audio_speech_or_dbus_library() -> None:
     code = (
-        "import sys, hipdesk.views.session_output, hipdesk.views.session_settings\n"
+        "import sys, hipdesk.views.session.output, hipdesk.views.session.settings\n"
         "print(sorted(m for m in sys.modules if m.split('.')[-1] in ('QtMultimedia', 'QtTextToSpeech', 'QtDBus')))"
     )
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))

@@ -23,7 +23,7 @@ def _real_session(repo, routine, rpe=None) -> int:
 
 
 def test_a_speed_preview_is_stored_marked_and_counts_toward_nothing(qtbot, repo, monkeypatch) -> None:
-    from hipdesk.views.session_launch import close_shared_cue_player, open_session
+    from hipdesk.views.session.launch import close_shared_cue_player, open_session
 
     routine = repo.save_routine(ROUTINE)
     real = _real_session(repo, routine)
@@ -57,7 +57,7 @@ def test_a_preview_can_still_be_resumed_after_a_crash(repo) -> None:
 def test_feedback_not_given_shows_as_not_given_in_history_csv_and_json(repo, capsys) -> None:
     from hipdesk.cli import main
     from hipdesk.export.csv_export import HEADER, row_cells
-    from hipdesk.qtmodels.history_model import Column, HistoryModel
+    from hipdesk.views.history.model import Column, HistoryModel
 
     routine = repo.save_routine(ROUTINE)
     _real_session(repo, routine, rpe=6)

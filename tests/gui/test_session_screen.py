@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, Side
 from hipdesk.engine import Cue, CueKind, StepKind
-from hipdesk.views.session_driver import SessionDriver
-from hipdesk.views.session_window import PHASE_COLORS, SessionWindow
+from hipdesk.views.session.driver import SessionDriver
+from hipdesk.views.session.window import PHASE_COLORS, SessionWindow
 
 from .test_session_window import RecordingOutput
 
@@ -148,7 +148,7 @@ class FakeClock:
 
 def test_elapsed_time_stops_while_paused_and_while_the_end_dialog_is_open(qtbot, repo, monkeypatch) -> None:
     clock = FakeClock()
-    monkeypatch.setattr("hipdesk.views.session_window.time", types.SimpleNamespace(monotonic=clock.monotonic))
+    monkeypatch.setattr("hipdesk.views.session.window.time", types.SimpleNamespace(monotonic=clock.monotonic))
     window, driver = make(qtbot, repo, TWO)
     window.start()
     clock.now += 10
@@ -165,7 +165,7 @@ def test_elapsed_time_stops_while_paused_and_while_the_end_dialog_is_open(qtbot,
         clock.now += 300  # five minutes with the dialog open
         return False
 
-    monkeypatch.setattr("hipdesk.views.session_window.confirm", answer)
+    monkeypatch.setattr("hipdesk.views.session.window.confirm", answer)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     driver._drain()
     assert window.time_label.text() == "15 s" and not driver.state().paused
@@ -238,7 +238,7 @@ def contrast(a, b) -> float:
 def test_every_ring_colour_has_3_to_1_contrast_with_the_background(qtbot, scheme) -> None:
     from PySide6.QtGui import QPalette
 
-    from hipdesk.views.appearance import dark_palette
+    from hipdesk.views.common.appearance import dark_palette
 
     app = QApplication.instance()
     palette = dark_palette() if scheme == "dark" else app.style().standardPalette()
@@ -248,7 +248,7 @@ def test_every_ring_colour_has_3_to_1_contrast_with_the_background(qtbot, scheme
 
 
 def test_the_next_figure_stays_still_and_the_big_one_repaints_only_where_it_moves(qtbot, repo) -> None:
-    from hipdesk.views.session_figures import motion_rect
+    from hipdesk.views.session.figures import motion_rect
 
     # the glute bridge moves its hips and trunk; its head and feet stay where they are
     bridge = Routine("Bridge", items=(RoutineItem("glute-bridge", sets=1, reps=10),))

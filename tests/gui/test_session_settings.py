@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from hipdesk.views import settings as prefs
-from hipdesk.views.session_output import NO_SOUND, TEST_SENTENCE
-from hipdesk.views.session_settings import SessionSettings, SessionSettingsDialog
+from hipdesk.app import settings as prefs
+from hipdesk.app.settings import SessionSettings
+from hipdesk.views.session.output import NO_SOUND, TEST_SENTENCE
+from hipdesk.views.session.settings import SessionSettingsDialog
 
 SESSION_KEYS = [prefs.SESSION_VOLUME, prefs.SESSION_VOICE, prefs.SESSION_LEAD_IN, prefs.SESSION_REP_PACE]
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from hipdesk.app import settings as prefs
+from hipdesk.app.settings import current_pace
 from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.domain.guidance import minutes_text, routine_minutes
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, Side
 from hipdesk.domain.rules import seconds_text
 from hipdesk.engine import StepKind
-from hipdesk.qtmodels.routine_list_model import Role as RoutineRole
-from hipdesk.views import session_launch
-from hipdesk.views import settings as prefs
-from hipdesk.views.session_driver import SessionDriver
-from hipdesk.views.session_pace import current_pace
-from hipdesk.views.session_window import SessionWindow
+from hipdesk.views.common.routine_list_model import Role as RoutineRole
+from hipdesk.views.session import launch as session_launch
+from hipdesk.views.session.driver import SessionDriver
+from hipdesk.views.session.window import SessionWindow
 
 
 class Quiet:
@@ -254,7 +254,7 @@ def test_resuming_a_session_goes_on_with_the_side_not_yet_done(repo, monkeypatch
 
 def test_a_copy_keeps_its_sides_and_pace_until_it_is_made_bilateral(qtbot, repo) -> None:
     from hipdesk.domain.model import Sidedness
-    from hipdesk.views.exercise_dialog import ExerciseDialog
+    from hipdesk.views.library.exercise_dialog import ExerciseDialog
 
     copy = repo.duplicate_exercise("donkey-kicks")
     assert copy.first_side is Side.RIGHT and copy.rep_s == 3 and copy.side_words is not None

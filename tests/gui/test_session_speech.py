@@ -15,8 +15,8 @@ from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
 
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem, SessionStatus
 from hipdesk.engine import cues
-from hipdesk.views import session_output
-from hipdesk.views.session_output import NO_SPEECH, SPEECH_STOPPED, CuePlayer
+from hipdesk.views.session import output as session_output
+from hipdesk.views.session.output import NO_SPEECH, SPEECH_STOPPED, CuePlayer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,7 +115,7 @@ def hanging_speech(monkeypatch: pytest.MonkeyPatch):
 def test_a_session_runs_on_time_and_saves_every_set_while_say_hangs(
     qtbot, repo, effects, hanging_speech
 ) -> None:
-    from hipdesk.views.session_launch import open_session
+    from hipdesk.views.session.launch import open_session
 
     routine = repo.save_routine(
         Routine(
@@ -219,7 +219,7 @@ def test_an_engine_that_never_loads_is_given_up_and_left_behind_at_quit(qtbot, e
 def test_test_voice_never_waits_for_the_engine(qtbot, tmp_path, effects, hanging_speech) -> None:
     from PySide6.QtCore import QSettings
 
-    from hipdesk.views.session_settings import SessionSettingsDialog
+    from hipdesk.views.session.settings import SessionSettingsDialog
 
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     dialog = SessionSettingsDialog(settings=store, speech_engine="mock")

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 
 from hipdesk.domain.model import ItemSides, RepMode, Routine, RoutineItem, SessionStatus, Side
 from hipdesk.engine import CueKind, StepKind
-from hipdesk.views.session_driver import SessionDriver
-from hipdesk.views.session_window import SessionWindow
+from hipdesk.views.session.driver import SessionDriver
+from hipdesk.views.session.window import SessionWindow
 
 MARKUP = "<b>Hips</b><img src=x>"
 
@@ -116,7 +116,7 @@ def test_manual_reps_wait_for_done(qtbot, repo) -> None:
 
 def test_escape_asks_before_ending_and_keeps_what_was_done(qtbot, repo, monkeypatch) -> None:
     answers = iter([False, True])
-    monkeypatch.setattr("hipdesk.views.session_window.confirm", lambda *args: next(answers))
+    monkeypatch.setattr("hipdesk.views.session.window.confirm", lambda *args: next(answers))
     window, driver, _ = make(qtbot, repo, SHORT)
     window.start()
     driver.skip()
@@ -155,13 +155,13 @@ def test_a_resumed_session_goes_on_at_its_step(qtbot, repo) -> None:
 
 
 def test_the_window_offers_to_resume_an_interrupted_session(qtbot, repo, monkeypatch) -> None:
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     saved = repo.save_routine(SHORT)
     sid = repo.start_session(saved)
     asked = []
     monkeypatch.setattr(
-        "hipdesk.views.main_window.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
+        "hipdesk.views.shell.main_window.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)
@@ -171,14 +171,14 @@ def test_the_window_offers_to_resume_an_interrupted_session(qtbot, repo, monkeyp
 
 
 def test_resume_from_the_window_opens_the_session_at_its_step(qtbot, repo, monkeypatch) -> None:
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     saved = repo.save_routine(SHORT)
     sid = repo.start_session(saved)
     repo.set_resume_step(sid, 4)
-    monkeypatch.setattr("hipdesk.views.main_window.ask", lambda *args: "Resume")
+    monkeypatch.setattr("hipdesk.views.shell.main_window.ask", lambda *args: "Resume")
     monkeypatch.setattr(
-        "hipdesk.views.session_window.SessionWindow.show_full_screen", lambda self: self.show()
+        "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)

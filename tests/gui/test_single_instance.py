@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hipdesk.views.single_instance import DataLock
+from hipdesk.views.shell.single_instance import DataLock
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 

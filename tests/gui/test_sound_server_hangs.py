@@ -18,7 +18,7 @@ PROBE = textwrap.dedent(
     import json, time
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from hipdesk.views.session_output import NO_SOUND, CuePlayer
+    from hipdesk.views.session.output import NO_SOUND, CuePlayer
     app = QApplication([])
     player = CuePlayer(speech_engine="mock")
     told = []

@@ -9,8 +9,8 @@ import types
 
 import pytest
 
-from hipdesk.views import session_output
-from hipdesk.views.session_output import NO_SOUND, CuePlayer
+from hipdesk.views.session import output as session_output
+from hipdesk.views.session.output import NO_SOUND, CuePlayer
 
 
 class _Sink:

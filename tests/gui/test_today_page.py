@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RoutineItem, RunKind, WeekPlan
-from hipdesk.views.main_window import MainWindow
-from hipdesk.views.today_page import TodayPage, days_after
+from hipdesk.views.shell.main_window import MainWindow
+from hipdesk.views.today.page import TodayPage, days_after
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 EXERCISES = {ex.id: ex for ex in load_catalogue()}
@@ -174,7 +174,7 @@ class FakeSession(QWidget):
 def test_start_opens_a_guided_session_and_week_edits_show_on_today(qtbot, repo, monkeypatch) -> None:
     started = []
     monkeypatch.setattr(
-        "hipdesk.views.session_launch.open_session",
+        "hipdesk.views.session.launch.open_session",
         lambda repo, routine, **kwargs: started.append(routine) or FakeSession(),
     )
     window = MainWindow(repo)
@@ -204,7 +204,9 @@ def test_start_opens_a_guided_session_and_week_edits_show_on_today(qtbot, repo, 
 
 def test_a_routine_with_no_exercises_says_so_instead_of_starting(qtbot, repo, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr("hipdesk.views.main_window.message", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(
+        "hipdesk.views.shell.main_window.message", lambda parent, title, text: shown.append(text)
+    )
     empty = repo.save_routine(Routine("Empty for now"))
     window = MainWindow(repo)
     qtbot.addWidget(window)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
-from hipdesk.qtmodels.week_model import Role
-from hipdesk.views.main_window import MainWindow
-from hipdesk.views.week_page import DayColumn, WeekPage
-from hipdesk.views.weekdays import week_order
+from hipdesk.views.common.weekdays import week_order
+from hipdesk.views.shell.main_window import MainWindow
+from hipdesk.views.week.model import Role
+from hipdesk.views.week.page import DayColumn, WeekPage
 
 MARKUP = '<b>x</b><img src="file:///etc/passwd">'
 WEDNESDAY = dt.date(2027, 3, 17)
@@ -316,7 +316,7 @@ def test_the_week_page_grabs_without_errors(window, page) -> None:
 
 
 def test_deleting_a_planned_routine_says_where_it_is_planned(window, page, monkeypatch) -> None:
-    from hipdesk.views import widgets
+    from hipdesk.views.common import widgets
 
     asked: list[str] = []
     monkeypatch.setattr(widgets.QMessageBox, "exec", lambda self: asked.append(self.text()) or 0)

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication
 
 from hipdesk.store import open_store
-from hipdesk.views.app import make_application
-from hipdesk.views.main_window import MainWindow
+from hipdesk.views.common.application import make_application
+from hipdesk.views.shell.main_window import MainWindow
 
 
 def main() -> None:

@@ -11,7 +11,7 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout, QWidget
 
-from hipdesk.views.widgets import (BoundedSpinBox, DragListView)
+from hipdesk.views.common.widgets import (BoundedSpinBox, DragListView)
 
 class Ui_RoutinesPage(object):
     def setupUi(self, RoutinesPage):

@@ -11,7 +11,7 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QSpacerItem, QVBoxLayout, QWidget
 
-from hipdesk.views.widgets import BoundedSpinBox
+from hipdesk.views.common.widgets import BoundedSpinBox
 
 class Ui_SessionSettingsDialog(object):
     def setupUi(self, SessionSettingsDialog):

@@ -11,7 +11,7 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
 
-from hipdesk.views.scale_buttons import ScaleButtons
+from hipdesk.views.common.scale_buttons import ScaleButtons
 
 class Ui_SessionSummary(object):
     def setupUi(self, SessionSummary):

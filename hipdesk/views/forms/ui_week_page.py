@@ -11,7 +11,7 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
-from hipdesk.views.widgets import DragListView
+from hipdesk.views.common.widgets import DragListView
 
 class Ui_WeekPage(object):
     def setupUi(self, WeekPage):

@@ -132,7 +132,7 @@ def holder(db_path: Path, hold_lock):
 def test_every_name_for_the_data_file_shares_its_lock(
     holder: subprocess.Popen[str], db_path: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hipdesk.views.single_instance as single
+    import hipdesk.views.shell.single_instance as single
 
     monkeypatch.setattr(single, "WRITER_WAIT_MS", 200)
     other = tmp_path / "elsewhere" / "other-name.sqlite"

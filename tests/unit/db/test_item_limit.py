@@ -55,7 +55,7 @@ def test_one_more_is_refused_everywhere_in_one_sentence(repo, tmp_path: Path) ->
 
 def test_the_editor_stops_at_the_limit_and_says_why(qtbot) -> None:
     from hipdesk.catalogue.loader import load_catalogue
-    from hipdesk.qtmodels.routine_items_model import RoutineItemsModel
+    from hipdesk.views.routines.items_model import RoutineItemsModel
 
     model = RoutineItemsModel()
     model.set_routine([ITEM] * (MAX_ITEMS - 1), {ex.id: ex for ex in load_catalogue()})

@@ -98,7 +98,7 @@ def test_a_set_with_a_bad_time_is_left_out_and_the_session_kept(
 
 
 def test_the_history_page_opens_and_says_what_it_left_out(zone: str, qtbot, repo, db_path: Path) -> None:
-    from hipdesk.views.main_window import MainWindow
+    from hipdesk.views.shell.main_window import MainWindow
 
     record_session(repo, dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC))
     broken = record_session(repo, dt.datetime(2026, 3, 3, 7, 0, tzinfo=dt.UTC))

@@ -236,7 +236,7 @@ def test_a_pipe_or_a_folder_is_refused_before_it_is_opened(repo, tmp_path: Path)
 
 
 def test_a_bad_file_is_refused_without_waiting_for_the_lock(repo, tmp_path: Path, capsys) -> None:
-    from hipdesk.views.single_instance import DataLock
+    from hipdesk.views.shell.single_instance import DataLock
 
     repo.db.close()
     path = tmp_path / "bad.hipdesk.json"

@@ -1,0 +1,123 @@
+"""Per-machine preferences in QSettings, each key declared once with its type and default, and the
+session settings and pace read from them (the window and the command line read the same values)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from hipdesk.domain.model import Exercise
+from hipdesk.domain.pace import PACE_PERCENT_RANGE, Pace, pace_factor
+from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S
+from hipdesk.paths import APP_NAME
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    default: T
+
+    def get(self, settings: QSettings | None = None) -> T:
+        settings = settings or QSettings()
+        value: Any = settings.value(self.name, None)
+        if value is None:
+            return self.default
+        kind = type(self.default)
+        try:
+            if kind is bool:
+                return value in (True, "true", "1", 1)  # type: ignore[return-value]
+            if kind is QByteArray:
+                return value if isinstance(value, QByteArray) else self.default
+            return kind(value)  # type: ignore[call-arg,no-any-return]
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, value: T, settings: QSettings | None = None) -> None:
+        (settings or QSettings()).setValue(self.name, value)
+
+
+WINDOW_GEOMETRY = Key("persist/window_geometry", QByteArray())
+WINDOW_STATE = Key("persist/window_state", QByteArray())
+LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
+LAST_EXERCISE = Key("persist/last_exercise", "")
+COLOR_SCHEME = Key("view/color_scheme", "system")  # system | light | dark
+ANIMATE_LISTS = Key("view/animate_lists", True)
+
+# guided sessions (the session settings dialog edits these)
+SESSION_VOLUME = Key("session/volume", 80)  # 0..100, sounds and speech
+SESSION_VOICE = Key("session/voice", True)  # speak the cues, not only beep
+SESSION_LEAD_IN = Key("session/lead_in_s", int(GET_READY_S))  # 0..30 s to get into position
+SESSION_REP_PACE = Key("session/rep_pace_percent", 100)  # 50..200 % of each exercise's own rep pace
+SESSION_OLD_REP_TEMPO = Key("session/rep_tempo_s", 0)  # before 0.2: 2..6 s for every rep; read once
+
+# printing and PDF export
+PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper
+
+
+VOLUME_RANGE = (0, 100)
+LEAD_IN_RANGE = (0, 30)
+REP_PACE_RANGE = PACE_PERCENT_RANGE
+
+
+def _clamp(value: int, bounds: tuple[int, int]) -> int:
+    return max(bounds[0], min(bounds[1], int(value)))
+
+
+def _saved_rep_pace(settings: QSettings | None) -> int:
+    """The rep-pace setting; a rep tempo saved before (seconds for every rep, against 3 s as standard)
+    becomes the same share of each exercise's own pace."""
+    store = settings or QSettings()
+    if not store.contains(SESSION_REP_PACE.name) and store.contains(SESSION_OLD_REP_TEMPO.name):
+        old = SESSION_OLD_REP_TEMPO.get(settings)
+        if old > 0:
+            return round(old / REP_TEMPO_S * 100)
+    return SESSION_REP_PACE.get(settings)
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    """The saved session preferences, each already within its range."""
+
+    volume: int = SESSION_VOLUME.default
+    voice: bool = SESSION_VOICE.default
+    lead_in_s: int = SESSION_LEAD_IN.default
+    rep_pace_percent: int = SESSION_REP_PACE.default  # of each exercise's own pace
+
+    @property
+    def pace_factor(self) -> float:
+        return pace_factor(self.rep_pace_percent)
+
+    @classmethod
+    def load(cls, settings: QSettings | None = None) -> SessionSettings:
+        """What is saved, with any out-of-range value (a hand-edited file) brought back into range."""
+        return cls(
+            volume=_clamp(SESSION_VOLUME.get(settings), VOLUME_RANGE),
+            voice=SESSION_VOICE.get(settings),
+            lead_in_s=_clamp(SESSION_LEAD_IN.get(settings), LEAD_IN_RANGE),
+            rep_pace_percent=_clamp(_saved_rep_pace(settings), REP_PACE_RANGE),
+        )
+
+    def save(self, settings: QSettings | None = None) -> None:
+        SESSION_VOLUME.set(self.volume, settings)
+        SESSION_VOICE.set(self.voice, settings)
+        SESSION_LEAD_IN.set(self.lead_in_s, settings)
+        SESSION_REP_PACE.set(self.rep_pace_percent, settings)
+
+
+def saved_settings() -> QSettings:
+    """The settings the window saves, read where no application object names them (the command line)."""
+    return QSettings(APP_NAME, APP_NAME)
+
+
+def current_pace(
+    exercises: Iterable[Exercise] | Mapping[str, Exercise], settings: QSettings | None = None
+) -> Pace:
+    """Each exercise's own pace scaled by the rep-pace setting, with the lead-in setting: the same
+    pace a session started now takes its timing from."""
+    chosen = SessionSettings.load(settings)
+    return Pace.of(exercises, factor=chosen.pace_factor, lead_in_s=chosen.lead_in_s)

@@ -1,1 +1,0 @@
-"""Item models, proxies and delegates between storage and the views."""

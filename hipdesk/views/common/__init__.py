@@ -1,0 +1,1 @@
+"""Widgets, models and helpers that more than one page uses."""

@@ -1,0 +1,20 @@
+"""The one QApplication: its names, which also name the settings file and the desktop entry."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from hipdesk.paths import APP_ID, APP_NAME
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(APP_NAME)  # settings in ~/.config/HipDesk/HipDesk.conf
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+    return QApplication(argv if argv is not None else sys.argv[:1])

@@ -1,0 +1,1 @@
+"""The History page: sessions, charts and the calendar."""

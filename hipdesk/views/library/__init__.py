@@ -1,0 +1,1 @@
+"""The Library page: browsing the exercises, and the exercise editor."""

@@ -1,0 +1,1 @@
+"""Printing and PDF export of routines and the week sheet, with the preview."""

@@ -1,0 +1,1 @@
+"""The guided session: its window, driver, figures, cues and settings."""

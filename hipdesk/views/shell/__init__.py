@@ -1,0 +1,1 @@
+"""The window's frame: start-up, navigation, menus and the data tools."""

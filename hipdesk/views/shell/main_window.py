@@ -1,0 +1,753 @@
+"""The main window: navigation between Today, Library, Routines, Week and History."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from hipdesk import __version__
+from hipdesk.app import settings
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import WEEKDAY_NAMES, Routine
+from hipdesk.views.common.widgets import ask, confirm, message
+from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from hipdesk.db.repo import Repo
+    from hipdesk.domain.model import Exercise, SessionRecord
+    from hipdesk.export.safe_write import Protected
+    from hipdesk.views.history.page import HistoryPage
+    from hipdesk.views.library.page import LibraryPage
+    from hipdesk.views.routines.page import RoutinesPage
+    from hipdesk.views.today.page import TodayPage
+    from hipdesk.views.week.page import WeekPage
+
+logger = logging.getLogger(__name__)
+
+# Pages that need the data to be made: until it is there, a blank page stands in for them.
+NEEDS_DATA = ("today",)
+STATUS_MS = 8000
+
+PAGES = (
+    ("today", "Today"),
+    ("library", "Library"),
+    ("routines", "Routines"),
+    ("week", "Week"),
+    ("history", "History"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repo: Repo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo: Repo | None = None
+        self._exercises: list[Exercise] = []
+        self._fresh: set[str] = set()
+        self._sessions: list[QWidget] = []  # guided session windows that are open
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle("HipDesk")
+        self._pages: dict[str, QWidget] = {}
+        self._waiting = QWidget(self)  # stands in for a page that needs the data, until it is there
+        self._waiting.setObjectName("waitingPage")
+        self.ui.pages.addWidget(self._waiting)
+        self.undo_group = QUndoGroup(self)
+        self._make_edit_menu()
+        for key, label in PAGES:
+            item = QListWidgetItem(label, self.ui.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(140, 40))
+        self.ui.navigation.setStyleSheet(
+            "QListWidget#navigation { background: palette(window); padding-top: 8px; outline: 0; }"
+            "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 1px 6px; }"
+            "QListWidget#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+            "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+        )
+        self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        for number, (key, _label) in enumerate(PAGES, 1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
+            self.addAction(action)
+        self._connect_actions()
+        self.ui.menuExercise.setEnabled(False)
+        self.setAcceptDrops(True)
+        self.show_page("today")
+        if repo is not None:
+            self.attach(repo)
+
+    def attach(self, repo: Repo) -> None:
+        """Show the data of ``repo`` (the window paints first, then the data arrives)."""
+        self.repo = repo
+        self.reload()
+        if self.current_page() in NEEDS_DATA:  # made now, after the first paint
+            self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
+        self._update_menus()
+        QTimer.singleShot(0, self.offer_resume)
+
+    # -- sessions ------------------------------------------------------------------------------
+    def offer_resume(self) -> None:
+        """A session cut short by a crash or a power cut: go on where it stopped, or keep it as it is."""
+        if self.repo is None:
+            return
+        interrupted = self._interrupted()
+        self.ui.actionResumeSession.setEnabled(bool(interrupted))
+        if not interrupted:
+            return
+        session = interrupted[0]
+        assert session.id is not None
+        done = sum(1 for s in session.sets if not s.skipped)
+        when = session.started_at.astimezone().strftime("%A %d %B, %H:%M")
+        choice = ask(
+            self,
+            "Interrupted Session",
+            f"Your session of “{session.routine_name}” ({when}) stopped before the end, "
+            f"after {done} {'set' if done == 1 else 'sets'}. Go on where it stopped, or keep it as it is?",
+            ["Resume", "Keep as Partial", "Later"],
+        )
+        if choice == "Resume":
+            self.resume_session(session.id)
+        elif choice == "Keep as Partial":
+            self.repo.keep_partial(session.id)
+            self.ui.actionResumeSession.setEnabled(len(interrupted) > 1)
+            self._fresh.discard("history")
+            self.statusBar().showMessage(f"Kept “{session.routine_name}” as a partial session.", 6000)
+
+    def _interrupted(self) -> list[SessionRecord]:
+        """Sessions cut short, never one running right now in a session window of this HipDesk
+        (another process cannot run one: it would need the data lock this window holds)."""
+        assert self.repo is not None
+        running = {getattr(getattr(w, "driver", None), "session_id", None) for w in self._sessions}
+        return [s for s in self.repo.interrupted_sessions() if s.id not in running]
+
+    def resume_session(self, session_id: int) -> None:
+        from hipdesk.views.session.launch import open_session
+
+        assert self.repo is not None
+        try:
+            routine, step = self.repo.session_plan(session_id)
+            window = open_session(self.repo, routine, resume_session=session_id, resume_step=step)
+        except HipDeskError as exc:
+            message(self, "Resume Session", str(exc))
+            return
+        self._keep_session_window(window)
+
+    def _on_action_resume_session_triggered(self) -> None:
+        if self.repo is not None and self._interrupted():
+            self.offer_resume()
+
+    def _on_action_start_today_triggered(self) -> None:
+        from hipdesk.views.session.launch import todays_routine
+
+        if self.repo is None:
+            return
+        try:
+            routine = todays_routine(self.repo)
+        except HipDeskError as exc:
+            message(self, "Start", str(exc), QMessageBox.Icon.Information)
+            return
+        self.start_session(routine.name)
+
+    def _on_action_session_settings_triggered(self) -> None:
+        from hipdesk.views.session.settings import SessionSettingsDialog
+
+        if SessionSettingsDialog(self).exec() and self.repo is not None:
+            self.reload()  # the estimated lengths follow the rep pace and the lead-in
+
+    # -- pages, made when first shown ----------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            widget = self._make_page(key)
+            self._pages[key] = widget
+            self.ui.pages.addWidget(widget)
+        return self._pages[key]
+
+    @property
+    def library(self) -> LibraryPage:
+        """The Library page (made the first time it is needed, after the window's first paint)."""
+        return self.page("library")  # type: ignore[return-value]
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "library":
+            from hipdesk.views.library.page import LibraryPage
+
+            library = LibraryPage(self)
+            library.setObjectName("libraryPage")
+            library.current_exercise_changed.connect(self._on_library_current_exercise_changed)
+            library.restore_state()
+            if self.repo is not None:
+                library.set_exercises(self._exercises)
+                library.restore_selection()
+                library.enable_figures()
+            return library
+        if key == "today":
+            from hipdesk.views.today.page import TodayPage
+
+            today = TodayPage(self)
+            today.setObjectName("todayPage")
+            today.start_requested.connect(self._on_today_page_start_requested)
+            today.week_requested.connect(lambda: self.show_page("week"))
+            return today
+        if key == "week":
+            from hipdesk.views.week.page import WeekPage
+
+            week = WeekPage(self)
+            week.setObjectName("weekPage")
+            week.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+            week.plan_saved.connect(self._on_week_page_plan_saved)
+            week.export_requested.connect(self.export_calendar_dialog)
+            week.files_dropped.connect(self._on_week_page_files_dropped)
+            self.undo_group.addStack(week.undo_stack)
+            return week
+        if key == "library":
+            library = self.library
+            library.set_exercises(self._exercises)
+            library.enable_figures()
+        elif key == "routines":
+            from hipdesk.views.routines.page import RoutinesPage
+
+            page = RoutinesPage(self.library.model, self)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.routines_changed.connect(self._on_routines_page_routines_changed)
+            page.start_requested.connect(self.start_session)
+            self.undo_group.addStack(page.undo_stack)
+            if self.repo is not None:
+                page.attach(self.repo, self._exercises)
+            return page
+        from hipdesk.views.history.page import HistoryPage  # QtCharts: only once History opens
+
+        history = HistoryPage(self)
+        history.setObjectName("historyPage")
+        history.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        history.history_changed.connect(lambda: self._fresh.discard("today"))
+        history.export_requested.connect(self.export_history_dialog)
+        self.undo_group.addStack(history.undo_stack)
+        return history
+
+    @property
+    def history_page(self) -> HistoryPage:
+        return self.page("history")  # type: ignore[return-value]
+
+    def export_history_dialog(self) -> None:
+        """Save every recorded set as a CSV file for a spreadsheet."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.repo is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / "HipDesk history.csv") if folder else "HipDesk history.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export History", suggested, "CSV files (*.csv);;All files (*)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            count = self.history_page.export_csv(Path(path))
+        except HipDeskError as exc:
+            message(self, "Export History", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {count} set records to {path}.", 12000)
+
+    @property
+    def routines_page(self) -> RoutinesPage:
+        return self.page("routines")  # type: ignore[return-value]
+
+    @property
+    def week_page(self) -> WeekPage:
+        return self.page("week")  # type: ignore[return-value]
+
+    @property
+    def today_page(self) -> TodayPage:
+        return self.page("today")  # type: ignore[return-value]
+
+    def _on_routines_page_routines_changed(self) -> None:
+        self._fresh.discard("today")
+        self._fresh.discard("week")
+        self._fresh.discard("history")
+
+    def _on_week_page_plan_saved(self) -> None:
+        self._fresh.discard("today")
+
+    def _on_week_page_files_dropped(self, weekday: int, paths: list[Path]) -> None:
+        """Routine files dropped on a day: imported, then planned on that day."""
+        imported = self.import_routine_files(paths, show=False)
+        if imported:
+            self.week_page.reload()
+            self.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
+            names = ", ".join(f"“{r.name}”" for r in imported)
+            self.statusBar().showMessage(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.", 8000)
+
+    def _on_today_page_start_requested(self, routine_name: str) -> None:
+        self.start_session(routine_name)
+
+    def start_session(self, routine_name: str) -> None:
+        """Start a guided session of a routine, in its own full-screen window."""
+        from hipdesk.views.session.launch import open_session  # not needed at start-up
+
+        if self.repo is None:
+            return
+        try:
+            routine = self.repo.routine(routine_name)
+            session = open_session(self.repo, routine)
+        except HipDeskError as exc:
+            message(self, "Start", str(exc))
+            return
+        self._keep_session_window(session)
+
+    def _keep_session_window(self, session: QWidget) -> None:
+        self._sessions.append(session)  # kept alive until it closes
+        session.closed.connect(lambda: self._on_session_closed(session))
+
+    def _on_session_closed(self, session: QWidget) -> None:
+        if session in self._sessions:
+            self._sessions.remove(session)
+        self._fresh.discard("today")
+        self._fresh.discard("history")
+
+    def _make_edit_menu(self) -> None:
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        )
+        self.ui.menuEdit.addAction(undo)
+        self.ui.menuEdit.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+    def _update_menus(self) -> None:
+        page = self.current_page()
+        self.ui.menuExercise.setEnabled(self.repo is not None and page == "library")
+        self.ui.actionImportRoutine.setEnabled(self.repo is not None)
+        self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
+        self.ui.actionExportCalendar.setEnabled(self.repo is not None)
+        self._update_print_actions()
+        self.ui.menuTools.setEnabled(self.repo is not None)
+        widget = self._pages.get(page)
+        stack = getattr(widget, "undo_stack", None)
+        self.undo_group.setActiveStack(stack)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionStartToday.triggered.connect(self._on_action_start_today_triggered)
+        ui.actionResumeSession.triggered.connect(self._on_action_resume_session_triggered)
+        ui.actionResumeSession.setEnabled(False)
+        ui.actionSessionSettings.triggered.connect(self._on_action_session_settings_triggered)
+        ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
+        ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
+        ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)
+        ui.actionExportRoutinePdf.triggered.connect(lambda: self.export_pdf("routine"))
+        ui.actionExportWeekPdf.triggered.connect(lambda: self.export_pdf("week"))
+        ui.actionPrint.triggered.connect(lambda: self.print_sheet(preview=False))
+        ui.actionPrintPreview.triggered.connect(lambda: self.print_sheet(preview=True))
+        ui.actionAbout.triggered.connect(self._on_about_triggered)
+        ui.actionCheckDatabase.triggered.connect(self._on_action_check_database_triggered)
+        ui.actionBackUpNow.triggered.connect(self._on_action_back_up_now_triggered)
+        ui.actionRestoreBackup.triggered.connect(self._on_action_restore_backup_triggered)
+        ui.actionFind.triggered.connect(self._on_find_triggered)
+        ui.actionNewExercise.triggered.connect(self.new_exercise)
+        ui.actionDuplicateExercise.triggered.connect(self.duplicate_exercise)
+        ui.actionEditExercise.triggered.connect(self.edit_exercise)
+        ui.actionDeleteExercise.triggered.connect(self.delete_exercise)
+        group = QActionGroup(self)
+        schemes = {
+            "system": ui.actionSchemeSystem,
+            "light": ui.actionSchemeLight,
+            "dark": ui.actionSchemeDark,
+        }
+        for name, action in schemes.items():
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_color_scheme(name))
+        schemes.get(settings.COLOR_SCHEME.get(), ui.actionSchemeSystem).setChecked(True)
+
+    def _on_action_check_database_triggered(self) -> None:
+        from hipdesk.views.shell.data_tools import check_database
+
+        if self.repo is not None:
+            check_database(self)
+
+    def _on_action_back_up_now_triggered(self) -> None:
+        from hipdesk.views.shell.data_tools import back_up_now
+
+        if self.repo is not None:
+            back_up_now(self)
+
+    def _on_action_restore_backup_triggered(self) -> None:
+        from hipdesk.views.shell.data_tools import restore_dialog
+
+        restore_dialog(self)
+
+    def set_color_scheme(self, name: str) -> None:
+        from hipdesk.views.common.appearance import apply_color_scheme
+
+        if settings.COLOR_SCHEME.get() != name or name != "system":
+            apply_color_scheme(name)
+        settings.COLOR_SCHEME.set(name)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About HipDesk",
+            f"<h3>HipDesk {escape(__version__)}</h3><p>Hip strength and mobility for runners.</p>"
+            "<p>The exercise library comes from the article “Hip Strengthening Exercises For "
+            "Runners”; every place HipDesk departs from it is noted with the exercise.</p>"
+            f"<p>Your data: {escape(str(self.repo.db.database) if self.repo else '')}</p>",
+        )
+
+    def _on_find_triggered(self) -> None:
+        self.show_page("library")
+        self.library.ui.searchEdit.setFocus()
+        self.library.ui.searchEdit.selectAll()
+
+    def _on_library_current_exercise_changed(self, ex: Exercise | None) -> None:
+        own = ex is not None and not ex.builtin
+        self.ui.actionDuplicateExercise.setEnabled(ex is not None)
+        self.ui.actionEditExercise.setEnabled(own)
+        self.ui.actionDeleteExercise.setEnabled(own)
+
+    def _run_exercise_dialog(self, exercise: Exercise | None) -> Exercise | None:
+        from hipdesk.views.library.exercise_dialog import ExerciseDialog  # not needed at start-up
+
+        dialog = ExerciseDialog(exercise, self)
+        if dialog.exec() != ExerciseDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_exercise()
+
+    def _report(self, exc: HipDeskError) -> None:
+        message(self, "HipDesk", str(exc))
+
+    def new_exercise(self) -> None:
+        edited = self._run_exercise_dialog(None)
+        if edited is None:
+            return
+        try:
+            stored = self.repo.create_exercise(edited)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(stored.id, f"Added “{stored.name}”.")
+
+    def duplicate_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None:
+            return
+        try:
+            copy = self.repo.duplicate_exercise(ex.id)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(copy.id, f"Copied “{ex.name}”: edit your copy.")
+        self.edit_exercise()
+
+    def edit_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None or ex.builtin:
+            return
+        edited = self._run_exercise_dialog(ex)
+        if edited is None:
+            return
+        try:
+            stored = self.repo.update_exercise(edited)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(stored.id, f"Saved “{stored.name}”.")
+
+    def delete_exercise(self) -> None:
+        ex = self.library.current_exercise()
+        if ex is None or ex.builtin:
+            return
+        if not confirm(
+            self, "Delete Exercise", f"Delete your exercise “{ex.name}”? This cannot be undone.", "Delete"
+        ):
+            return
+        try:
+            self.repo.delete_exercise(ex.id)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self._after_exercise_change(None, f"Deleted “{ex.name}”.")
+
+    def _after_exercise_change(self, select: str | None, message: str) -> None:
+        self.library.set_exercises(self.repo.exercises(), keep=select)
+        self.statusBar().showMessage(message, 5000)
+
+    # -- routine files -------------------------------------------------------------------------
+    def _protected(self) -> Protected:
+        """The data file, what is kept beside it and the backups: no export may write onto them."""
+        from hipdesk.export.safe_write import Protected
+
+        assert self.repo is not None
+        return Protected.around(self.repo.db.database)
+
+    def import_routine_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import Routine", "", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
+        )
+        if path:
+            self.import_routine_files([Path(path)])
+
+    def import_routine_files(self, paths: list[Path], show: bool = True) -> list[Routine]:
+        """Import each file whole or not at all; say in one sentence what happened. ``show``: open
+        the last one on the Routines page. Returns the routines imported."""
+        from hipdesk.db.backup import make_backup
+        from hipdesk.export.routine_file import read_routine_file
+
+        if self.repo is None:
+            return []
+        imported = []
+        for path in paths:
+            try:
+                loaded = read_routine_file(path)
+                make_backup(Path(self.repo.db.database), "before-import", source=self.repo.db.connection(),
+                            only_if_changed=True)  # fmt: skip
+                saved = self.repo.import_routine(loaded.routine, loaded.exercises)
+            except HipDeskError as exc:
+                message(self, "Import Routine", str(exc))
+                continue
+            imported.append(saved)
+        if not imported:
+            return []
+        self.reload()
+        if show:
+            self.show_page("routines")
+            self.routines_page.reload(imported[-1].id)
+        names = ", ".join(f"“{r.name}”" for r in imported)
+        self.statusBar().showMessage(f"Imported {names}.", 8000)
+        return imported
+
+    def export_routine_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from hipdesk.export.routine_file import SUFFIX, write_routine_file
+
+        routine = self.routines_page.current_routine() if "routines" in self._pages else None
+        if routine is None or self.repo is None:
+            return
+        routine = self.repo.routine(routine.name)
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in routine.name).strip() or "routine"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
+        )
+        if not path:
+            return
+        try:
+            exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+            write_routine_file(Path(path), routine, exercises, self._protected())
+        except HipDeskError as exc:
+            message(self, "Export Routine", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
+
+    # -- PDF and printing (hipdesk.views.printing.jobs, imported when first used) --------------------
+    def _print_target(self) -> tuple[str, str | None] | None:
+        """What Print… prints: the routine on the Routines page, the week sheet on the Week page."""
+        page = self.current_page()
+        if page == "week":
+            return "week", None
+        if page != "routines" or "routines" not in self._pages:
+            return None
+        routine = self.routines_page.current_routine()
+        return ("routine", routine.name) if routine is not None else None
+
+    def _update_print_actions(self) -> None:
+        ready = self.repo is not None
+        page = self.current_page()
+        self.ui.actionExportRoutinePdf.setEnabled(ready and page == "routines")
+        self.ui.actionExportWeekPdf.setEnabled(ready)
+        self.ui.actionPrint.setEnabled(ready and page in ("routines", "week"))
+        self.ui.actionPrintPreview.setEnabled(ready and page in ("routines", "week"))
+
+    def export_pdf(self, kind: str) -> str | None:
+        """Preview the routine being edited (or the week sheet) as a PDF, and save it; returns the path."""
+        from hipdesk.views.printing.jobs import Printing
+
+        target = self._print_target()
+        if self.repo is None or (kind == "routine" and (target is None or target[0] != "routine")):
+            return None
+        path = Printing(self, self.repo).export_pdf(kind, target[1] if kind == "routine" and target else None)
+        if path:
+            self.statusBar().showMessage(f"Saved {path}.", STATUS_MS)
+        return path
+
+    def print_sheet(self, preview: bool) -> None:
+        from hipdesk.views.printing.jobs import Printing
+
+        target = self._print_target()
+        if self.repo is None or target is None:
+            return
+        printing = Printing(self, self.repo)
+        (printing.preview if preview else printing.print)(*target)
+
+    # -- calendar --------------------------------------------------------------------------------
+    def export_calendar_dialog(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.repo is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / "HipDesk week.ics") if folder else "HipDesk week.ics"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Calendar", suggested, "Calendar files (*.ics);;All files (*)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        self.export_calendar(Path(path))
+
+    def export_calendar(
+        self, path: Path, default_time: dt.time | None = None, zone: str | None = None
+    ) -> bool:
+        """Write the week plan as an iCalendar file and say in one line what it holds."""
+        from hipdesk.export.calendar import (
+            calendar_contents,
+            export_summary,
+            local_zone_name,
+            week_calendar,
+            write_ics,
+        )
+
+        if self.repo is None:
+            return False
+        plan = self.repo.week_plan()
+        routines = self.repo.routines()
+        exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        zone = zone or local_zone_name()
+        try:
+            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time), self._protected())
+        except HipDeskError as exc:
+            message(self, "Export Calendar", str(exc))
+            return False
+        summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+        self.statusBar().showMessage(f"Exported your week to {path}: {summary}.", 12000)
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData() else []
+        if self.repo is not None and urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_routine_files(paths)
+        else:
+            super().dropEvent(event)
+
+    # -- pages ---------------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        keys = [k for k, _ in PAGES]
+        if key in keys:
+            self.ui.navigation.setCurrentRow(keys.index(key))
+
+    def current_page(self) -> str:
+        row = self.ui.navigation.currentRow()
+        return PAGES[row][0] if 0 <= row < len(PAGES) else "today"
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            key = PAGES[row][0]
+            if key in NEEDS_DATA and self.repo is None and key not in self._pages:
+                self.ui.pages.setCurrentWidget(self._waiting)
+                self._update_menus()
+                return
+            widget = self.page(key)
+            self._refresh_page(key)
+            self.ui.pages.setCurrentWidget(widget)
+            self._update_menus()
+
+    def reload(self) -> None:
+        """Read everything again; pages other than the current one refresh when next shown."""
+        assert self.repo is not None
+        self._exercises = self.repo.exercises()
+        if "library" in self._pages:  # its model also feeds the routine editor's palette
+            self.library.set_exercises(self._exercises)
+        self._fresh = set()
+        self._refresh_page(self.current_page())
+
+    def _refresh_page(self, key: str) -> None:
+        if key in self._fresh or self.repo is None or key not in self._pages:
+            return
+        self._fresh.add(key)
+        page = self._pages[key]
+        if key == "library":
+            library = self.library
+            library.set_exercises(self._exercises)
+            library.enable_figures()
+        elif key == "routines":
+            from hipdesk.views.routines.page import RoutinesPage
+
+            assert isinstance(page, RoutinesPage)
+            page.set_exercises(self._exercises)
+            if page.repo is None:
+                page.attach(self.repo, self._exercises)
+            else:
+                page.reload()
+        elif key == "today":
+            from hipdesk.views.today.page import TodayPage
+
+            assert isinstance(page, TodayPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
+        elif key == "week":
+            from hipdesk.views.week.page import WeekPage
+
+            assert isinstance(page, WeekPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
+        elif key == "history":
+            from hipdesk.views.history.page import HistoryPage
+
+            assert isinstance(page, HistoryPage)
+            if page.repo is None:
+                page.attach(self.repo)
+            else:
+                page.reload()
+
+    # -- state ---------------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.WINDOW_STATE.get()
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.set_color_scheme(settings.COLOR_SCHEME.get())
+        self.show_page("today")  # HipDesk opens on what is planned today
+
+    def save_state(self) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        if "library" in self._pages:
+            self.library.save_state()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Today page: what is planned now, and the way into the session."""

@@ -1,0 +1,336 @@
+"""The Today page: what is planned today, a big Start button per routine, and what comes next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk.app.settings import current_pace
+from hipdesk.domain.guidance import (
+    Severity,
+    minutes_text,
+    resolve,
+    routine_minutes,
+    routines_by_id,
+    week_notes,
+)
+from hipdesk.domain.model import (
+    WEEKDAY_NAMES,
+    Exercise,
+    PlannedDay,
+    PlannedRoutine,
+    Routine,
+    RunKind,
+    WeekPlan,
+)
+from hipdesk.domain.pace import Pace
+from hipdesk.views.common.weekdays import first_weekday
+
+if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
+
+logger = logging.getLogger(__name__)
+
+CONTENT_WIDTH = 760
+MAX_NAMES = 6  # exercises named on a card before "and N more"
+
+
+def _label(text: str, parent: QWidget, scale: float = 1.0, bold: bool = False, muted: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if scale != 1.0 or bold:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    if muted:
+        label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+
+
+def _by_time(day: PlannedDay) -> list[PlannedRoutine]:
+    """Timed routines by their time, then the ones for any time, in the plan's order."""
+    timed = sorted((p for p in day.routines if p.time is not None), key=lambda p: p.time or dt.time())
+    return timed + [p for p in day.routines if p.time is None]
+
+
+def days_after(today: int, first: int) -> tuple[str, list[int]]:
+    """The heading and the weekdays still to come this week; on its last day, the whole next week."""
+    rest = []
+    for step in range(1, 7):
+        weekday = (today + step) % 7
+        if weekday == first:
+            break
+        rest.append(weekday)
+    if rest:
+        return "Later this week", rest
+    return "Next week", [(first + i) % 7 for i in range(7)]
+
+
+class RoutineCard(QFrame):
+    """One routine planned today: its name, time and length, its exercises, and Start."""
+
+    start_clicked = Signal(str)
+
+    def __init__(
+        self,
+        planned: PlannedRoutine,
+        routine: Routine | None,
+        exercises: Mapping[str, Exercise],
+        pace: Pace,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineCard")
+        self.setStyleSheet(
+            "QFrame#routineCard { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 10px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(16)
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        name = routine.name if routine is not None else planned.routine_name
+        self.name_label = _label(name, self, 1.35, bold=True)
+        text.addWidget(self.name_label)
+        when = planned.time.strftime("%H:%M") if planned.time else "Any time"
+        if routine is None:
+            detail = f"{when} · this routine was deleted: take it off your week on the Week page"
+            exercise_line = ""
+        else:
+            count = len(routine.items)
+            detail = (
+                f"{when} · about {minutes_text(routine_minutes(routine, pace))} · "
+                f"{count} {'exercise' if count == 1 else 'exercises'}"
+            )
+            names = list(
+                dict.fromkeys(
+                    exercises[i.exercise_id].name if i.exercise_id in exercises else i.exercise_id
+                    for i in routine.items
+                )
+            )
+            exercise_line = " · ".join(names[:MAX_NAMES])
+            if len(names) > MAX_NAMES:
+                exercise_line += f" and {len(names) - MAX_NAMES} more"
+        self.detail_label = _label(detail, self, muted=True)
+        text.addWidget(self.detail_label)
+        self.exercises_label = _label(exercise_line, self)
+        self.exercises_label.setVisible(bool(exercise_line))
+        text.addWidget(self.exercises_label)
+        layout.addLayout(text, 1)
+        self.start_button = QPushButton("Start", self)
+        self.start_button.setObjectName("startButton")
+        self.start_button.setAccessibleName(f"Start {name}")
+        self.start_button.setToolTip("Start this routine as a guided session")
+        font = self.start_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.start_button.setFont(font)
+        self.start_button.setMinimumSize(132, 56)
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.start_button.setEnabled(routine is not None)
+        self.start_button.setVisible(routine is not None)
+        self.start_button.clicked.connect(lambda: self.start_clicked.emit(name))
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class TodayPage(QWidget):
+    start_requested = Signal(str)  # the routine's name: start it as a guided session
+    week_requested = Signal()  # show the Week page
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo: Repo | None = None
+        self.today: Callable[[], dt.date] = dt.date.today
+        self._shown_for: dt.date | None = None
+        self.cards: list[RoutineCard] = []
+        self.streak = 0
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        holder = QWidget(scroll)
+        holder.setObjectName("todayContent")
+        scroll.setWidget(holder)
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(24, 24, 24, 24)
+        content = QWidget(holder)
+        content.setMaximumWidth(CONTENT_WIDTH)
+        centre.addStretch(1)
+        centre.addWidget(content, 100)
+        centre.addStretch(1)
+
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.day_label = _label("Today", content, 1.9, bold=True)
+        self.day_label.setObjectName("dayLabel")
+        self.date_label = _label("", content, 1.1, muted=True)
+        self.date_label.setObjectName("dateLabel")
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.date_label)
+        self.streak_label = _label("", content, 1.05, bold=True)
+        self.streak_label.setObjectName("streakLabel")
+        self.streak_label.hide()
+        layout.addWidget(self.streak_label)
+        self.notes_label = _label("", content)
+        self.notes_label.setObjectName("notesLabel")
+        self.notes_label.setStyleSheet("color: palette(link);")
+        layout.addWidget(self.notes_label)
+        layout.addSpacing(6)
+        self.cards_layout = QVBoxLayout()
+        self.cards_layout.setSpacing(10)
+        layout.addLayout(self.cards_layout)
+        self.empty_label = _label("", content, 1.15)
+        self.empty_label.setObjectName("emptyLabel")
+        layout.addWidget(self.empty_label)
+        self.week_button = QPushButton("Plan Your Week", content)
+        self.week_button.clicked.connect(self.week_requested)
+        self.week_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.week_button)
+        layout.addSpacing(18)
+        self.next_title = _label("Later this week", content, 1.2, bold=True)
+        self.next_title.setObjectName("nextTitle")
+        layout.addWidget(self.next_title)
+        self.next_grid = QGridLayout()
+        self.next_grid.setHorizontalSpacing(18)
+        self.next_grid.setVerticalSpacing(8)
+        self.next_grid.setColumnStretch(2, 1)
+        layout.addLayout(self.next_grid)
+        layout.addStretch(1)
+
+    # -- data ----------------------------------------------------------------------------------
+    def attach(self, repo: Repo) -> None:
+        self.repo = repo
+        self.reload()
+
+    def reload(self) -> None:
+        assert self.repo is not None
+        exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        plan, routines = self.repo.week_plan(), self.repo.routines()
+        self.show_day(plan, routines, exercises, self.today(), current_pace(exercises))
+        self.show_streak(plan, routines)
+
+    def show_streak(self, plan: WeekPlan, routines: list[Routine]) -> None:
+        """Weeks in a row with the plan met (none shown before the first session)."""
+        from hipdesk.domain.history import streak_loading, streak_text
+
+        assert self.repo is not None
+        since = self.repo.first_history_day()
+        weeks = streak_loading(
+            self.repo.day_totals, since, plan, routines, self.today(), first_weekday(QLocale())
+        )
+        self.streak = weeks
+        self.streak_label.setText(streak_text(weeks))
+        self.streak_label.setVisible(since is not None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.repo is not None and self._shown_for != self.today():
+            self.reload()  # the app stayed open past midnight
+
+    def show_day(
+        self,
+        plan: WeekPlan,
+        routines: list[Routine],
+        exercises: Mapping[str, Exercise],
+        today: dt.date,
+        pace: Pace | None = None,
+    ) -> None:
+        """Today's routines with their lengths at ``pace`` (by default each exercise's own)."""
+        pace = pace or Pace.of(exercises)
+        self._shown_for = today
+        by_id = routines_by_id(routines)
+        weekday = today.weekday()
+        day = plan.days[weekday]
+        locale = QLocale()
+        self.day_label.setText("Today")
+        date_text = locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        self.date_label.setText(f"{date_text} · {day.run.label}")
+        cautions = [
+            n.text
+            for n in week_notes(plan, routines, exercises, pace)
+            if n.severity is Severity.CAUTION and weekday in n.weekdays
+        ]
+        self.notes_label.setText("\n".join(cautions))
+        self.notes_label.setVisible(bool(cautions))
+
+        _clear(self.cards_layout)
+        self.cards = []
+        for planned in _by_time(day):
+            card = RoutineCard(planned, resolve(planned, by_id), exercises, pace, self)
+            card.start_clicked.connect(self.start_requested)
+            self.cards_layout.addWidget(card)
+            self.cards.append(card)
+        nothing = not day.routines
+        self.empty_label.setText(self._empty_text(day.run, plan) if nothing else "")
+        self.empty_label.setVisible(nothing)
+        self.week_button.setVisible(nothing)
+
+        heading, upcoming = days_after(weekday, first_weekday(locale))
+        self.next_title.setText(heading)
+        _clear(self.next_grid)
+        for row, other in enumerate(upcoming):
+            other_day = plan.days[other]
+            parts = []
+            for planned in _by_time(other_day):
+                routine = resolve(planned, by_id)
+                name = routine.name if routine is not None else f"{planned.routine_name} (deleted)"
+                parts.append(f"{planned.time:%H:%M} {name}" if planned.time else name)
+            self.next_grid.addWidget(
+                _label(WEEKDAY_NAMES[other], self, bold=True), row, 0, Qt.AlignmentFlag.AlignTop
+            )
+            self.next_grid.addWidget(
+                _label(other_day.run.label, self, muted=True), row, 1, Qt.AlignmentFlag.AlignTop
+            )
+            routines_text = " · ".join(parts) if parts else "—"
+            self.next_grid.addWidget(_label(routines_text, self), row, 2, Qt.AlignmentFlag.AlignTop)
+
+    @staticmethod
+    def _empty_text(run: RunKind, plan: WeekPlan) -> str:
+        if not any(d.routines for d in plan.days):
+            return (
+                "Nothing is planned yet. Lay your routines into your running week "
+                "and they will be here on their day."
+            )
+        if run is RunKind.REST:
+            return "Nothing planned today: a rest day. Enjoy it, your hips will thank you."
+        if run is RunKind.NONE:
+            return "Nothing planned for your hips today. Enjoy the day."
+        return f"Nothing planned for your hips today. Enjoy your {run.label.lower()}."
+
+    def start_buttons(self) -> list[QPushButton]:
+        return [card.start_button for card in self.cards if card.start_button.isEnabled()]

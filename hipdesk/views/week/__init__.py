@@ -1,0 +1,1 @@
+"""The Week page: the weekly planner with its model, delegate and undo commands."""

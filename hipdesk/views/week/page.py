@@ -1,0 +1,540 @@
+"""The Week page: routines laid onto the days of the running week, with notes from the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QIcon,
+    QPixmap,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QMenu,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hipdesk.app.settings import current_pace
+from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.guidance import Note, Severity, minutes_text, week_notes
+from hipdesk.domain.model import WEEKDAY_NAMES, Exercise, Routine, RunKind, WeekPlan
+from hipdesk.views.common.exercise_delegate import TwoLineDelegate
+from hipdesk.views.common.routine_list_model import Role as RoutineRole
+from hipdesk.views.common.routine_list_model import RoutineListModel
+from hipdesk.views.common.text import plain_tooltip
+from hipdesk.views.common.weekdays import week_order
+from hipdesk.views.common.widgets import DragListView
+from hipdesk.views.forms.ui_week_page import Ui_WeekPage
+from hipdesk.views.week.delegate import PlannedRoutineDelegate
+from hipdesk.views.week.model import Role, WeekModel
+
+if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_MS = 6000
+
+
+def _blank_icon() -> QIcon:
+    """An empty icon, so that notes without one line up with the others."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+class DayList(DragListView):
+    """One day's planned routines: a drop target whose root is the day in the week model."""
+
+    focused = Signal()
+    drop_hovered = Signal(bool)  # a drag that can land here is over the list, or has left it
+    files_dropped = Signal(list)  # local files (Path) dropped on the day
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    @staticmethod
+    def _files(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> list[Path]:
+        data = event.mimeData()
+        urls = data.urls() if data is not None and data.hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls] if urls and all(u.isLocalFile() for u in urls) else []
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._files(event):  # routine files: imported and planned on this day
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+        self.drop_hovered.emit(event.isAccepted())
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self.drop_hovered.emit(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
+        self.drop_hovered.emit(False)
+
+
+class DayColumn(QFrame):
+    """A day: its name, its run, its planned routines, its minutes."""
+
+    run_chosen = Signal(int, str)  # weekday, RunKind value
+    files_dropped = Signal(int, list)  # weekday, the routine files (Path) dropped on it
+
+    def __init__(self, model: WeekModel, weekday: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weekday = weekday
+        self.model = model
+        self.setObjectName(f"day{WEEKDAY_NAMES[weekday]}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(104)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 4, 6)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        header.setSpacing(4)
+        self.name_label = QLabel(WEEKDAY_NAMES[weekday], self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name_label.font()
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.warning_label = QLabel(self)
+        self.warning_label.setVisible(False)
+        header.addWidget(self.name_label)
+        header.addStretch(1)
+        header.addWidget(self.warning_label)
+        layout.addLayout(header)
+
+        self.run_combo = QComboBox(self)
+        self.run_combo.setAccessibleName(f"Run on {WEEKDAY_NAMES[weekday]}")
+        self.run_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.run_combo.setMinimumContentsLength(6)
+        for kind in RunKind:
+            self.run_combo.addItem(kind.label, kind.value)
+        self.run_combo.activated.connect(self._on_run_combo_activated)
+        layout.addWidget(self.run_combo)
+
+        self.list = DayList(self)
+        self.list.setObjectName(f"dayList{weekday}")
+        self.list.setAccessibleName(f"Routines on {WEEKDAY_NAMES[weekday]}")
+        self.list.setModel(model)
+        self.list.setRootIndex(model.day_index(weekday))
+        self.list.setItemDelegate(PlannedRoutineDelegate(self.list))
+        self.list.configure_drop_target()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.list.setResizeMode(DayList.ResizeMode.Adjust)
+        self.list.setSpacing(1)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.viewport().setAutoFillBackground(False)
+        layout.addWidget(self.list, 1)
+
+        self.minutes_label = QLabel(self)
+        self.minutes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.minutes_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minutes_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.minutes_label)
+        self.drop_target = False  # a routine dragged over the day would land here
+        self._highlighted = False
+        self.list.drop_hovered.connect(self._on_list_drop_hovered)
+        self.list.files_dropped.connect(lambda paths: self.files_dropped.emit(self.weekday, paths))
+        self.set_marks(today=False, highlighted=False, warnings=[])
+
+    def _on_list_drop_hovered(self, over: bool) -> None:
+        if over != self.drop_target:
+            self.drop_target = over
+            self._restyle()
+
+    def _restyle(self) -> None:
+        if self.drop_target:  # the day under the pointer while dragging: filled and outlined
+            self.setStyleSheet(
+                "DayColumn { background: palette(alternate-base); border: 2px dashed palette(highlight);"
+                " padding: 0px; border-radius: 8px; }"
+            )
+            return
+        border = "palette(highlight)" if self.is_today or self._highlighted else "palette(mid)"
+        width = 2 if self._highlighted else 1  # a thicker border gives up padding: the content stays put
+        self.setStyleSheet(
+            f"DayColumn {{ background: palette(base); border: {width}px solid {border};"
+            f" padding: {2 - width}px; border-radius: 8px; }}"
+        )
+
+    def _on_run_combo_activated(self, _index: int) -> None:
+        self.run_chosen.emit(self.weekday, str(self.run_combo.currentData()))
+
+    def reroot(self) -> None:
+        """Point the list at this day again (a model reset forgets every view's root)."""
+        self.list.setRootIndex(self.model.day_index(self.weekday))
+
+    def refresh(self) -> None:
+        """Show the day's run and minutes as the model has them."""
+        run = self.model.run(self.weekday)
+        index = self.run_combo.findData(run.value)
+        if index != self.run_combo.currentIndex():
+            self.run_combo.setCurrentIndex(index)
+        minutes = self.model.day_minutes(self.weekday)
+        count = len(self.model.entries(self.weekday))
+        if count == 0:
+            self.minutes_label.setText("Nothing planned")
+        elif minutes == 0:
+            self.minutes_label.setText("—")
+        else:
+            self.minutes_label.setText(f"about {minutes_text(minutes)}")
+
+    def set_marks(self, today: bool, highlighted: bool, warnings: Sequence[str]) -> None:
+        self.is_today = today
+        name = WEEKDAY_NAMES[self.weekday]
+        self.name_label.setStyleSheet(
+            "background: palette(highlight); color: palette(highlighted-text); border-radius: 4px;"
+            " padding: 0 4px;"
+            if today
+            else "padding: 0 4px;"
+        )
+        self.name_label.setToolTip("Today" if today else "")
+        self.name_label.setAccessibleName(f"{name}, today" if today else name)
+        self._highlighted = highlighted
+        self._restyle()
+        if warnings:
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.warning_label.setPixmap(icon.pixmap(QSize(14, 14)))
+            self.warning_label.setToolTip("".join(plain_tooltip(w) for w in warnings))
+            self.warning_label.setAccessibleName("Notes on this day: " + " ".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
+
+
+class WeekPage(QWidget):
+    plan_saved = Signal()  # the plan in storage changed
+    status_message = Signal(str)
+    export_requested = Signal()
+    files_dropped = Signal(int, list)  # weekday, routine files dropped on it: import them and plan them there
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_WeekPage()
+        self.ui.setupUi(self)
+        self.repo: Repo | None = None
+        self.today: Callable[[], dt.date] = dt.date.today
+        self._exercises: dict[str, Exercise] = {}
+        self._notes: list[Note] = []
+        self._loading = False
+        self._last_day: int | None = None
+        ui = self.ui
+        font = ui.titleLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        ui.titleLabel.setFont(font)
+        ui.summaryLabel.setStyleSheet("color: palette(placeholder-text);")
+        ui.routinesHint.setStyleSheet("color: palette(placeholder-text);")
+        title_font = ui.routinesTitle.font()
+        title_font.setBold(True)
+        ui.routinesTitle.setFont(title_font)
+
+        self.undo_stack = QUndoStack(self)
+        self.model = WeekModel(self.undo_stack, self)
+        self.routine_list = RoutineListModel(self)
+        ui.routineList.setModel(self.routine_list)
+        delegate = TwoLineDelegate(ui.routineList, thumbnails=False)
+        delegate.subtitle_role = RoutineRole.SUBTITLE
+        ui.routineList.setItemDelegate(delegate)
+        ui.routineList.configure_drag_source()
+        ui.routineList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ui.routineList.activated.connect(self._on_routine_list_activated)
+
+        self.columns: dict[int, DayColumn] = {}
+        for weekday in week_order():
+            column = DayColumn(self.model, weekday, ui.daysWidget)
+            ui.daysLayout.addWidget(column, 1)
+            self.columns[weekday] = column
+            column.run_chosen.connect(self._on_column_run_chosen)
+            column.files_dropped.connect(self.files_dropped)
+            column.list.delete_requested.connect(self.remove_selected)
+            column.list.focused.connect(lambda weekday=weekday: self._on_day_list_focused(weekday))
+            column.list.customContextMenuRequested.connect(
+                lambda pos, weekday=weekday: self._on_day_list_context_menu(weekday, pos)
+            )
+        order = week_order()
+        QWidget.setTabOrder(ui.routineList, ui.addButton)
+        previous: QWidget = ui.addButton
+        for weekday in order:
+            QWidget.setTabOrder(previous, self.columns[weekday].run_combo)
+            QWidget.setTabOrder(self.columns[weekday].run_combo, self.columns[weekday].list)
+            previous = self.columns[weekday].list
+
+        self.add_menu = QMenu(self)
+        for weekday in order:
+            action = self.add_menu.addAction(WEEKDAY_NAMES[weekday])
+            action.triggered.connect(
+                lambda _checked=False, weekday=weekday: self.add_selected_routines(weekday)
+            )
+        ui.addButton.setMenu(self.add_menu)
+
+        ui.splitter.setSizes([176, 900])
+        ui.splitter.setStretchFactor(1, 1)
+        ui.guidanceList.setMaximumHeight(150)
+        ui.guidanceList.setUniformItemSizes(False)
+        ui.guidanceList.setResizeMode(ui.guidanceList.ResizeMode.Adjust)
+        ui.guidanceList.setTextElideMode(Qt.TextElideMode.ElideNone)
+        ui.guidanceList.currentItemChanged.connect(self._on_guidance_current_changed)
+        ui.removeMissingButton.clicked.connect(self.remove_missing)
+        ui.exportButton.clicked.connect(self.export_requested)
+        ui.removeMissingButton.setVisible(False)
+
+        self.model.plan_changed.connect(self._on_model_plan_changed)
+        self.model.notice.connect(self._on_model_notice)
+        self.model.placed.connect(self._on_model_placed)
+        self.model.dataChanged.connect(self._on_model_data_changed)
+        self.model.modelReset.connect(self._on_model_reset)
+
+        self.remove_action = QAction("Remove from the Week", self)
+        self.remove_action.triggered.connect(self.remove_selected)
+        self._refresh_columns()
+
+    # -- data ----------------------------------------------------------------------------------
+    def attach(self, repo: Repo) -> None:
+        self.repo = repo
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the routines and the plan again (the routines may have changed elsewhere)."""
+        assert self.repo is not None
+        routines = self.repo.routines()
+        self._exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        self.model.pace = current_pace(self._exercises)
+        self.routine_list.set_pace(self.model.pace)
+        self.show_plan(self.repo.week_plan(), routines)
+
+    def show_plan(self, plan: WeekPlan, routines: list[Routine]) -> None:
+        self._loading = True
+        self.routine_list.set_routines(routines)
+        self.model.set_plan(plan, routines)
+        self._loading = False
+        self.ui.addButton.setEnabled(bool(routines))
+        self.ui.routinesHint.setText(
+            "Drag a routine onto a day." if routines else "No routines yet: make one on the Routines page."
+        )
+        self._refresh_columns()
+        self._refresh_notes()
+
+    # -- saving as you go ----------------------------------------------------------------------
+    def _on_model_plan_changed(self) -> None:
+        if self._loading:
+            return
+        if self.repo is not None:
+            try:
+                self.repo.save_week_plan(self.model.plan())
+            except HipDeskError as exc:
+                self.status_message.emit(str(exc))
+                return
+            self.plan_saved.emit()
+        self._refresh_notes()
+
+    def _on_model_notice(self, text: str) -> None:
+        self.status_message.emit(text)
+
+    def _on_model_data_changed(
+        self, top_left: QModelIndex, _bottom_right: QModelIndex, *_roles: object
+    ) -> None:
+        if top_left.data(Role.IS_DAY):
+            column = self.columns.get(top_left.row())
+            if column is not None:
+                column.refresh()
+
+    def _on_model_reset(self) -> None:
+        for column in self.columns.values():
+            column.reroot()
+        self._refresh_columns()
+
+    def _refresh_columns(self) -> None:
+        today = self.today().weekday()
+        for weekday, column in self.columns.items():
+            column.refresh()
+            warnings = [
+                n.text for n in self._notes if n.severity is Severity.CAUTION and weekday in n.weekdays
+            ]
+            column.set_marks(
+                today=weekday == today, highlighted=weekday in self._highlighted(), warnings=warnings
+            )
+
+    def _highlighted(self) -> tuple[int, ...]:
+        item = self.ui.guidanceList.currentItem()
+        note = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return note.weekdays if isinstance(note, Note) else ()
+
+    def _refresh_notes(self) -> None:
+        plan = self.model.plan()
+        self._notes = week_notes(plan, self.model.routines(), self._exercises, self.model.pace)
+        guidance = self.ui.guidanceList
+        guidance.blockSignals(True)
+        guidance.clear()
+        icons = {
+            Severity.CAUTION: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.ADVICE: self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+            Severity.INFO: _blank_icon(),
+        }
+        for note in self._notes:
+            item = QListWidgetItem(icons[note.severity], note.text)
+            item.setData(Qt.ItemDataRole.UserRole, note)
+            item.setToolTip(plain_tooltip(note.text))
+            guidance.addItem(item)
+        guidance.blockSignals(False)
+        missing = len(self.model.missing_positions())
+        self.ui.removeMissingButton.setVisible(missing > 0)
+        self.ui.removeMissingButton.setText(
+            "Remove the Deleted Routine" if missing == 1 else "Remove the Deleted Routines"
+        )
+        planned = sum(len(day.routines) for day in plan.days)
+        total = sum(self.model.day_minutes(d) for d in range(7))
+        if planned == 0:
+            self.ui.summaryLabel.setText("Nothing planned yet")
+        else:
+            self.ui.summaryLabel.setText(
+                f"{planned} {'routine' if planned == 1 else 'routines'} planned · about "
+                f"{minutes_text(total)} a week"
+            )
+        self._refresh_columns()
+
+    # -- planning ------------------------------------------------------------------------------
+    def _current_day(self) -> int:
+        return self._last_day if self._last_day is not None else self.today().weekday()
+
+    def _on_routine_list_activated(self, index: QModelIndex) -> None:
+        self.add_selected_routines(self._current_day())
+
+    def add_selected_routines(self, weekday: int) -> None:
+        rows = sorted(i.row() for i in self.ui.routineList.selectionModel().selectedIndexes())
+        if not rows and self.ui.routineList.currentIndex().isValid():
+            rows = [self.ui.routineList.currentIndex().row()]
+        ids = [self.routine_list.routine_at(r).id for r in rows]
+        self.model.add_routines([i for i in ids if i is not None], weekday)
+
+    def _on_column_run_chosen(self, weekday: int, value: str) -> None:
+        self.model.set_run(weekday, RunKind(value))
+
+    def _on_day_list_focused(self, weekday: int) -> None:
+        self._last_day = weekday
+        for other, column in self.columns.items():
+            if other != weekday:
+                column.list.clearSelection()
+
+    def _on_model_placed(self, weekday: int, row: int, count: int) -> None:
+        """Select what was just dropped or moved, in its new day."""
+        column = self.columns.get(weekday)
+        if column is None or self._loading:
+            return
+        selection = column.list.selectionModel()
+        selection.clearSelection()
+        for offset in range(count):
+            selection.select(
+                self.model.entry_index(weekday, row + offset), QItemSelectionModel.SelectionFlag.Select
+            )
+        current = self.model.entry_index(weekday, row)
+        selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def selected_positions(self) -> list[tuple[int, int]]:
+        positions = []
+        for column in self.columns.values():
+            for index in column.list.selectionModel().selectedIndexes():
+                position = self.model.position(index)
+                if position is not None:
+                    positions.append(position)
+        return sorted(positions)
+
+    def remove_selected(self) -> None:
+        positions = self.selected_positions()
+        if not positions:
+            return
+        weekday, row = positions[0]
+        self.model.remove_entries(positions)
+        remaining = len(self.model.entries(weekday))
+        if remaining:
+            self.columns[weekday].list.selectionModel().setCurrentIndex(
+                self.model.entry_index(weekday, min(row, remaining - 1)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+
+    def remove_missing(self) -> None:
+        count = self.model.remove_missing()
+        if count:
+            self.status_message.emit(
+                "Removed the deleted routine from your week."
+                if count == 1
+                else f"Removed {count} deleted routines from your week."
+            )
+
+    def _on_day_list_context_menu(self, weekday: int, pos: QPoint) -> None:
+        view = self.columns[weekday].list
+        index = view.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            if not view.selectionModel().isSelected(index):
+                view.setCurrentIndex(index)
+            missing = bool(index.data(Role.MISSING))
+            time_action = menu.addAction("Set Time…")
+            time_action.setEnabled(not missing)
+            time_action.triggered.connect(lambda: view.edit(index))
+            any_time = menu.addAction("Any Time")
+            any_time.setEnabled(not missing and index.data(Qt.ItemDataRole.EditRole) != "")
+            position = self.model.position(index)
+            any_time.triggered.connect(lambda: self.model.set_time(position, None) if position else None)
+            move = menu.addMenu("Move to")
+            positions = self.selected_positions() or ([position] if position else [])
+            for other in week_order():
+                action = move.addAction(WEEKDAY_NAMES[other])
+                action.setEnabled(other != weekday)
+                action.triggered.connect(
+                    lambda _checked=False, other=other: self.model.move_entries(positions, other)
+                )
+            menu.addSeparator()
+            menu.addAction(self.remove_action)
+        add = menu.addMenu(f"Plan on {WEEKDAY_NAMES[weekday]}")
+        for row in range(self.routine_list.rowCount()):
+            routine = self.routine_list.routine_at(row)
+            action = add.addAction(routine.name.replace("&", "&&"))
+            action.triggered.connect(
+                lambda _checked=False, rid=routine.id: self.model.add_routines([rid], weekday)
+            )
+        add.setEnabled(self.routine_list.rowCount() > 0)
+        if self.model.missing_positions():
+            menu.addSeparator()
+            menu.addAction(self.ui.removeMissingButton.text(), self.remove_missing)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _on_guidance_current_changed(self, *_args: object) -> None:
+        self._refresh_columns()
