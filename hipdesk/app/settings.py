@@ -32,8 +32,8 @@ class Key(Generic[T]):
             if kind is bool:
                 return value in (True, "true", "1", 1)  # type: ignore[return-value]
             if kind is QByteArray:
-                return value if isinstance(value, QByteArray) else self.default
-            return kind(value)  # type: ignore[call-arg,no-any-return]
+                return value if isinstance(value, QByteArray) else self.default  # type: ignore[return-value]
+            return kind(value)  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return self.default
 

@@ -46,7 +46,7 @@ class FigureWidget(QWidget):
     def figure(self) -> Figure:
         return self._figure
 
-    def setFigure(self, figure: Figure) -> None:  # noqa: N802 (Qt naming)
+    def setFigure(self, figure: Figure) -> None:
         self._figure = figure
         self._started = self._clock()
         self._paused_phase = 0.0
@@ -57,7 +57,7 @@ class FigureWidget(QWidget):
     def side(self) -> str:
         return self._side
 
-    def setSide(self, side: str) -> None:  # noqa: N802
+    def setSide(self, side: str) -> None:
         if side not in ("left", "right"):
             raise ValueError(f"side must be 'left' or 'right', not {side!r}")
         if side != self._side:
@@ -68,10 +68,10 @@ class FigureWidget(QWidget):
     side_property = Property(str, side, setSide, notify=side_changed)
 
     # -- play / pause -----------------------------------------------------------------------------
-    def isPlaying(self) -> bool:  # noqa: N802
+    def isPlaying(self) -> bool:
         return self._playing
 
-    def setPlaying(self, playing: bool) -> None:  # noqa: N802
+    def setPlaying(self, playing: bool) -> None:
         if playing == self._playing:
             return
         if playing:
@@ -100,7 +100,7 @@ class FigureWidget(QWidget):
         elapsed = self._clock() - self._started if self._playing else self._paused_phase
         return self._figure.animation(self._side).phase(elapsed)
 
-    def timerActive(self) -> bool:  # noqa: N802
+    def timerActive(self) -> bool:
         return self._timer.isActive()
 
     def _animated(self) -> bool:
@@ -115,32 +115,32 @@ class FigureWidget(QWidget):
             self._timer.stop()
 
     # -- Qt events ------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         self._sync_timer()
 
-    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._timer.stop()
         super().hideEvent(event)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(260, 260)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(80, 80)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._animated():
             self.toggle()
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self._animated():
             self.toggle()
             return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = QRectF(self.rect())
         paint_figure(painter, rect, self._figure, t=self.phase(), side=self._side, palette=self.palette())

@@ -10,12 +10,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
-from hipdesk.figures.animation import load_figure  # noqa: E402
-from hipdesk.figures.catalog import all_exercises  # noqa: E402
-from hipdesk.figures.render import paint_figure  # noqa: E402
+from hipdesk.figures.animation import load_figure
+from hipdesk.figures.catalog import all_exercises
+from hipdesk.figures.render import paint_figure
 
 FRAMES = 300
 

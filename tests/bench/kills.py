@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a source checkout
 
-import hipdesk  # noqa: E402, F401  (before PySide6: see hipdesk.qtfix)
-from hipdesk.domain.model import ItemSides, Routine, RoutineItem  # noqa: E402
-from hipdesk.store import open_store  # noqa: E402
+import hipdesk  # noqa: F401  (before PySide6: see hipdesk.qtfix)
+from hipdesk.domain.model import ItemSides, Routine, RoutineItem
+from hipdesk.store import open_store
 
 RECORDED = re.compile(r"recorded set item=(\d+) side=(\w+) set=(\d+)")
 ROUTINE = Routine(

@@ -13,14 +13,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-import hipdesk  # noqa: E402, F401  (before PySide6: see qtfix)
-from hipdesk.catalogue.loader import load_catalogue  # noqa: E402
-from hipdesk.catalogue.starter import starter_routines, starter_week  # noqa: E402
-from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan  # noqa: E402
-from hipdesk.domain.rules import default_item  # noqa: E402
-from hipdesk.export.pdf import Paper, routine_pdf, week_pdf  # noqa: E402
+import hipdesk  # noqa: F401  (before PySide6: see qtfix)
+from hipdesk.catalogue.loader import load_catalogue
+from hipdesk.catalogue.starter import starter_routines, starter_week
+from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
+from hipdesk.domain.rules import default_item
+from hipdesk.export.pdf import Paper, routine_pdf, week_pdf
 
 RUNS = 10
 

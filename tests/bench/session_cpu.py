@@ -55,7 +55,7 @@ def _child(kind: str, seconds: float, profile: str | None) -> None:
         driver.skip()  # past the lead-in: the first set runs, the figure moves, the ring counts
 
         class Frames(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     frames.append(time.monotonic())
                 return False

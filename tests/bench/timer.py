@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a source checkout
 
-from hipdesk.domain.model import ItemSides, Routine, RoutineItem  # noqa: E402
-from hipdesk.engine import SessionEngine, plan_steps  # noqa: E402
+from hipdesk.domain.model import ItemSides, Routine, RoutineItem
+from hipdesk.engine import SessionEngine, plan_steps
 
 
 def busy(stop: threading.Event) -> None:

@@ -7,13 +7,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from hipdesk.views.printing.preview import PdfPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.db import backup
 from hipdesk.views.printing import jobs as printing
 from hipdesk.views.printing import preview as pdf_preview
+from hipdesk.views.printing.preview import PdfPreviewDialog
 from hipdesk.views.shell import main_window as main_window_module
 from hipdesk.views.shell.main_window import MainWindow
 

@@ -7,12 +7,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 
-from hipdesk.figures.animation import load_figure  # noqa: E402
-from hipdesk.figures.render import render_image  # noqa: E402
-from hipdesk.figures.widget import FigureWidget  # noqa: E402
+from hipdesk.figures.animation import load_figure
+from hipdesk.figures.render import render_image
+from hipdesk.figures.widget import FigureWidget
 
 DOG = "three-legged-dog"  # all fours (the lead-in), downward dog, leg up and back
 

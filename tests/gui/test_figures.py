@@ -6,22 +6,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QRectF, QSize  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette, QPdfWriter  # noqa: E402
+import pytest
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPalette, QPdfWriter
 
-from hipdesk.figures.animation import Figure, load_figure, placeholder_figure  # noqa: E402
-from hipdesk.figures.batch import CONTACT_SHEET, dark_palette, render_figures  # noqa: E402
-from hipdesk.figures.checks import (  # noqa: E402
+from hipdesk.figures.animation import Figure, load_figure, placeholder_figure
+from hipdesk.figures.batch import CONTACT_SHEET, dark_palette, render_figures
+from hipdesk.figures.checks import (
     MIN_THUMBNAIL_CHANGE,
     THUMBNAIL_SIZE,
     thumbnail_change,
     thumbnail_problems,
 )
-from hipdesk.figures.poses import PoseError, parse_pose_data  # noqa: E402
-from hipdesk.figures.render import (  # noqa: E402
+from hipdesk.figures.poses import PoseError, parse_pose_data
+from hipdesk.figures.render import (
     figure_style,
     keyframe_pixels,
     paint_figure,
@@ -29,9 +29,9 @@ from hipdesk.figures.render import (  # noqa: E402
     render_image,
     render_strip_image,
 )
-from hipdesk.figures.scene import Tone  # noqa: E402
-from hipdesk.figures.widget import FigureWidget  # noqa: E402
-from hipdesk.resources import exercise_files, resource_path  # noqa: E402
+from hipdesk.figures.scene import Tone
+from hipdesk.figures.widget import FigureWidget
+from hipdesk.resources import exercise_files, resource_path
 
 AUTHORED = sorted(p.stem for p in exercise_files())  # every built-in exercise has its poses
 

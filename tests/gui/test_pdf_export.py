@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-from hipdesk.views.printing.preview import PdfPreviewDialog
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
@@ -21,6 +20,7 @@ from hipdesk.views.printing.jobs import (
     routine_job,
     week_job,
 )
+from hipdesk.views.printing.preview import PdfPreviewDialog
 from hipdesk.views.shell.main_window import MainWindow
 
 

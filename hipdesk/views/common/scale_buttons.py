@@ -66,12 +66,12 @@ class ScaleButtons(QWidget):
     def _on_group_id_clicked(self, number: int) -> None:
         self.set_value(None if number == self._value else number)
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt naming)
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         for button in self.buttons():
             button.setAccessibleName(f"{name} {self._group.id(button)}")
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().focusInEvent(event)
         chosen = self._group.button(self._value) if self._value is not None else None
         target = chosen or (self.buttons()[0] if self.buttons() else None)

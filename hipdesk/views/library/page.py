@@ -85,9 +85,16 @@ class LibraryPage(QWidget):
             combo.addItem(label, value)
 
     def set_exercises(self, exercises: list[Exercise], keep: str | None = None) -> None:
+        """Show ``exercises``, with ``keep`` (or the exercise shown before) chosen; when the one shown
+        is gone (deleted), nothing is chosen and the detail says so."""
         current = keep or self.current_id()
         self.model.set_exercises(exercises)
-        self.select(current or (exercises[0].id if exercises else ""))
+        if current and not self.select(current):
+            self.ui.exerciseList.clearSelection()
+            self.ui.exerciseList.setCurrentIndex(QModelIndex())
+            self.show_exercise(None)
+        elif not current:
+            self.select(exercises[0].id if exercises else "")
         self._update_count()
 
     def restore_state(self) -> None:
@@ -208,7 +215,11 @@ class LibraryPage(QWidget):
     def show_exercise(self, ex: Exercise | None) -> None:
         ui = self.ui
         self._shown = ex
-        if ex is None:
+        if ex is None and self.proxy.rowCount():
+            ui.nameLabel.setText("No exercise chosen")
+            ui.factsLabel.setText("Choose one in the list to see how it is done.")
+            ui.detailText.clear()
+        elif ex is None:
             ui.nameLabel.setText("No exercise matches")
             ui.factsLabel.setText("Clear the search or the filters to see the whole library.")
             ui.detailText.clear()
@@ -220,7 +231,3 @@ class LibraryPage(QWidget):
         if self.figure_panel is not None:
             self.figure_panel.show_exercise(ex)
         self.current_exercise_changed.emit(ex)
-
-    def index_of(self, exercise_id: str) -> QModelIndex:
-        row = self.model.row_of(exercise_id)
-        return self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else QModelIndex()

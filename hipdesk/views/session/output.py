@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     QThread,
     QTimer,
     Signal,
-    SignalInstance,
 )
 
 from hipdesk.app import settings as prefs
@@ -90,31 +89,6 @@ class _Unavailable(Exception):
         self.sentence = sentence
         self.detail = detail
         self.final = final  # trying again in this process cannot help (a missing library, a broken engine)
-
-
-def _wait_until(done: Callable[[], bool], signals: list[SignalInstance], timeout_ms: int) -> bool:
-    """Run a local event loop until ``done()`` holds (checked when a signal fires) or the time is up."""
-    if done():
-        return True
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(loop.quit)
-
-    def check(*_: object) -> None:
-        if done():
-            loop.quit()
-
-    for signal in signals:
-        signal.connect(check)
-    try:
-        timer.start(timeout_ms)
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    finally:
-        timer.stop()
-        for signal in signals:
-            signal.disconnect(check)
-    return done()
 
 
 class _CueSink:
@@ -192,7 +166,7 @@ def _run_sound_thread(
         link.halt.connect(worker.on_halt)
         link.gain.connect(worker.on_gain)
         found.append("ok")
-    except Exception as exc:  # noqa: BLE001 (told to the GUI side as a sentence, never raised there)
+    except Exception as exc:
         found.append(f"failed: {exc}")
         return
     finally:
@@ -280,10 +254,10 @@ class _CueSound:
     def stop(self) -> None:
         self.output.link.halt.emit()
 
-    def setVolume(self, gain: float) -> None:  # noqa: N802 (as QSoundEffect)
+    def setVolume(self, gain: float) -> None:
         self.output.link.gain.emit(gain)
 
-    def deleteLater(self) -> None:  # noqa: N802 (as QSoundEffect)
+    def deleteLater(self) -> None:
         self.output.close()
 
 

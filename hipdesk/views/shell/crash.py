@@ -89,7 +89,7 @@ class CrashHandler(QObject):
         if self.rollback is not None:
             try:
                 self.rollback()  # an unfinished transaction is undone, never half kept
-            except Exception:  # noqa: BLE001 - the handler itself must not fail
+            except Exception:
                 logger.exception("rollback after the error failed")
         from hipdesk.db.files import disk_full_text, is_disk_full
 

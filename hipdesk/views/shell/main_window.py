@@ -13,7 +13,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
+from hipdesk.app import exercises as exercise_ops
 from hipdesk.app import settings
+from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.widgets import ask, confirm, message
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         elif choice == "Keep as Partial":
             self.repo.keep_partial(session.id)
             self.ui.actionResumeSession.setEnabled(len(interrupted) > 1)
-            self._fresh.discard("history")
+            self.apply_change(Change.HISTORY)
             self.statusBar().showMessage(f"Kept “{session.routine_name}” as a partial session.", 6000)
 
     def _interrupted(self) -> list[SessionRecord]:
@@ -229,7 +231,7 @@ class MainWindow(QMainWindow):
         history = HistoryPage(self)
         history.setObjectName("historyPage")
         history.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
-        history.history_changed.connect(lambda: self._fresh.discard("today"))
+        history.history_changed.connect(lambda: self.apply_change(Change.HISTORY, source="history"))
         history.export_requested.connect(self.export_history_dialog)
         self.undo_group.addStack(history.undo_stack)
         return history
@@ -274,12 +276,10 @@ class MainWindow(QMainWindow):
         return self.page("today")  # type: ignore[return-value]
 
     def _on_routines_page_routines_changed(self) -> None:
-        self._fresh.discard("today")
-        self._fresh.discard("week")
-        self._fresh.discard("history")
+        self.apply_change(Change.ROUTINES, source="routines")
 
     def _on_week_page_plan_saved(self) -> None:
-        self._fresh.discard("today")
+        self.apply_change(Change.PLAN, source="week")
 
     def _on_week_page_files_dropped(self, weekday: int, paths: list[Path]) -> None:
         """Routine files dropped on a day: imported, then planned on that day."""
@@ -314,8 +314,7 @@ class MainWindow(QMainWindow):
     def _on_session_closed(self, session: QWidget) -> None:
         if session in self._sessions:
             self._sessions.remove(session)
-        self._fresh.discard("today")
-        self._fresh.discard("history")
+        self.apply_change(Change.HISTORY)
 
     def _make_edit_menu(self) -> None:
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -420,10 +419,12 @@ class MainWindow(QMainWindow):
         self.ui.actionEditExercise.setEnabled(own)
         self.ui.actionDeleteExercise.setEnabled(own)
 
-    def _run_exercise_dialog(self, exercise: Exercise | None) -> Exercise | None:
+    def _run_exercise_dialog(self, exercise: Exercise | None, title: str | None = None) -> Exercise | None:
         from hipdesk.views.library.exercise_dialog import ExerciseDialog  # not needed at start-up
 
         dialog = ExerciseDialog(exercise, self)
+        if title:
+            dialog.setWindowTitle(title)
         if dialog.exec() != ExerciseDialog.DialogCode.Accepted:
             return None
         return dialog.result_exercise()
@@ -433,59 +434,87 @@ class MainWindow(QMainWindow):
 
     def new_exercise(self) -> None:
         edited = self._run_exercise_dialog(None)
+        if edited is None or self.repo is None:
+            return
+        try:
+            stored, change = exercise_ops.create(self.repo, edited)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        self.apply_change(change, select=stored.id, status=f"Added “{stored.name}”.")
+
+    def duplicate_exercise(self) -> None:
+        """A copy to edit, stored only when its dialog is saved (Cancel leaves nothing behind)."""
+        ex = self.library.current_exercise()
+        if ex is None or self.repo is None:
+            return
+        try:
+            draft = exercise_ops.draft_copy(self.repo, ex.id)
+        except HipDeskError as exc:
+            self._report(exc)
+            return
+        edited = self._run_exercise_dialog(draft, f"Duplicate “{ex.name}”")
         if edited is None:
             return
         try:
-            stored = self.repo.create_exercise(edited)
+            stored, change = exercise_ops.create(self.repo, edited)
         except HipDeskError as exc:
             self._report(exc)
             return
-        self._after_exercise_change(stored.id, f"Added “{stored.name}”.")
-
-    def duplicate_exercise(self) -> None:
-        ex = self.library.current_exercise()
-        if ex is None:
-            return
-        try:
-            copy = self.repo.duplicate_exercise(ex.id)
-        except HipDeskError as exc:
-            self._report(exc)
-            return
-        self._after_exercise_change(copy.id, f"Copied “{ex.name}”: edit your copy.")
-        self.edit_exercise()
+        self.apply_change(
+            change, select=stored.id, status=f"Added “{stored.name}”, your copy of “{ex.name}”."
+        )
 
     def edit_exercise(self) -> None:
         ex = self.library.current_exercise()
-        if ex is None or ex.builtin:
+        if ex is None or ex.builtin or self.repo is None:
             return
         edited = self._run_exercise_dialog(ex)
         if edited is None:
             return
         try:
-            stored = self.repo.update_exercise(edited)
+            stored, change = exercise_ops.edit(self.repo, edited)
         except HipDeskError as exc:
             self._report(exc)
             return
-        self._after_exercise_change(stored.id, f"Saved “{stored.name}”.")
+        self.apply_change(change, select=stored.id, status=f"Saved “{stored.name}”.")
 
     def delete_exercise(self) -> None:
         ex = self.library.current_exercise()
-        if ex is None or ex.builtin:
+        if ex is None or ex.builtin or self.repo is None:
             return
         if not confirm(
             self, "Delete Exercise", f"Delete your exercise “{ex.name}”? This cannot be undone.", "Delete"
         ):
             return
         try:
-            self.repo.delete_exercise(ex.id)
+            change = exercise_ops.delete(self.repo, ex.id)
         except HipDeskError as exc:
             self._report(exc)
             return
-        self._after_exercise_change(None, f"Deleted “{ex.name}”.")
+        self.apply_change(change, status=f"Deleted “{ex.name}”.")
 
-    def _after_exercise_change(self, select: str | None, message: str) -> None:
-        self.library.set_exercises(self.repo.exercises(), keep=select)
-        self.statusBar().showMessage(message, 5000)
+    def apply_change(
+        self, change: Change, select: str | None = None, status: str | None = None, source: str = ""
+    ) -> None:
+        """The one path for a change to the data: the shared exercises are read again when they
+        changed, every page that shows what changed is marked stale, and the page on screen (and
+        the Library's model, which also feeds the routine editor's palette) refreshes at once.
+        ``source``: the page that made the change, which already shows it."""
+        if self.repo is None or change == Change.NONE:
+            return
+        if change & Change.EXERCISES:
+            self._exercises = self.repo.exercises()
+            if "library" in self._pages:
+                self.library.set_exercises(self._exercises, keep=select)
+            if "routines" in self._pages:
+                self.routines_page.set_exercises(self._exercises)
+        self._fresh -= stale_pages(change) - {source}
+        if change & Change.EXERCISES and "library" in self._pages:
+            self._fresh.add("library")  # its exercises were just set, with the choice kept
+        self._refresh_page(self.current_page())
+        if status:
+            self.statusBar().showMessage(status, 5000)
 
     # -- routine files -------------------------------------------------------------------------
     def _protected(self) -> Protected:
