@@ -41,12 +41,15 @@ def test_deleting_your_exercise_clears_the_detail_and_its_actions(window, monkey
     window.apply_change(window_change_exercises(), select=stored.id)
     library = window.library
     assert library.ui.nameLabel.text() == "Wall sit" and window.ui.actionDeleteExercise.isEnabled()
+    assert library.figure_panel is not None and library.figure_panel.play_button.isVisibleTo(library)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr("hipdesk.views.shell.main_window.confirm", lambda *a, **k: True)
     window.ui.actionDeleteExercise.trigger()
     assert all(ex.id != stored.id for ex in window.repo.exercises())
     assert library.ui.nameLabel.text() == "No exercise chosen"
     assert "Wall sit" not in library.ui.detailText.toPlainText()
+    assert library.figure_panel is not None
+    assert not library.figure_panel.play_button.isVisibleTo(library)  # nothing to play
     assert not window.ui.actionEditExercise.isEnabled()
     assert not window.ui.actionDeleteExercise.isEnabled()
 

@@ -122,6 +122,7 @@ class FigurePanel(QWidget):
         figure = figure_of(exercise) if exercise is not None else placeholder_figure()
         self.figure.setFigure(figure)
         one_sided = exercise is not None and figure.one_sided
+        self.play_button.setVisible(exercise is not None)  # a placeholder has nothing to play
         self.left_button.setVisible(one_sided)
         self.right_button.setVisible(one_sided)
         self._on_figure_side_changed(self.figure.side())
