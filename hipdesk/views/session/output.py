@@ -198,22 +198,8 @@ class _SoundThread:
         self.on_stuck: Callable[[str], None] | None = None
         self._watch = QTimer(self.link)
         self._watch.setSingleShot(True)
-        # the link lives as long as the application: it must not keep this object alive, nor call
-        # into it while the garbage collector takes it apart (a late answer from the thread)
-        owner = weakref.ref(self)
-
-        def played(number: int) -> None:
-            alive = owner()
-            if alive is not None:
-                alive._on_played(number)
-
-        def watch_timeout() -> None:
-            alive = owner()
-            if alive is not None:
-                alive._on_watch_timeout()
-
-        self._watch.timeout.connect(watch_timeout)
-        self.link.played.connect(played)
+        self._watch.timeout.connect(self._on_watch_timeout)
+        self.link.played.connect(self._on_played)
         self.thread.start()
 
     def wait_ready(self, timeout_ms: int) -> str:
