@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from hipdesk.app.changes import Change
 from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict
 from hipdesk.views.shell.main_window import MainWindow
 
@@ -38,7 +39,7 @@ def test_an_exercise_you_create_can_be_added_to_a_routine(window, monkeypatch, q
 
 def test_deleting_your_exercise_clears_the_detail_and_its_actions(window, monkeypatch) -> None:
     stored = window.repo.create_exercise(_own(window, "Wall sit"))
-    window.apply_change(window_change_exercises(), select=stored.id)
+    window.apply_change(Change.EXERCISES, select=stored.id)
     library = window.library
     assert library.ui.nameLabel.text() == "Wall sit" and window.ui.actionDeleteExercise.isEnabled()
     assert library.figure_panel is not None and library.figure_panel.play_button.isVisibleTo(library)
@@ -52,12 +53,6 @@ def test_deleting_your_exercise_clears_the_detail_and_its_actions(window, monkey
     assert not library.figure_panel.play_button.isVisibleTo(library)  # nothing to play
     assert not window.ui.actionEditExercise.isEnabled()
     assert not window.ui.actionDeleteExercise.isEnabled()
-
-
-def window_change_exercises():  # the change an exercise operation reports
-    from hipdesk.app.changes import Change
-
-    return Change.EXERCISES
 
 
 def test_duplicate_and_edit_cancelled_leaves_no_copy(window, monkeypatch) -> None:
