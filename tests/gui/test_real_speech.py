@@ -9,9 +9,7 @@ and libspeechd2; they skip without them, except in CI, where they must run.
 from __future__ import annotations
 
 import array
-import math
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -26,30 +24,17 @@ import pytest
 
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem
 from hipdesk.views.session.output import NO_SPEECH_NO_SOUND, SPEECH_STOPPED_NO_SOUND
+from tests.recording import RATE, levels, rms
+from tests.recording import ends as _ends
+from tests.recording import recording_start as _recording_start
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-RATE = 16_000  # the recording: 16-bit mono at this rate
 LOUD_FLOOR = 300  # RMS (of 32767) a spoken line reaches at the very least
 QUIET_CEILING = 30  # RMS of "nothing is said": the null sink's monitor is digital silence
 ROUTINE = Routine(
     "Speech check",
     items=(RoutineItem("figure-4-stretch", sets=1, hold_s=8, sides=ItemSides.EACH, rest_after_s=0),),
 )
-
-
-def _ends(proc: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
-    """Stop a process this test started and its children (one process group), for good."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-    try:  # the engine modules speech-dispatcher started
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 @pytest.fixture
@@ -157,31 +142,6 @@ def run_session(db_path: Path, env: dict[str, str], address: str) -> Run:
         reader.join(5)
     run.took_s = time.monotonic() - started
     return run
-
-
-def rms(samples: array.array[int], start_s: float, end_s: float) -> float:
-    part = samples[max(0, int(start_s * RATE)) : max(0, int(end_s * RATE))]
-    if not part:
-        return 0.0
-    return math.sqrt(sum(s * s for s in part) / len(part))
-
-
-def _recording_start(raw: Path, recorder: subprocess.Popen[bytes]) -> float:
-    """The monotonic time of the recording's first sample, from how much it holds by now."""
-    for _ in range(200):
-        if raw.stat().st_size >= RATE:  # half a second recorded: parec is running
-            now = time.monotonic()
-            return now - raw.stat().st_size / 2 / RATE
-        assert recorder.poll() is None, "parec ended at once"
-        time.sleep(0.05)
-    pytest.fail("parec recorded nothing in 10 s")
-
-
-def levels(samples: array.array[int]) -> str:
-    """The recording's loudness by half seconds, for a failing test's message."""
-    return " ".join(
-        f"{i / 2:.1f}s:{rms(samples, i / 2, i / 2 + 0.5):.0f}" for i in range(len(samples) * 2 // RATE)
-    )
 
 
 def test_cues_are_really_spoken_where_they_fall(tmp_path, db_path, pulse_server, speech_server, tool) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import array
 import gc
 import os
 import shutil
 import subprocess
 import sys
+import time
 import wave
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from hipdesk.views.session.output import (
     CuePlayer,
     ScreenSaverInhibitor,
 )
+from tests.recording import RATE, ends, levels, recording_start, rms
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -285,15 +288,63 @@ def test_apply_settings_reads_volume_and_voice(qtbot, players, tmp_path) -> None
     assert (player.volume, player.voice) == (35, False)
 
 
-def test_real_sound_effects_load_where_there_is_a_device(qtbot, players) -> None:
-    from PySide6.QtMultimedia import QMediaDevices
+DEVICE_CHILD = r"""
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtWidgets import QApplication
+from hipdesk.views.session.output import CuePlayer
 
-    if not QMediaDevices.audioOutputs():
-        pytest.skip("no audio output on this machine")
-    player, said = players()
-    player.prepare()
-    assert player.sound_ok, said
-    assert player.play_sound("tick")
+app = QApplication(sys.argv)
+print("outputs", len(QMediaDevices.audioOutputs()), flush=True)
+player = CuePlayer(speech_engine="mock")
+said = []
+player.unavailable.connect(said.append)
+player.prepare()
+print("sound_ok", player.sound_ok, said, flush=True)
+sys.stdin.readline()  # the recording runs: play the cues now
+for name in ("tick", "go", "rest", "finish"):
+    print("played", name, player.play_sound(name), flush=True)
+    loop = QEventLoop()
+    QTimer.singleShot(700, loop.quit)
+    loop.exec()
+player.close()
+print("closed", flush=True)
+"""
+
+
+def test_the_cue_sounds_are_heard_on_a_real_sound_device(tmp_path, pulse_server, tool) -> None:
+    """Against a private PulseAudio's null sink, the cue sounds load, play and are heard (recorded)."""
+    parec = tool("parec", "pulseaudio-utils")
+    env = dict(os.environ, PULSE_SERVER=pulse_server, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
+    raw = tmp_path / "heard.raw"
+    with raw.open("wb") as out:
+        recorder = subprocess.Popen(
+            [parec, "-d", "null.monitor", "--format=s16le", "--channels=1", f"--rate={RATE}", "--latency-msec=20"],
+            env=env, stdout=out, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, "-c", DEVICE_CHILD], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, start_new_session=True,
+        )  # fmt: skip
+        try:
+            recording_from = recording_start(raw, recorder)
+            assert child.stdin is not None
+            child.stdin.write("go\n")
+            child.stdin.flush()
+            output, errors = child.communicate(timeout=60)
+            time.sleep(0.5)  # the last cue rings out
+        finally:
+            ends(child)
+            ends(recorder)
+    assert child.returncode == 0, errors[-2000:]
+    lines = output.splitlines()
+    assert lines[0] != "outputs 0", lines  # the private server's sink is an audio output
+    assert lines[1] == "sound_ok True []", lines
+    assert lines[2:6] == [f"played {name} True" for name in ("tick", "go", "rest", "finish")], lines
+    samples = array.array("h", raw.read_bytes()[: raw.stat().st_size // 2 * 2])
+    heard = rms(samples, 0.0, len(samples) / RATE)
+    assert heard > 300, (heard, levels(samples), recording_from)  # the null sink's monitor is silence else
 
 
 def test_importing_the_module_loads_no_audio_speech_or_dbus_library() -> None:

@@ -3,6 +3,7 @@ with one sentence, and the GUI thread never waits on it."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 import types
@@ -91,3 +92,20 @@ def test_an_output_that_stops_answering_turns_sound_off_once(qtbot, fake_audio) 
     assert told == [NO_SOUND] and not player.sound_ok
     assert not player.play_sound("tick")  # sound stays off; the session goes on with screen cues
     player.close(0)
+
+
+def test_a_late_answer_from_the_sound_thread_reaches_no_player_that_is_gone(qtbot, fake_audio) -> None:
+    """A session's player is closed and collected while its last cue is still starting: the answer
+    that comes after it is taken by the sound link alone (no error in the event loop)."""
+    fake_audio.hang_s = 0.3
+    for _ in range(3):
+        player = CuePlayer(speech_engine="mock")
+        player.prepare_sound()
+        assert player.play_sound("tick")
+        player.close(0)
+        del player
+        gc.collect()
+    qtbot.wait(1200)  # the answers arrive; pytest-qt fails the test on an exception in a slot
+    gc.collect()
+    qtbot.wait(100)
+    assert fake_audio.started == ["sound"] * 3

@@ -120,13 +120,58 @@ class _CueSink:
 
 
 class _SoundLink(QObject):
-    """Commands from the GUI thread to the sound thread, and its answers; every connection is queued."""
+    """Commands from the GUI thread to the sound thread, and its answers; every connection is queued.
+
+    It also keeps the count of cues sent and answered, and its own slot takes the answers: a late
+    answer from the sound thread reaches only this object, which lives as long as the application
+    (the thread may outlive any session), never a Python object being collected.
+    """
 
     play = Signal(str, int)  # a cue's name, and its number for the answer
     halt = Signal()
     gain = Signal(float)
     finish = Signal()
     played = Signal(int)  # the sound thread has started cue number n
+    stuck = Signal(str)  # the sound thread did not start a cue in time: sound is off
+
+    STUCK_MS = 2000
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.sent = 0
+        self.answered = 0
+        self.is_stuck = False
+        self.left_behind: threading.Thread | None = None
+        self._watch = QTimer(self)
+        self._watch.setSingleShot(True)
+        self._watch.timeout.connect(self._on_watch_timeout)
+        self.played.connect(self._on_played)
+
+    def send(self, name: str) -> None:
+        if self.is_stuck:
+            return
+        self.sent += 1
+        self.play.emit(name, self.sent)
+        if not self._watch.isActive():
+            self._watch.start(self.STUCK_MS)
+
+    def stop_watching(self) -> None:
+        self._watch.stop()
+
+    def _on_played(self, number: int) -> None:
+        self.answered = number
+        if self.answered >= self.sent:
+            self._watch.stop()
+        else:
+            self._watch.start(self.STUCK_MS)
+
+    def _on_watch_timeout(self) -> None:
+        if self.answered < self.sent and not self.is_stuck:
+            self.is_stuck = True
+            if self.left_behind is not None:
+                _left_running.append(self.left_behind)
+            logger.warning("the sound output did not start a cue in %d ms: sound off", self.STUCK_MS)
+            self.stuck.emit(f"the sound output did not start a cue in {self.STUCK_MS} ms")
 
 
 class _SoundWorker(QObject):
@@ -181,9 +226,8 @@ def _run_sound_thread(
 class _SoundThread:
     """The cue sounds' audio output in a thread of its own, as speech has: the GUI thread only sends
     it commands, and a sound server that hangs (PulseAudio waits 30 s on a socket that never answers)
-    holds up that thread, never the session. A cue not started within ``STUCK_MS`` gives up sound."""
-
-    STUCK_MS = 2000
+    holds up that thread, never the session. A cue not started within ``_SoundLink.STUCK_MS`` gives
+    up sound (``link.stuck``)."""
 
     def __init__(self, pcm: dict[str, bytes]) -> None:
         self.link = _SoundLink(QCoreApplication.instance())
@@ -192,15 +236,12 @@ class _SoundThread:
         self.thread = threading.Thread(
             target=_run_sound_thread, args=(self.link, pcm, self.ready, self.found), name="sound", daemon=True
         )
-        self._sent = 0
-        self._answered = 0
-        self.stuck = False
-        self.on_stuck: Callable[[str], None] | None = None
-        self._watch = QTimer(self.link)
-        self._watch.setSingleShot(True)
-        self._watch.timeout.connect(self._on_watch_timeout)
-        self.link.played.connect(self._on_played)
+        self.link.left_behind = self.thread
         self.thread.start()
+
+    @property
+    def stuck(self) -> bool:
+        return self.link.is_stuck
 
     def wait_ready(self, timeout_ms: int) -> str:
         """What the sound thread found ("ok", "no-device", "failed: ..."), or "" when it has not
@@ -211,33 +252,13 @@ class _SoundThread:
         return self.found[0] if self.found else "failed: no answer"
 
     def play(self, name: str) -> None:
-        if self.stuck:
-            return
-        self._sent += 1
-        self.link.play.emit(name, self._sent)
-        if not self._watch.isActive():
-            self._watch.start(self.STUCK_MS)
-
-    def _on_played(self, number: int) -> None:
-        self._answered = number
-        if self._answered >= self._sent:
-            self._watch.stop()
-        else:
-            self._watch.start(self.STUCK_MS)
-
-    def _on_watch_timeout(self) -> None:
-        if self._answered < self._sent and not self.stuck:
-            self.stuck = True
-            _left_running.append(self.thread)
-            logger.warning("the sound output did not start a cue in %d ms: sound off", self.STUCK_MS)
-            if self.on_stuck is not None:
-                self.on_stuck(f"the sound output did not start a cue in {self.STUCK_MS} ms")
+        self.link.send(name)
 
     def close(self) -> None:
-        self._watch.stop()
+        self.link.stop_watching()
         self.link.halt.emit()
         self.link.finish.emit()
-        if not self.stuck:
+        if not self.link.is_stuck:
             self.thread.join(0.5)
 
 
@@ -609,7 +630,7 @@ class CuePlayer(QObject):
                 self._problems.pop("sound", None)
                 for effect in self._effects.values():
                     if isinstance(effect, _CueSound):  # one output for all: told once if it stops answering
-                        effect.output.on_stuck = self._on_sound_stuck
+                        effect.output.link.stuck.connect(self._on_sound_stuck)
                         break
                 self._apply_volume()
             except _Unavailable as exc:
