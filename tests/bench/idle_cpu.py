@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).parent))
+from xserver import start_xvfb, stop  # noqa: E402
+
 SETTLE_S = 3.0
 PAGES = ("today", "library", "routines", "week", "history")
 STATES = (*PAGES, "minimised", "behind", "bare")
@@ -116,27 +118,6 @@ def _child(kind: str, seconds: float, db: str) -> None:
     app.exec()
 
 
-def _xvfb() -> tuple[list[subprocess.Popen[bytes]], str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as display:
-        number = display.readline().strip()
-    started = [server]
-    if shutil.which("openbox"):
-        env = {**os.environ, "DISPLAY": f":{number}"}
-        started.append(
-            subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        )
-        time.sleep(1.0)
-    return started, f":{number}"
-
-
 def _run(kind: str, display: str, seconds: float, db: str) -> dict[str, object]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HIPDESK_SPEECH_ENGINE": "none"}
     env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="hipdesk-bench-")
@@ -163,13 +144,11 @@ def main() -> None:
     subprocess.run(
         [sys.executable, "-m", "hipdesk", "--db", db, "routines"], cwd=ROOT, capture_output=True, check=True
     )
-    started, display = _xvfb()
+    started, display = start_xvfb("1280x800", window_manager=True)
     try:
         rows = [_run(kind, display, args.seconds, db) for kind in (args.state or STATES)]
     finally:
-        for process in reversed(started):
-            process.terminate()
-            process.wait(timeout=10)
+        stop(started)
     attention = max(float(row["attention_s"]) for row in rows)  # type: ignore[arg-type]
     print(
         f"{args.seconds:.0f} s each in Xvfb at 1280x800, left alone after one click (measured from "
