@@ -20,8 +20,10 @@ keep_none_alive()
 class FigureWidget(QWidget):
     """Draws a :class:`Figure`, animated from a monotonic clock (never by counting ticks).
 
-    The timer runs only while the widget is shown, playing, and the figure moves. Click or press
-    Space to play/pause. ``side`` ("left"/"right") mirrors an each-side exercise."""
+    The timer runs only while the widget is shown, playing, awake and the figure moves. Click or
+    press Space to play/pause. ``side`` ("left"/"right") mirrors an each-side exercise. A figure put
+    to rest (``setAwake(False)``: nobody is looking) holds the frame it reached, without the paused
+    badge, and goes on from it when woken."""
 
     playing_changed = Signal(bool)
     side_changed = Signal(str)
@@ -34,6 +36,8 @@ class FigureWidget(QWidget):
         self._clock = time.monotonic
         self._started = self._clock()  # clock time at phase 0 while playing
         self._paused_phase = 0.0
+        self._awake = True
+        self._rested_at = 0.0  # clock time the figure was put to rest
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
@@ -48,7 +52,7 @@ class FigureWidget(QWidget):
 
     def setFigure(self, figure: Figure) -> None:
         self._figure = figure
-        self._started = self._clock()
+        self._started = self._clock() if self._awake else self._rested_at
         self._paused_phase = 0.0
         self._sync_timer()
         self.update()
@@ -75,7 +79,8 @@ class FigureWidget(QWidget):
         if playing == self._playing:
             return
         if playing:
-            self._started = self._clock() - self._paused_phase
+            now = self._clock() if self._awake else self._rested_at
+            self._started = now - self._paused_phase
         else:
             self._paused_phase = self.phase()
         self._playing = playing
@@ -84,6 +89,20 @@ class FigureWidget(QWidget):
         self.playing_changed.emit(playing)
 
     playing = Property(bool, isPlaying, setPlaying, notify=playing_changed)
+
+    def isAwake(self) -> bool:
+        return self._awake
+
+    def setAwake(self, awake: bool) -> None:
+        """Rest (hold the frame, no timer) or move on from where it rested."""
+        if awake == self._awake:
+            return
+        if awake:
+            self._started += self._clock() - self._rested_at  # the rest does not count as time played
+        else:
+            self._rested_at = self._clock()
+        self._awake = awake
+        self._sync_timer()
 
     def play(self) -> None:
         self.setPlaying(True)
@@ -97,7 +116,10 @@ class FigureWidget(QWidget):
     def phase(self) -> float:
         """Seconds into the animation now: the lead-in once, then the loop (the clock is read, not
         ticks counted)."""
-        elapsed = self._clock() - self._started if self._playing else self._paused_phase
+        if not self._playing:
+            elapsed = self._paused_phase
+        else:
+            elapsed = (self._clock() if self._awake else self._rested_at) - self._started
         return self._figure.animation(self._side).phase(elapsed)
 
     def timerActive(self) -> bool:
@@ -108,7 +130,7 @@ class FigureWidget(QWidget):
         return len(anim.keyframes) > 1 and anim.period > 0
 
     def _sync_timer(self) -> None:
-        if self._playing and self.isVisible() and self._animated():
+        if self._playing and self._awake and self.isVisible() and self._animated():
             if not self._timer.isActive():
                 self._timer.start()
         else:

@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).parent))
+from xserver import start_xvfb, stop  # noqa: E402
+
 SETTLE_S = 4.0
 HELD_MS = 150.0  # a longer gap between painted frames is a pose held still, painted once
 
@@ -105,20 +108,6 @@ def _child(kind: str, seconds: float, profile: str | None) -> None:
     app.exec()
 
 
-def _xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as display:
-        number = display.readline().strip()
-    return server, f":{number}"
-
-
 def _run(kind: str, display: str, seconds: float, profile: str | None) -> dict[str, object]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HIPDESK_SPEECH_ENGINE": "none"}
     env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="hipdesk-bench-")
@@ -145,13 +134,12 @@ def main() -> None:
     if args.child:
         _child(args.child, args.seconds, args.profile if args.child == "session" else None)
         return
-    server, display = _xvfb()
+    started, display = start_xvfb("1920x1080")
     try:
         session = _run("session", display, args.seconds, args.profile)
         bare = _run("bare", display, args.seconds, None)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(started)
     gaps = [float(g) for g in session["gaps_ms"]]  # type: ignore[attr-defined]
     print(f"{args.seconds:.0f} s each in Xvfb at {session['size']}, CPU user+system of the process itself")
     print(f"session window: {float(session['share']) * 100:.1f} % of one core")  # type: ignore[arg-type]

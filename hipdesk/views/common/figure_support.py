@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import time
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPalette, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
@@ -14,6 +14,7 @@ from hipdesk.domain.model import Exercise
 from hipdesk.figures import Figure, figure_for_exercise, placeholder_figure
 from hipdesk.figures.render import render_image
 from hipdesk.figures.widget import FigureWidget
+from hipdesk.views.common.attention import attention
 
 THUMB_FPS = 12
 
@@ -65,7 +66,8 @@ THUMBNAILS = Thumbnails()
 
 
 class ViewAnimator(QObject):
-    """Repaints a view's visible rows a few times a second while it is shown and animation is on."""
+    """Repaints a view's visible rows a few times a second while it is shown, animation is on and the
+    runner is using the window (:mod:`attention`); no timer runs otherwise."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
@@ -74,11 +76,26 @@ class ViewAnimator(QObject):
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.setInterval(1000 // THUMB_FPS)
         self.timer.timeout.connect(self._on_timer_timeout)
-        self.timer.start()
+        self._attention = attention()
+        self._attention.changed.connect(self.sync)
+        view.installEventFilter(self)
+        self.sync()
+
+    def sync(self) -> None:
+        """Run the timer exactly while a repaint could show movement."""
+        if THUMBNAILS.animate and self._attention.attending and self.view.isVisible():
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.sync()
+        return False
 
     def _on_timer_timeout(self) -> None:
-        if THUMBNAILS.animate and self.view.isVisible():
-            self.view.viewport().update()
+        self.view.viewport().update()
 
 
 class FigurePanel(QWidget):
@@ -117,6 +134,9 @@ class FigurePanel(QWidget):
         self.right_button.clicked.connect(lambda: self.figure.setSide("right"))
         self.figure.side_changed.connect(self._on_figure_side_changed)
         self._on_figure_playing_changed(self.figure.isPlaying())
+        watcher = attention()  # the large figure rests while nobody uses the window
+        watcher.changed.connect(self.figure.setAwake)
+        self.figure.setAwake(watcher.attending)
 
     def show_exercise(self, exercise: Exercise | None) -> None:
         figure = figure_of(exercise) if exercise is not None else placeholder_figure()
