@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -320,50 +320,65 @@ def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _session_json(s: Any) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "routine": s.routine_name,
+        "started_at": _iso(s.started_at),
+        "ended_at": _iso(s.ended_at),
+        "status": s.status.value,
+        "preview": s.preview,
+        "rpe": s.rpe,
+        "discomfort": {"left": s.discomfort_left, "right": s.discomfort_right},
+        "notes": s.notes,
+        "sets": [
+            {
+                "exercise_id": r.exercise_id,
+                "side": r.side.value,
+                "set": r.set_number,
+                "target": r.target_reps if r.target_reps is not None else r.target_s,
+                "actual": r.actual_reps if r.actual_reps is not None else r.actual_s,
+                "unit": "reps" if r.target_reps is not None else "s",
+                "skipped": r.skipped,
+                "started_at": _iso(r.started_at),
+                "ended_at": _iso(r.ended_at),
+            }
+            for r in s.sets
+        ],
+    }
+
+
+def _print_json_stream(items: Iterator[dict[str, Any]]) -> None:
+    """A JSON list written as its items come, one item a line (long lists: memory stays flat)."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json.dumps(item, ensure_ascii=False))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 def cmd_history(repo: Any, args: argparse.Namespace) -> int:
-    sessions = repo.sessions()
     _report_bad_dates(repo)
     if args.json:
-        _print_json(
-            [
-                {
-                    "id": s.id,
-                    "routine": s.routine_name,
-                    "started_at": _iso(s.started_at),
-                    "ended_at": _iso(s.ended_at),
-                    "status": s.status.value,
-                    "preview": s.preview,
-                    "rpe": s.rpe,
-                    "discomfort": {"left": s.discomfort_left, "right": s.discomfort_right},
-                    "notes": s.notes,
-                    "sets": [
-                        {
-                            "exercise_id": r.exercise_id,
-                            "side": r.side.value,
-                            "set": r.set_number,
-                            "target": r.target_reps if r.target_reps is not None else r.target_s,
-                            "actual": r.actual_reps if r.actual_reps is not None else r.actual_s,
-                            "unit": "reps" if r.target_reps is not None else "s",
-                            "skipped": r.skipped,
-                            "started_at": _iso(r.started_at),
-                            "ended_at": _iso(r.ended_at),
-                        }
-                        for r in s.sets
-                    ],
-                }
-                for s in sessions
-            ]
-        )
+        _print_json_stream(_session_json(s) for s in repo.session_records())
         return 0
-    if not sessions:
-        print("No sessions yet.")
-    for s in sessions:
-        done = sum(1 for r in s.sets if not r.skipped)
-        skipped = sum(1 for r in s.sets if r.skipped)
+    empty = True
+    lines = []
+    for s, done, skipped in repo.listed_sessions():
+        empty = False
         when = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         status = f"{s.status.value} (preview)" if s.preview else s.status.value
         sets = f"{done} set" if done == 1 else f"{done} sets"
-        print(f"{when}  {s.routine_name:<28} {status:<9} {sets} done, {skipped} skipped")
+        lines.append(f"{when}  {s.routine_name:<28} {status:<9} {sets} done, {skipped} skipped")
+        if len(lines) >= 1000:
+            print("\n".join(lines))
+            lines.clear()
+    if lines:
+        print("\n".join(lines))
+    if empty:
+        print("No sessions yet.")
     return 0
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from hipdesk.db.stored_time import GOOD_SESSION, GOOD_SET, aware
+from hipdesk.db.stored_time import GOOD_SESSION, GOOD_SET, aware, checked
 from hipdesk.domain.errors import HipDeskError, ValidationError
 from hipdesk.domain.history import (
     DayTotal,
@@ -20,11 +20,12 @@ from hipdesk.domain.history import (
     SessionSummary,
     SetLine,
 )
-from hipdesk.domain.model import SessionStatus, Side
+from hipdesk.domain.model import SessionRecord, SessionStatus, SetRecord, Side
 
 logger = logging.getLogger(__name__)
 
 MAX_NOTES = 5000
+_SIDES = {side.value: side for side in Side}
 _SQLITE_VARS = 500  # ids per IN (...) list, well under SQLite's limit
 
 # A session is history once it is over; running ones are offered for resuming instead. A preview
@@ -80,11 +81,12 @@ def _summary(row: Sequence[Any]) -> SessionSummary:
 
 
 def _set_line(row: Sequence[Any]) -> SetLine:
+    """A set row read with ``GOOD_SET`` in its query."""
     return SetLine(
         session_id=row[0],
         exercise_id=row[1],
         exercise_name=row[2],
-        side=Side(row[3]),
+        side=_SIDES[row[3]],
         set_number=row[4],
         item_index=row[5],
         target_reps=row[6],
@@ -92,8 +94,8 @@ def _set_line(row: Sequence[Any]) -> SetLine:
         actual_reps=row[8],
         actual_s=row[9],
         skipped=bool(row[10]),
-        started_at=aware(row[11]),
-        ended_at=aware(row[12]),
+        started_at=checked(row[11]),
+        ended_at=checked(row[12]),
     )
 
 
@@ -318,3 +320,83 @@ def export_rows(db: SqliteDatabase) -> Iterator[ExportRow]:
             if current is None or current.id != row[0]:
                 current = _summary(row[:11])
             yield ExportRow(current, _set_line(row[11:]))
+
+
+# -- every session, as the command line lists them (running ones and previews too), streamed ----------
+
+_LISTED = f"""s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe,
+       s.discomfort_left, s.discomfort_right, s.notes, json_extract(s.plan, '$.{PREVIEW_MARK}')"""
+_BATCH = 2000
+
+
+def _record(row: Sequence[Any], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
+    return SessionRecord(
+        id=row[0],
+        routine_id=row[1],
+        routine_name=row[2],
+        started_at=aware(row[3]) or dt.datetime.now(dt.UTC),
+        ended_at=aware(row[4]),
+        status=SessionStatus(row[5]),
+        rpe=row[6],
+        discomfort_left=row[7],
+        discomfort_right=row[8],
+        notes=row[9],
+        sets=sets,
+        preview=bool(row[10]),
+    )
+
+
+def _batches(db: SqliteDatabase, query: str) -> Iterator[Sequence[Any]]:
+    cursor = db.execute_sql(query)
+    while batch := cursor.fetchmany(_BATCH):
+        yield from batch
+
+
+def listed_sessions(db: SqliteDatabase) -> Iterator[tuple[SessionRecord, int, int]]:
+    """Every session whose times can be read, newest first, without its sets: the session, its sets
+    done and its sets skipped. Read in batches: memory stays flat however long the history."""
+    query = f"""
+        SELECT {_LISTED},
+               COALESCE(SUM(r.skipped = 0), 0), COALESCE(SUM(r.skipped = 1), 0)
+        FROM session s LEFT JOIN set_record r ON r.session_id = s.id AND {GOOD_SET}
+        WHERE {GOOD_SESSION}
+        GROUP BY s.id
+        ORDER BY s.started_at DESC, s.id DESC"""
+    for row in _batches(db, query):
+        yield _record(row), row[11], row[12]
+
+
+def session_records(db: SqliteDatabase) -> Iterator[SessionRecord]:
+    """Every session whose times can be read, newest first, each with its sets in the order they were
+    done; one session at a time is held, so memory stays flat however long the history."""
+    query = f"""
+        SELECT {_LISTED}, r.id, r.exercise_slug, r.side, r.set_number, r.target_reps, r.target_s,
+               r.actual_reps, r.actual_s, r.skipped, r.item_index, r.started_at, r.ended_at
+        FROM session s LEFT JOIN set_record r ON r.session_id = s.id AND {GOOD_SET}
+        WHERE {GOOD_SESSION}
+        ORDER BY s.started_at DESC, s.id DESC, r.id"""
+    head: Sequence[Any] | None = None
+    sets: list[SetRecord] = []
+    for row in _batches(db, query):
+        if head is None or head[0] != row[0]:
+            if head is not None:
+                yield _record(head, tuple(sets))
+            head, sets = row, []
+        if row[11] is not None:
+            sets.append(
+                SetRecord(
+                    exercise_id=row[12],
+                    side=_SIDES[row[13]],
+                    set_number=row[14],
+                    target_reps=row[15],
+                    target_s=row[16],
+                    actual_reps=row[17],
+                    actual_s=row[18],
+                    skipped=bool(row[19]),
+                    item_index=row[20],
+                    started_at=checked(row[21]),
+                    ended_at=checked(row[22]),
+                )
+            )
+    if head is not None:
+        yield _record(head, tuple(sets))

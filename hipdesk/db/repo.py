@@ -9,7 +9,7 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, ParamSpec, TypeVar
 
@@ -752,6 +752,19 @@ class Repo:
             )
             for row in rows
         ]
+
+    def listed_sessions(self) -> Iterator[tuple[SessionRecord, int, int]]:
+        """Every readable session, newest first, without its sets: (session, sets done, sets skipped),
+        streamed (``history_queries.listed_sessions``)."""
+        from hipdesk.db import history_queries
+
+        return history_queries.listed_sessions(self.db)
+
+    def session_records(self) -> Iterator[SessionRecord]:
+        """Every readable session, newest first, with its sets, streamed one session at a time."""
+        from hipdesk.db import history_queries
+
+        return history_queries.session_records(self.db)
 
     # -- first run ---------------------------------------------------------------------------
     def seed_starter_content(self, routines: Iterable[Routine], plan: WeekPlan) -> bool:

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from hipdesk.domain.history import ExportRow
@@ -50,6 +50,35 @@ def iso(value: dt.datetime | None) -> str:
     return value.astimezone().isoformat(timespec="seconds")
 
 
+_BUCKET_S = 900  # the local offset is looked up once per quarter hour of UTC time
+
+
+class LocalTimes:
+    """:func:`iso` for many times in a row: the system's local offset is asked once per quarter hour
+    (a quarter hour with a daylight-saving change in it is asked for each time, as :func:`iso` does)."""
+
+    def __init__(self) -> None:
+        self._zones: dict[int, dt.timezone | None] = {}
+
+    def iso(self, value: dt.datetime | None) -> str:
+        if value is None:
+            return ""
+        bucket = int(value.timestamp() // _BUCKET_S)
+        zone = self._zones.get(bucket, False)
+        if zone is False:
+            zone = self._zones[bucket] = self._zone(bucket)
+        if zone is None:  # the offset changes inside this quarter hour
+            return iso(value)
+        return value.astimezone(zone).isoformat(timespec="seconds")
+
+    @staticmethod
+    def _zone(bucket: int) -> dt.timezone | None:
+        first = dt.datetime.fromtimestamp(bucket * _BUCKET_S, dt.UTC).astimezone()
+        last = dt.datetime.fromtimestamp((bucket + 1) * _BUCKET_S - 1, dt.UTC).astimezone()
+        offset = first.utcoffset()
+        return dt.timezone(offset) if offset is not None and offset == last.utcoffset() else None
+
+
 def text_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -62,18 +91,29 @@ def _number(value: float | int | None) -> str:
     return str(value)
 
 
-def row_cells(row: ExportRow) -> list[str]:
-    s, r = row.session, row.set
+def row_cells(row: ExportRow, times: LocalTimes | None = None) -> list[str]:
+    at = times.iso if times is not None else iso
+    return _session_cells(row, at) + _set_cells(row, at)
+
+
+def _session_cells(row: ExportRow, at: Callable[[dt.datetime | None], str]) -> list[str]:
+    s = row.session
     return [
         str(s.id),
-        iso(s.started_at),
-        iso(s.ended_at),
+        at(s.started_at),
+        at(s.ended_at),
         s.status.value,
         text_cell(s.routine_name),
         _number(s.rpe),
         _number(s.discomfort_left),
         _number(s.discomfort_right),
         text_cell(s.notes),
+    ]
+
+
+def _set_cells(row: ExportRow, at: Callable[[dt.datetime | None], str]) -> list[str]:
+    r = row.set
+    return [
         str(r.item_index + 1),
         r.exercise_id,
         text_cell(r.exercise_name),
@@ -84,8 +124,8 @@ def row_cells(row: ExportRow) -> list[str]:
         _number(r.actual_reps),
         _number(r.actual_s),
         "yes" if r.skipped else "no",
-        iso(r.started_at),
-        iso(r.ended_at),
+        at(r.started_at),
+        at(r.ended_at),
     ]
 
 
@@ -100,8 +140,12 @@ def write_csv(path: Path, rows: Iterable[ExportRow], protected: Protected | None
         out = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(HEADER)
+        times = LocalTimes()
+        session: tuple[object, list[str]] = (None, [])  # a session's cells, made once for all its sets
         for row in rows:
-            writer.writerow(row_cells(row))
+            if session[0] is not row.session:
+                session = (row.session, _session_cells(row, times.iso))
+            writer.writerow(session[1] + _set_cells(row, times.iso))
             count += 1
         out.flush()
         out.detach()  # the handle stays open for safe_open to sync and rename

@@ -103,3 +103,40 @@ def test_cli_export_csv_to_a_missing_folder_is_one_line(tmp_path: Path, capsys) 
     err = capsys.readouterr().err
     assert code == 1
     assert err.startswith("hipdesk: ") and err.count("\n") == 1
+
+
+def test_times_around_a_daylight_saving_change_keep_their_own_offsets(monkeypatch) -> None:
+    """Auckland leaves daylight saving at 03:00 NZDT on 6 April 2025 (14:00 UTC on the 5th): the
+    quarter-hour offset cache gives each time the offset it really had."""
+    from hipdesk.export.csv_export import LocalTimes
+    from tests.zone import local_zone
+
+    with local_zone("Pacific/Auckland"):
+        times = LocalTimes()
+        change = dt.datetime(2025, 4, 5, 14, 0, tzinfo=dt.UTC)
+        seen = [times.iso(change + dt.timedelta(minutes=m)) for m in (-20, -1, 0, 7, 20)]
+        seen.append(times.iso(dt.datetime(2025, 4, 5, 13, 50, 30, tzinfo=dt.UTC)))  # cached quarter again
+        assert seen == [
+            "2025-04-06T02:40:00+13:00",
+            "2025-04-06T02:59:00+13:00",
+            "2025-04-06T02:00:00+12:00",
+            "2025-04-06T02:07:00+12:00",
+            "2025-04-06T02:20:00+12:00",
+            "2025-04-06T02:50:30+13:00",
+        ]
+        assert times.iso(None) == ""
+
+
+def test_a_change_inside_a_quarter_hour_is_read_time_by_time() -> None:
+    """A zone whose clocks go forward at 02:07 (01:07 UTC): both sides of the change inside one quarter."""
+    from hipdesk.export.csv_export import LocalTimes
+    from tests.zone import local_zone
+
+    with local_zone("AAA-1BBB,M3.5.0/2:07:00,M10.5.0/3:07:00"):
+        times = LocalTimes()
+        at = dt.datetime(2025, 3, 30, 1, 6, tzinfo=dt.UTC)
+        assert [times.iso(at), times.iso(at + dt.timedelta(minutes=2)), times.iso(at)] == [
+            "2025-03-30T02:06:00+01:00",
+            "2025-03-30T03:08:00+02:00",
+            "2025-03-30T02:06:00+01:00",
+        ]
