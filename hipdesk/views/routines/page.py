@@ -57,8 +57,8 @@ class RoutinesPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.items = RoutineItemsModel(self.undo_stack, self)
         self.routine_list = RoutineListModel(self)
-        self.palette = ExerciseFilterProxy(self)
-        self.palette.setSourceModel(exercises)
+        self.palette_filter = ExerciseFilterProxy(self)
+        self.palette_filter.setSourceModel(exercises)
 
         ui.routineList.setModel(self.routine_list)
         routine_delegate = TwoLineDelegate(ui.routineList, thumbnails=False)
@@ -67,7 +67,7 @@ class RoutinesPage(QWidget):
         ui.routineItemList.setModel(self.items)
         ui.routineItemList.setItemDelegate(RoutineItemDelegate(ui.routineItemList))
         ui.routineItemList.configure_drop_target()
-        ui.exercisePalette.setModel(self.palette)
+        ui.exercisePalette.setModel(self.palette_filter)
         ui.exercisePalette.setItemDelegate(ExerciseDelegate(ui.exercisePalette, THUMBNAILS.paint))
         ui.routineItemList.itemDelegate().thumb_painter = THUMBNAILS.paint
         ViewAnimator(ui.exercisePalette)
@@ -124,7 +124,7 @@ class RoutinesPage(QWidget):
         self.items.items_changed.connect(self._on_items_changed)
         self.items.refused.connect(self.status_message)
         ui.exercisePalette.activated.connect(self._on_palette_activated)
-        ui.paletteSearch.textChanged.connect(self.palette.set_search_text)
+        ui.paletteSearch.textChanged.connect(self.palette_filter.set_search_text)
         ui.paletteSearch.returnPressed.connect(ui.exercisePalette.setFocus)
 
         ui.newRoutineButton.clicked.connect(self.new_routine)
