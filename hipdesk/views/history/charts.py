@@ -178,7 +178,10 @@ class LinesChart(Chart):
         low, high = min(days), max(days)
         if low == high:
             low, high = low - dt.timedelta(days=3), high + dt.timedelta(days=3)
-        x.setRange(QDateTime(low, dt.time()), QDateTime(high, dt.time(23, 59)))
+        x.setRange(
+            QDateTime(dt.datetime.combine(low, dt.time())),
+            QDateTime(dt.datetime.combine(high, dt.time(23, 59))),
+        )
         y = QValueAxis()
         if y_max is not None:
             _whole_ticks(y, int(y_max), 2)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent, QUndoStack
@@ -42,6 +42,7 @@ from hipdesk.views.history.model import HEADERS, Column, HistoryModel
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
+    from hipdesk.domain.history import Hint, SessionSummary
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,10 @@ ROUTINE_MIN_CHARS = 14  # the routine column keeps room for about this many lett
 EMPTY_TABLE = "No sessions yet. Start a routine on Today, finish it, and it shows here."
 EMPTY_CALENDAR = "The days you plan on the Week page show here; finish a session and its day is marked done."
 EMPTY_FILTERED = "No sessions match these filters. All Time shows every session."
+
+
+def _day(date: QDate) -> dt.date:
+    return cast(dt.date, date.toPython())  # a date edit's QDate is a date
 
 
 def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> dict[Column, int]:
@@ -102,7 +107,7 @@ class HistoryPage(QWidget):
         self._plan_start: dt.date | None = None
         self._filling = False
         self._stale_tabs: set[QWidget] = set()
-        self.hints: list = []
+        self.hints: list[Hint] = []
         self.ui = Ui_HistoryPage()
         self.ui.setupUi(self)
         font = self.ui.titleLabel.font()
@@ -187,9 +192,9 @@ class HistoryPage(QWidget):
         self.repo = repo
         self.reload()
 
-    def _fetch(self, ids: object) -> list:
+    def _fetch(self, ids: Sequence[int]) -> list[SessionSummary]:
         assert self.repo is not None
-        return self.repo.history_summaries(ids)  # type: ignore[arg-type]
+        return self.repo.history_summaries(ids)
 
     def reload(self) -> None:
         """Read the history again: the filters keep their choice, the dates follow the data."""
@@ -257,7 +262,7 @@ class HistoryPage(QWidget):
     def filters(self) -> tuple[str | None, dt.date | None, dt.date | None]:
         ui = self.ui
         routine = ui.routineCombo.currentText() if ui.routineCombo.currentIndex() > 0 else None
-        return routine, ui.fromDate.date().toPython(), ui.toDate.date().toPython()
+        return routine, _day(ui.fromDate.date()), _day(ui.toDate.date())
 
     def _on_filter_changed(self) -> None:
         if self._filling:
@@ -490,7 +495,7 @@ class HistoryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.repo is not None and self.ui.toDate.maximumDate().toPython() < self.today():
+        if self.repo is not None and _day(self.ui.toDate.maximumDate()) < self.today():
             self.reload()  # the app stayed open past midnight
 
     def export_csv(self, path: Path) -> int:

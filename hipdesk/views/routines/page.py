@@ -65,11 +65,12 @@ class RoutinesPage(QWidget):
         routine_delegate.subtitle_role = RoutineRole.SUBTITLE
         ui.routineList.setItemDelegate(routine_delegate)
         ui.routineItemList.setModel(self.items)
-        ui.routineItemList.setItemDelegate(RoutineItemDelegate(ui.routineItemList))
+        item_delegate = RoutineItemDelegate(ui.routineItemList)
+        item_delegate.thumb_painter = THUMBNAILS.paint
+        ui.routineItemList.setItemDelegate(item_delegate)
         ui.routineItemList.configure_drop_target()
         ui.exercisePalette.setModel(self.palette_filter)
         ui.exercisePalette.setItemDelegate(ExerciseDelegate(ui.exercisePalette, THUMBNAILS.paint))
-        ui.routineItemList.itemDelegate().thumb_painter = THUMBNAILS.paint
         ViewAnimator(ui.exercisePalette)
         ViewAnimator(ui.routineItemList)
         ui.exercisePalette.configure_drag_source()
@@ -115,7 +116,9 @@ class RoutinesPage(QWidget):
         ui.sidesCombo.activated.connect(self._on_sides_combo_activated)
         ui.repModeCombo.activated.connect(self._on_rep_mode_combo_activated)
         ui.sectionCombo.activated.connect(self._on_section_combo_activated)
-        ui.sectionCombo.lineEdit().editingFinished.connect(self._on_section_edit_finished)
+        section_edit = ui.sectionCombo.lineEdit()
+        assert section_edit is not None  # the section combo is editable (routines_page.ui)
+        section_edit.editingFinished.connect(self._on_section_edit_finished)
         ui.noteEdit.editingFinished.connect(self._on_note_edit_finished)
 
         ui.routineList.selectionModel().currentChanged.connect(self._on_routine_list_current_changed)
@@ -361,7 +364,7 @@ class RoutinesPage(QWidget):
             widget.setVisible(shown.get(widget, True))
         ui.holdLabel.setText("&Hold each rep" if item.reps is not None else "&Hold")
 
-        widgets_to_block = [spin for spin, _, _ in self._spins.values()]
+        widgets_to_block: list[QWidget] = [spin for spin, _, _ in self._spins.values()]
         widgets_to_block += [ui.sidesCombo, ui.repModeCombo, ui.sectionCombo, ui.noteEdit]
         for widget in widgets_to_block:
             widget.blockSignals(True)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from hipdesk.views.history.page import HistoryPage
     from hipdesk.views.library.page import LibraryPage
     from hipdesk.views.routines.page import RoutinesPage
+    from hipdesk.views.session.window import SessionWindow
     from hipdesk.views.today.page import TodayPage
     from hipdesk.views.week.page import WeekPage
 
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
             return
         self._keep_session_window(session)
 
-    def _keep_session_window(self, session: QWidget) -> None:
+    def _keep_session_window(self, session: SessionWindow) -> None:
         self._sessions.append(session)  # kept alive until it closes
         session.closed.connect(lambda: self._on_session_closed(session))
 
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
         self.ui.menuTools.setEnabled(self.repo is not None)
         widget = self._pages.get(page)
         stack = getattr(widget, "undo_stack", None)
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # None: a page without undo
 
     # -- actions -------------------------------------------------------------------------------
     def _connect_actions(self) -> None:

@@ -69,12 +69,14 @@ def _label(text: str, parent: QWidget, scale: float = 1.0, bold: bool = False, m
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
+        elif inner is not None:
+            _clear(inner)
 
 
 def _by_time(day: PlannedDay) -> list[PlannedRoutine]:

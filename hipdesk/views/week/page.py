@@ -369,7 +369,7 @@ class WeekPage(QWidget):
 
     def _on_menu_set_time(self) -> None:
         if self._menu_index.isValid():
-            self.columns[self._menu_weekday].list.edit(QModelIndex(self._menu_index))
+            self.columns[self._menu_weekday].list.edit(self._menu_index)
 
     def _on_menu_any_time(self) -> None:
         if self._menu_position is not None:
