@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Mapping
 from typing import cast
 
@@ -12,8 +11,6 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from hipdesk.domain.history import DayState
-
-logger = logging.getLogger(__name__)
 
 STATE_COLOURS = {
     DayState.DONE: QColor("#3f9a4f"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
     from hipdesk.domain.history import Hint, SessionSummary
 
-logger = logging.getLogger(__name__)
 
 ALL_ROUTINES = "All routines"
 MESSAGE_MS = 6000
@@ -465,7 +463,6 @@ class HistoryPage(QWidget):
         row = self.model.row_of(self._current_id)
         summary = self.model.summary(row)
         name = summary.routine_name if summary else "session"
-        self._deleted_row = row
         self.undo_stack.push(
             DeleteSession(
                 self.repo, self._current_id, f"Delete “{name}”", self._on_deleted, self._on_restored

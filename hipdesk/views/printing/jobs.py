@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,8 +33,6 @@ from hipdesk.views.common.widgets import message
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +24,6 @@ from hipdesk.domain.errors import HipDeskError
 from hipdesk.export.pdf import Paper, PdfResult, write_pdf
 from hipdesk.export.safe_write import Protected
 from hipdesk.views.common.widgets import message
-
-logger = logging.getLogger(__name__)
 
 
 class PdfPreviewDialog(QDialog):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,6 @@ from hipdesk.views.routines.items_model import RoutineItemsModel
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 SECTIONS = ("", "Warm-up", "Main", "Cool-down")
 MESSAGE_MS = 5000

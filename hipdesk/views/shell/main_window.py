@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from hipdesk.views.today.page import TodayPage
     from hipdesk.views.week.page import WeekPage
 
-logger = logging.getLogger(__name__)
 
 # Pages that need the data to be made: until it is there, a blank page stands in for them.
 NEEDS_DATA = ("today",)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,6 @@ from hipdesk.views.common.weekdays import first_weekday
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 CONTENT_WIDTH = 760
 MAX_NAMES = 6  # exercises named on a card before "and N more"

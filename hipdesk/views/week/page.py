@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,7 +57,6 @@ from hipdesk.views.week.model import Position, Role, WeekModel
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 MESSAGE_MS = 6000
 
