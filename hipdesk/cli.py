@@ -16,8 +16,6 @@ from hipdesk.domain.errors import HipDeskError
 # The commands import the domain themselves: `hipdesk` with no command opens the window, and that
 # path must not pay for modules only the commands use.
 
-logger = logging.getLogger(__name__)
-
 
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

@@ -13,8 +13,6 @@ from hipdesk.domain.model import Exercise
 from hipdesk.domain.serialize import FieldReader, exercise_from_dict
 from hipdesk.resources import exercise_files
 
-ARTICLE_TITLE = "Hip Strengthening Exercises For Runners"
-
 
 class CatalogueError(ValidationError):
     """A built-in exercise file that breaks the format; the message names the file and the field."""

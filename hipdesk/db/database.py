@@ -144,8 +144,3 @@ def _open_read_only(path: Path, version: int) -> SqliteDatabase:
         raise DatabaseError(f"HipDesk cannot read {path}: {exc}.") from None
     database.initialize(db)
     return db
-
-
-def close_database(db: SqliteDatabase) -> None:
-    if not db.is_closed():
-        db.close()

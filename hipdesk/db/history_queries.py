@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -21,8 +20,6 @@ from hipdesk.domain.history import (
     SetLine,
 )
 from hipdesk.domain.model import SessionRecord, SessionStatus, SetRecord, Side
-
-logger = logging.getLogger(__name__)
 
 MAX_NOTES = 5000
 _SIDES = {side.value: side for side in Side}

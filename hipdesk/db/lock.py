@@ -186,12 +186,3 @@ class DataLock:
     @property
     def locked(self) -> bool:
         return self._fd is not None
-
-
-def nobody_writes(db_path: Path) -> bool:
-    """True when no live HipDesk holds the data lock (checked by taking it for a moment)."""
-    probe = DataLock(db_path)
-    if probe.acquire():
-        probe.release()
-        return True
-    return not probe.held_elsewhere

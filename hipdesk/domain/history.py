@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -12,8 +11,6 @@ from enum import StrEnum
 
 from hipdesk.domain.guidance import day_minutes, resolve, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side, Sidedness, WeekPlan
-
-logger = logging.getLogger(__name__)
 
 TOP_RUN = 3  # sessions in a row at the top of the range before a progression hint
 HOLD_TOLERANCE_S = 0.5  # a hold ended this close to its time counts as held

@@ -23,7 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import overload
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -921,7 +921,7 @@ def _write(
         pages = paint(painter, writer)
     finally:
         painter.end()
-    data = bytes(buffer.data().data()) if isinstance(buffer.data(), QByteArray) else bytes(buffer.data())
+    data = bytes(buffer.data().data())
     buffer.close()
     return PdfResult(data, pages, paper)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,8 +27,6 @@ from hipdesk.figures.render import (
     strip_size,
 )
 from hipdesk.resources import pose_file
-
-logger = logging.getLogger(__name__)
 
 CONTACT_SHEET = "contact-sheet.png"
 

@@ -7,7 +7,7 @@ figure's right side. The floor is y = 0. Rotations follow the right-hand rule ab
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hipdesk.figures import vec
@@ -196,7 +196,3 @@ def support_radius(body: Body, point: str, direction: Vec = (0.0, -1.0, 0.0)) ->
 def bottom(body: Body, point: str) -> float:
     """The height of the lowest surface of the body around ``point``."""
     return body.points[point][1] - support_radius(body, point)
-
-
-def lowest_points(body: Body, names: Iterable[str] | None = None) -> list[tuple[float, str]]:
-    return sorted((bottom(body, n), n) for n in (names or body.points))

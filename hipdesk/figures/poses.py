@@ -6,7 +6,7 @@ import math
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeGuard
 
 from hipdesk.figures.kinematics import Pose
 from hipdesk.figures.muscles import REGIONS
@@ -348,7 +348,7 @@ def _keyframe(
     )
 
 
-def _is_num(v: Any) -> bool:
+def _is_num(v: Any) -> TypeGuard[float]:
     return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
 
@@ -356,7 +356,7 @@ class _Ctx:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, key: str, message: str) -> None:
+    def fail(self, key: str, message: str) -> NoReturn:
         raise PoseError(f"{self.source}: {key}: {message}" if key else f"{self.source}: {message}")
 
     def keys(self, table: Any, where: str, allowed: set[str]) -> None:
@@ -383,7 +383,7 @@ class _Ctx:
         value = table.get(key, default)
         if value not in choices:
             self.fail(f"{where}.{key}" if where else key, f"must be one of {', '.join(choices)}")
-        return value
+        return str(value)
 
     def number(
         self,
@@ -415,4 +415,4 @@ class _Ctx:
         value = table.get(key, default)
         if value not in BODY_POINTS:
             self.fail(f"{where}: {key}" if where else key, f"{value!r} is not a body point (see POSES.md)")
-        return value
+        return str(value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen, QPolygonF
 
-from hipdesk.figures.animation import Animation, Figure
+from hipdesk.figures.animation import Animation, Figure, Frame
 from hipdesk.figures.scene import Kind, Scene, Tone, animation_bounds, build_scene, crop_line
 from hipdesk.qtfix import keep_none_alive
 
@@ -203,8 +203,8 @@ def paint_figure(
 
 
 def _paint_anim(
-    painter: QPainter, rect: QRectF, figure: Figure, anim: Animation, frame, style: FigureStyle
-) -> None:  # type: ignore[no-untyped-def]
+    painter: QPainter, rect: QRectF, figure: Figure, anim: Animation, frame: Frame, style: FigureStyle
+) -> None:
     poses = anim.poses
     scene = build_scene(frame, anim.view, anim.props, figure.muscles, poses.tint_side, poses.tint_sides())
     mapper = _Mapper(rect, animation_bounds(anim, figure.muscles))
@@ -255,7 +255,8 @@ def keyframe_pixels(figure: Figure, keyframe: int, side: str | None, size: int) 
     """One keyframe drawn ``size`` px square on white, as red, green, blue values row by row (what
     the figure checks compare)."""
     image = render_image(figure, size, keyframe=keyframe, side=side, background=QColor("white"))
-    return [image.pixelColor(x, y).getRgb()[:3] for y in range(size) for x in range(size)]
+    colours = (image.pixelColor(x, y) for y in range(size) for x in range(size))
+    return [(c.red(), c.green(), c.blue()) for c in colours]
 
 
 def strip_size(figure: Figure, height: float, side: str | None = None) -> QSize:

@@ -161,12 +161,18 @@ def build_scene(
     for side in SIDES:
         far = side == far_side
         tone = Tone.FAR if far else Tone.NEAR
-        for host, p0, p1, r0, r1 in LIMBS:
-            a, b = proj[f"{p0}_{side}"], proj[f"{p1}_{side}"]
-            depth = (a[2] + b[2]) / 2
-            put(depth, Shape(Kind.CAPSULE, tone, (a[0], a[1], r0, b[0], b[1], r1)))
-            hosts[f"{host}_{side}"] = _Host(
-                (a[0], a[1]), (b[0], b[1]), r0, r1, depth, body.frames[f"{_FRAME_OF[host]}_{side}"], far
+        for limb, p0, p1, r0, r1 in LIMBS:
+            start, end = proj[f"{p0}_{side}"], proj[f"{p1}_{side}"]
+            depth = (start[2] + end[2]) / 2
+            put(depth, Shape(Kind.CAPSULE, tone, (start[0], start[1], r0, end[0], end[1], r1)))
+            hosts[f"{limb}_{side}"] = _Host(
+                (start[0], start[1]),
+                (end[0], end[1]),
+                r0,
+                r1,
+                depth,
+                body.frames[f"{_FRAME_OF[limb]}_{side}"],
+                far,
             )
 
     # torso: two tapered capsules whose widths follow the view
@@ -349,7 +355,7 @@ def crop_line(anim: Animation) -> float | None:
 def animation_bounds(anim: Animation, muscles: tuple[str, ...] = ()) -> tuple[float, float, float, float]:
     """The box (screen cm) the whole loop stays inside, floor line included, cut at the view's
     ``top``; the mat left out for a view that fits the body. Cached on the animation."""
-    cached = getattr(anim, "_bounds", None)
+    cached: tuple[float, float, float, float] | None = getattr(anim, "_bounds", None)
     if cached is not None:
         return cached
     x0 = y0 = math.inf
@@ -365,5 +371,6 @@ def animation_bounds(anim: Animation, muscles: tuple[str, ...] = ()) -> tuple[fl
     cut = crop_line(anim)
     if cut is not None:
         y1 = min(y1, cut)
-    anim._bounds = (x0, y0, x1, y1)  # type: ignore[attr-defined]
-    return anim._bounds  # type: ignore[attr-defined]
+    bounds = (x0, y0, x1, y1)
+    anim._bounds = bounds  # type: ignore[attr-defined]
+    return bounds

@@ -127,8 +127,3 @@ def swap_side(name: str) -> str:
     if name.endswith("_r"):
         return name[:-2] + "_l"
     return name
-
-
-def clamp_to_rom(joint: str, angle: str, value: float) -> float:
-    low, high = ROM[joint][angle]
-    return min(max(value, low), high)

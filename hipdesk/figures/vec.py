@@ -7,8 +7,6 @@ import math
 Vec = tuple[float, float, float]
 Mat = tuple[float, float, float, float, float, float, float, float, float]  # row-major
 
-IDENTITY: Mat = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
-
 
 def rot_x(deg: float) -> Mat:
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))

@@ -51,11 +51,11 @@ def test_preview_shows_the_pdf_and_switches_paper(qtbot, repo) -> None:
     dialog = pdf_dialog(routine_job(repo, STRENGTH))
     qtbot.addWidget(dialog)
     assert isinstance(dialog, PdfPreviewDialog)
-    assert dialog.document.pageCount() == dialog.result.pages > 0
-    assert dialog.pages_label.text() == f"{dialog.result.pages} pages, A4"
+    assert dialog.document.pageCount() == dialog.rendered.pages > 0
+    assert dialog.pages_label.text() == f"{dialog.rendered.pages} pages, A4"
     assert dialog.document.pagePointSize(0).toSize().width() == 595
     dialog.paper_combo.setCurrentIndex(dialog.paper_combo.findData("letter"))
-    assert dialog.result.paper is Paper.LETTER
+    assert dialog.rendered.paper is Paper.LETTER
     assert dialog.document.pagePointSize(0).toSize().width() == 612
     assert settings.PRINT_PAPER.get() == "letter"  # remembered
     assert dialog.view.document() is dialog.document
@@ -94,7 +94,7 @@ def test_print_preview_paints_the_same_pages(qtbot, repo, tmp_path: Path) -> Non
     preview = dialog.findChild(QPrintPreviewWidget)
     preview.updatePreview()
     assert preview.pageCount() == job.pdf(Paper.A4).pages == 1
-    assert dialog.printer.pageLayout().orientation().name == "Landscape"
+    assert dialog.printer().pageLayout().orientation().name == "Landscape"
 
 
 def test_printing_to_a_pdf_printer(repo, tmp_path: Path) -> None:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
 from hipdesk.views.common.weekdays import week_order
@@ -386,3 +387,44 @@ def test_a_routine_file_dragged_over_a_day_marks_it_and_dropped_plans_it_there(
     assert planned(window, 4)[-1] == "Hip stretch (2)"
     assert window.current_page() == "week"  # the user stays where they dropped it
     assert "planned on Friday" in window.statusBar().currentMessage()
+
+
+def right_click(page: WeekPage, weekday: int, pos, choose: Callable[[QMenu], None]) -> None:
+    """Right-click a day at `pos`; `choose` gets the menu on screen and closes it or picks an action."""
+    seen: list[QMenu] = []
+
+    def on_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append(menu)
+        choose(menu)
+        menu.close()
+
+    QTimer.singleShot(0, on_menu)
+    page.columns[weekday].list.customContextMenuRequested.emit(pos)
+    assert seen, "no menu opened"
+
+
+def visible_texts(menu: QMenu) -> list[str]:
+    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+
+
+def test_right_clicks_on_the_week_reuse_one_menu(window, page) -> None:
+    monday = page.columns[0].list
+    entry = monday.visualRect(page.model.entry_index(0, 0)).center()
+    menus_before = len(page.findChildren(QMenu))
+    texts: list[list[str]] = []
+    right_click(page, 0, entry, lambda menu: texts.append(visible_texts(menu)))
+    right_click(page, 1, QPoint(5, monday.viewport().height() - 5), lambda m: texts.append(visible_texts(m)))
+    assert len(page.findChildren(QMenu)) == menus_before
+    assert texts[0][:3] == ["Set Time…", "Any Time", "Move to"]
+    assert "Remove from the Week" in texts[0] and "Plan on Monday" in texts[0]
+    assert texts[1] == ["Plan on Tuesday"]
+
+    def move_to_friday(menu: QMenu) -> None:
+        move = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+        next(a for a in move.actions() if a.text() == "Friday").trigger()
+
+    right_click(page, 0, entry, move_to_friday)
+    assert planned(window, 0) == [] and "Hip strength" in planned(window, 4)
+    assert len(page.findChildren(QMenu)) == menus_before

@@ -28,11 +28,17 @@ class EmptyNote(QLabel):
         """Show ``text`` over the view; None or "" hides the note."""
         if text:
             self.setText(text)
-            self.setGeometry(self.parentWidget().rect())
+            parent = self.parentWidget()
+            if parent is not None:
+                self.setGeometry(parent.rect())
             self.raise_()
         self.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        if (
+            isinstance(watched, QWidget)
+            and watched is self.parentWidget()
+            and event.type() == QEvent.Type.Resize
+        ):
+            self.setGeometry(watched.rect())
         return False

@@ -38,7 +38,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         return 0
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        fm = QFontMetrics(option.font)
         return QSize(200, max(self.thumb, fm.height() * 2 + 4) + 2 * PAD + self.header_height(option, index))
 
     def paint_header(
@@ -49,18 +49,18 @@ class TwoLineDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        full: QRect = QRect(opt.rect)  # type: ignore[attr-defined]
+        opt.text = ""
+        full: QRect = QRect(opt.rect)
         header = self.header_height(option, index)
         if header:
             self.paint_header(painter, option, index, QRect(full.left(), full.top(), full.width(), header))
-            opt.rect = QRect(full.left(), full.top() + header, full.width(), full.height() - header)  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+            opt.rect = QRect(full.left(), full.top() + header, full.width(), full.height() - header)
+        widget = opt.widget
         if widget is not None:
             widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         size = self.thumb
@@ -74,7 +74,7 @@ class TwoLineDelegate(QStyledItemDelegate):
                 self.thumb_painter(painter, QRectF(thumb_rect), exercise, palette)
         text_left = thumb_rect.right() + PAD * 2 if size else rect.left() + PAD * 2
         width = rect.right() - text_left - PAD
-        font = opt.font  # type: ignore[attr-defined]
+        font = opt.font
         bold = QFont(font)
         bold.setBold(True)
         name_fm, sub_fm = QFontMetrics(bold), QFontMetrics(font)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -68,7 +69,7 @@ class ExerciseListModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [mime.MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         return mime.encode(mime.EXERCISES, ids=[self._exercises[r].id for r in rows])
 

@@ -17,7 +17,7 @@ class BoundedSpinBox(QSpinBox):
         self.what = "This value"
         self.setKeyboardTracking(True)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         result = super().validate(text, pos)
         state = result[0] if isinstance(result, tuple) else result
         if state == QValidator.State.Invalid:
@@ -103,4 +103,5 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> st
     buttons = {box.addButton(choice, QMessageBox.ButtonRole.AcceptRole): choice for choice in choices}
     box.setDefaultButton(next(iter(buttons)))
     box.exec()
-    return buttons.get(box.clickedButton())
+    clicked = box.clickedButton()
+    return next((choice for button, choice in buttons.items() if button is clicked), None)

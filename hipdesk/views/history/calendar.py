@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Mapping
+from typing import cast
 
 from PySide6.QtCore import QDate, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from hipdesk.domain.history import DayState
-
-logger = logging.getLogger(__name__)
 
 STATE_COLOURS = {
     DayState.DONE: QColor("#3f9a4f"),
@@ -48,7 +46,7 @@ class HistoryCalendar(QCalendarWidget):
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         super().paintCell(painter, rect, date)
-        state = self.states.get(date.toPython())
+        state = self.states.get(cast(dt.date, date.toPython()))
         if state is None or state is DayState.NONE:
             return
         colour = STATE_COLOURS[state]

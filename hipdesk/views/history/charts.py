@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import QWidget
 from hipdesk.domain.history import DiscomfortPoint, ProgressPoint, WeekTotal
 from hipdesk.domain.model import Side
 from hipdesk.views.common.empty_note import EmptyNote
-
-logger = logging.getLogger(__name__)
 
 DONE_COLOUR = QColor("#3a87c8")
 PLAN_COLOUR = QColor("#e08a2c")
@@ -178,7 +175,10 @@ class LinesChart(Chart):
         low, high = min(days), max(days)
         if low == high:
             low, high = low - dt.timedelta(days=3), high + dt.timedelta(days=3)
-        x.setRange(QDateTime(low, dt.time()), QDateTime(high, dt.time(23, 59)))
+        x.setRange(
+            QDateTime(dt.datetime.combine(low, dt.time())),
+            QDateTime(dt.datetime.combine(high, dt.time(23, 59))),
+        )
         y = QValueAxis()
         if y_max is not None:
             _whole_ticks(y, int(y_max), 2)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
-
-logger = logging.getLogger(__name__)
 
 
 class SessionStore(Protocol):

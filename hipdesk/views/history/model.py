@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
@@ -11,8 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hipdesk.domain.history import SessionSummary, duration_text
 from hipdesk.domain.model import SessionStatus
-
-logger = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 100  # rows fetched in one query

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent, QUndoStack
@@ -42,8 +41,8 @@ from hipdesk.views.history.model import HEADERS, Column, HistoryModel
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
+    from hipdesk.domain.history import Hint, SessionSummary
 
-logger = logging.getLogger(__name__)
 
 ALL_ROUTINES = "All routines"
 MESSAGE_MS = 6000
@@ -64,6 +63,10 @@ ROUTINE_MIN_CHARS = 14  # the routine column keeps room for about this many lett
 EMPTY_TABLE = "No sessions yet. Start a routine on Today, finish it, and it shows here."
 EMPTY_CALENDAR = "The days you plan on the Week page show here; finish a session and its day is marked done."
 EMPTY_FILTERED = "No sessions match these filters. All Time shows every session."
+
+
+def _day(date: QDate) -> dt.date:
+    return cast(dt.date, date.toPython())  # a date edit's QDate is a date
 
 
 def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> dict[Column, int]:
@@ -102,7 +105,7 @@ class HistoryPage(QWidget):
         self._plan_start: dt.date | None = None
         self._filling = False
         self._stale_tabs: set[QWidget] = set()
-        self.hints: list = []
+        self.hints: list[Hint] = []
         self.ui = Ui_HistoryPage()
         self.ui.setupUi(self)
         font = self.ui.titleLabel.font()
@@ -187,9 +190,9 @@ class HistoryPage(QWidget):
         self.repo = repo
         self.reload()
 
-    def _fetch(self, ids: object) -> list:
+    def _fetch(self, ids: Sequence[int]) -> list[SessionSummary]:
         assert self.repo is not None
-        return self.repo.history_summaries(ids)  # type: ignore[arg-type]
+        return self.repo.history_summaries(ids)
 
     def reload(self) -> None:
         """Read the history again: the filters keep their choice, the dates follow the data."""
@@ -257,7 +260,7 @@ class HistoryPage(QWidget):
     def filters(self) -> tuple[str | None, dt.date | None, dt.date | None]:
         ui = self.ui
         routine = ui.routineCombo.currentText() if ui.routineCombo.currentIndex() > 0 else None
-        return routine, ui.fromDate.date().toPython(), ui.toDate.date().toPython()
+        return routine, _day(ui.fromDate.date()), _day(ui.toDate.date())
 
     def _on_filter_changed(self) -> None:
         if self._filling:
@@ -460,7 +463,6 @@ class HistoryPage(QWidget):
         row = self.model.row_of(self._current_id)
         summary = self.model.summary(row)
         name = summary.routine_name if summary else "session"
-        self._deleted_row = row
         self.undo_stack.push(
             DeleteSession(
                 self.repo, self._current_id, f"Delete “{name}”", self._on_deleted, self._on_restored
@@ -490,7 +492,7 @@ class HistoryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.repo is not None and self.ui.toDate.maximumDate().toPython() < self.today():
+        if self.repo is not None and _day(self.ui.toDate.maximumDate()) < self.today():
             self.reload()  # the app stayed open past midnight
 
     def export_csv(self, path: Path) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -20,7 +19,6 @@ from hipdesk.views.forms.ui_library_page import Ui_LibraryPage
 if TYPE_CHECKING:
     from hipdesk.views.common.figure_support import FigurePanel
 
-logger = logging.getLogger(__name__)
 
 NO_EQUIPMENT = "none"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,8 +33,6 @@ from hipdesk.views.common.widgets import message
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -136,13 +133,19 @@ def _paint(printer: QPrinter, job: PrintJob, parent: QWidget | None) -> int:
         painter.end()
 
 
+class _PreviewDialog(QPrintPreviewDialog):
+    """A print preview that keeps its printer alive: the dialog does not own it."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+        super().__init__(printer, parent)
+        self._kept_printer = printer
+
+
 def preview_dialog(job: PrintJob, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    printer = make_printer(job)
-    dialog = QPrintPreviewDialog(printer, parent)
+    dialog = _PreviewDialog(make_printer(job), parent)
     dialog.setWindowTitle(f"Print Preview: {job.title}")
     dialog.paintRequested.connect(lambda device: paint_job(device, job, dialog))
     dialog.resize(900, 900)
-    dialog.printer = printer  # type: ignore[attr-defined]  # the dialog does not own it
     return dialog
 
 

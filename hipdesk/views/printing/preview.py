@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,8 +25,6 @@ from hipdesk.export.pdf import Paper, PdfResult, write_pdf
 from hipdesk.export.safe_write import Protected
 from hipdesk.views.common.widgets import message
 
-logger = logging.getLogger(__name__)
-
 
 class PdfPreviewDialog(QDialog):
     """Shows the PDF as it will be saved; the paper size can be switched (and is remembered)."""
@@ -50,7 +47,7 @@ class PdfPreviewDialog(QDialog):
         self.resize(820, 900)
         self._render = render
         self._suggested = suggested_name
-        self.result: PdfResult | None = None
+        self.rendered: PdfResult | None = None
         self._buffer: QBuffer | None = None
 
         self.paper_combo = QComboBox(self)
@@ -97,16 +94,16 @@ class PdfPreviewDialog(QDialog):
 
     def show_paper(self, paper: Paper) -> None:
         """Lay the document out again on ``paper`` and show it."""
-        self.result = self._render(paper)
+        self.rendered = self._render(paper)
         self.document.close()
         buffer = QBuffer(self)
-        buffer.setData(QByteArray(self.result.data))
+        buffer.setData(QByteArray(self.rendered.data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(buffer)
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer  # QPdfDocument reads from it for as long as it shows the document
-        pages = self.result.pages
+        pages = self.rendered.pages
         self.pages_label.setText(f"{pages} {'page' if pages == 1 else 'pages'}, {paper.label}")
 
     def _on_paper_combo_current_index_changed(self, _index: int) -> None:
@@ -116,9 +113,9 @@ class PdfPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> bool:
         """Write the PDF shown; says why when it cannot."""
-        assert self.result is not None
+        assert self.rendered is not None
         try:
-            write_pdf(path, self.result.data, self._protected)
+            write_pdf(path, self.rendered.data, self._protected)
         except HipDeskError as exc:
             message(self, self.windowTitle(), str(exc))
             return False

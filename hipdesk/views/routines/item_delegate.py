@@ -19,18 +19,18 @@ class RoutineItemDelegate(TwoLineDelegate):
     def header_height(self, option: QStyleOptionViewItem, index: _Index) -> int:
         if not index.data(Role.SECTION_HEADER):
             return 0
-        return QFontMetrics(option.font).height() * 2 + PAD  # type: ignore[attr-defined]
+        return QFontMetrics(option.font).height() * 2 + PAD
 
     def paint_header(
         self, painter: QPainter, option: QStyleOptionViewItem, index: _Index, rect: QRect
     ) -> None:
         painter.save()
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(True)
         font.setCapitalization(QFont.Capitalization.AllUppercase)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         painter.setFont(font)
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
         painter.setPen(palette.color(QPalette.ColorRole.Link))
         text_rect = rect.adjusted(PAD, PAD, -PAD, 0)
         painter.drawText(

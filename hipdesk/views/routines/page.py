@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,6 @@ from hipdesk.views.routines.items_model import RoutineItemsModel
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 SECTIONS = ("", "Warm-up", "Main", "Cool-down")
 MESSAGE_MS = 5000
@@ -57,19 +55,20 @@ class RoutinesPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.items = RoutineItemsModel(self.undo_stack, self)
         self.routine_list = RoutineListModel(self)
-        self.palette = ExerciseFilterProxy(self)
-        self.palette.setSourceModel(exercises)
+        self.palette_filter = ExerciseFilterProxy(self)
+        self.palette_filter.setSourceModel(exercises)
 
         ui.routineList.setModel(self.routine_list)
         routine_delegate = TwoLineDelegate(ui.routineList, thumbnails=False)
         routine_delegate.subtitle_role = RoutineRole.SUBTITLE
         ui.routineList.setItemDelegate(routine_delegate)
         ui.routineItemList.setModel(self.items)
-        ui.routineItemList.setItemDelegate(RoutineItemDelegate(ui.routineItemList))
+        item_delegate = RoutineItemDelegate(ui.routineItemList)
+        item_delegate.thumb_painter = THUMBNAILS.paint
+        ui.routineItemList.setItemDelegate(item_delegate)
         ui.routineItemList.configure_drop_target()
-        ui.exercisePalette.setModel(self.palette)
+        ui.exercisePalette.setModel(self.palette_filter)
         ui.exercisePalette.setItemDelegate(ExerciseDelegate(ui.exercisePalette, THUMBNAILS.paint))
-        ui.routineItemList.itemDelegate().thumb_painter = THUMBNAILS.paint
         ViewAnimator(ui.exercisePalette)
         ViewAnimator(ui.routineItemList)
         ui.exercisePalette.configure_drag_source()
@@ -115,7 +114,9 @@ class RoutinesPage(QWidget):
         ui.sidesCombo.activated.connect(self._on_sides_combo_activated)
         ui.repModeCombo.activated.connect(self._on_rep_mode_combo_activated)
         ui.sectionCombo.activated.connect(self._on_section_combo_activated)
-        ui.sectionCombo.lineEdit().editingFinished.connect(self._on_section_edit_finished)
+        section_edit = ui.sectionCombo.lineEdit()
+        assert section_edit is not None  # the section combo is editable (routines_page.ui)
+        section_edit.editingFinished.connect(self._on_section_edit_finished)
         ui.noteEdit.editingFinished.connect(self._on_note_edit_finished)
 
         ui.routineList.selectionModel().currentChanged.connect(self._on_routine_list_current_changed)
@@ -124,7 +125,7 @@ class RoutinesPage(QWidget):
         self.items.items_changed.connect(self._on_items_changed)
         self.items.refused.connect(self.status_message)
         ui.exercisePalette.activated.connect(self._on_palette_activated)
-        ui.paletteSearch.textChanged.connect(self.palette.set_search_text)
+        ui.paletteSearch.textChanged.connect(self.palette_filter.set_search_text)
         ui.paletteSearch.returnPressed.connect(ui.exercisePalette.setFocus)
 
         ui.newRoutineButton.clicked.connect(self.new_routine)
@@ -361,7 +362,7 @@ class RoutinesPage(QWidget):
             widget.setVisible(shown.get(widget, True))
         ui.holdLabel.setText("&Hold each rep" if item.reps is not None else "&Hold")
 
-        widgets_to_block = [spin for spin, _, _ in self._spins.values()]
+        widgets_to_block: list[QWidget] = [spin for spin, _, _ in self._spins.values()]
         widgets_to_block += [ui.sidesCombo, ui.repModeCombo, ui.sectionCombo, ui.noteEdit]
         for widget in widgets_to_block:
             widget.blockSignals(True)

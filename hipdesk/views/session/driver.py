@@ -66,7 +66,6 @@ class SessionDriver(QObject):
         self._unsaved: list[SetRecord] = []  # taken from the engine, not yet on disk
         self._finish_pending = False  # the session is over but its end is not on disk yet
         self.write_error: str | None = None  # the last failed write, while it is not resolved
-        self.write_failures = 0  # how many times a write failed in this session
 
     # -- running -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -135,7 +134,6 @@ class SessionDriver(QObject):
     def _fail(self, message: str) -> None:
         self.timer.stop()
         self.engine.pause()  # the clock stops: nothing more happens until the runner retries or ends
-        self.write_failures += 1
         self.write_error = message
         logger.info("%s", message)  # the screen and the command line say it; -v logs it too
         self.write_failed.emit(message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,8 +19,6 @@ from hipdesk.views.session.window import SessionWindow
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
     from hipdesk.views.session.output import CuePlayer
-
-logger = logging.getLogger(__name__)
 
 
 def preview_routine(routine: Routine) -> Routine:

@@ -40,6 +40,7 @@ from hipdesk.resources import resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 logger = logging.getLogger(__name__)
 
@@ -342,7 +343,7 @@ class _Loader(QObject):
     load = Signal(str)
 
 
-def _speech_backend(name: str, parent: QObject) -> QObject:
+def _speech_backend(name: str, parent: QObject) -> QTextToSpeech:
     """The one place a speech engine is made, inside the speech thread; ``parent`` lives there too.
 
     PySide keeps the interpreter lock while a Qt constructor runs, and the speechd engine's

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
@@ -33,7 +32,6 @@ from hipdesk.views.session.ring import READY_COLOR, REST_COLOR, WORK_COLOR, Coun
 if TYPE_CHECKING:
     from hipdesk.figures.widget import FigureWidget
 
-logger = logging.getLogger(__name__)
 
 BANNER_MS = 2200
 PREVIEW_SUMMARY_MS = 1500

@@ -131,8 +131,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.list.itemDoubleClicked.connect(lambda *_: self.accept())
-        if backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._on_list_item_selection_changed()
 
     def _on_list_item_selection_changed(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,10 +29,10 @@ if TYPE_CHECKING:
     from hipdesk.views.history.page import HistoryPage
     from hipdesk.views.library.page import LibraryPage
     from hipdesk.views.routines.page import RoutinesPage
+    from hipdesk.views.session.window import SessionWindow
     from hipdesk.views.today.page import TodayPage
     from hipdesk.views.week.page import WeekPage
 
-logger = logging.getLogger(__name__)
 
 # Pages that need the data to be made: until it is there, a blank page stands in for them.
 NEEDS_DATA = ("today",)
@@ -307,7 +306,7 @@ class MainWindow(QMainWindow):
             return
         self._keep_session_window(session)
 
-    def _keep_session_window(self, session: QWidget) -> None:
+    def _keep_session_window(self, session: SessionWindow) -> None:
         self._sessions.append(session)  # kept alive until it closes
         session.closed.connect(lambda: self._on_session_closed(session))
 
@@ -337,7 +336,7 @@ class MainWindow(QMainWindow):
         self.ui.menuTools.setEnabled(self.repo is not None)
         widget = self._pages.get(page)
         stack = getattr(widget, "undo_stack", None)
-        self.undo_group.setActiveStack(stack)
+        self.undo_group.setActiveStack(stack)  # type: ignore[arg-type]  # None: a page without undo
 
     # -- actions -------------------------------------------------------------------------------
     def _connect_actions(self) -> None:

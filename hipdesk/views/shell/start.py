@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -20,8 +19,6 @@ from hipdesk.views.common.application import make_application
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
     from hipdesk.views.shell.crash import CrashHandler
-
-logger = logging.getLogger(__name__)
 
 
 class _AfterFirstPaint(QObject):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -46,7 +45,6 @@ from hipdesk.views.common.weekdays import first_weekday
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 CONTENT_WIDTH = 760
 MAX_NAMES = 6  # exercises named on a card before "and N more"
@@ -69,12 +67,14 @@ def _label(text: str, parent: QWidget, scale: float = 1.0, bold: bool = False, m
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
+        elif inner is not None:
+            _clear(inner)
 
 
 def _by_time(day: PlannedDay) -> list[PlannedRoutine]:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -50,7 +51,7 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
     """A card per planned routine; a deleted routine is struck through. Editing sets its time."""
 
     def _fonts(self, option: QStyleOptionViewItem, missing: bool) -> tuple[QFont, QFont]:
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         bold = QFont(font)
         bold.setBold(True)
         bold.setStrikeOut(missing)
@@ -64,11 +65,11 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         bold, font = self._fonts(option, bool(index.data(Role.MISSING)))
-        widget = option.widget  # type: ignore[attr-defined]
-        if widget is not None:  # as wide as the list: the name wraps to fit
+        widget = option.widget
+        if isinstance(widget, QListView):  # as wide as the list: the name wraps to fit
             card_width = widget.viewport().width() - 2 * widget.spacing()
         else:
-            card_width = option.rect.width()  # type: ignore[attr-defined]
+            card_width = option.rect.width()
         width = self._text_width(card_width)
         name_fm, sub_fm = QFontMetrics(bold), QFontMetrics(font)
         lines = wrap_lines(str(index.data() or ""), name_fm, width, MAX_NAME_LINES)
@@ -78,9 +79,9 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        rect: QRect = QRect(opt.rect)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = QRect(opt.rect)
+        palette: QPalette = opt.palette
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         missing = bool(index.data(Role.MISSING))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -116,7 +117,7 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
             subtitle = minutes_text(int(index.data(Role.MINUTES) or 0))  # "Any time" goes without saying
         subtitle = sub_fm.elidedText(subtitle, Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(left, top + 2, width, sub_fm.height()), Qt.AlignmentFlag.AlignLeft, subtitle)
-        if opt.state & QStyle.StateFlag.State_HasFocus and opt.widget is not None:  # type: ignore[attr-defined]
+        if opt.state & QStyle.StateFlag.State_HasFocus and opt.widget is not None:
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(card.adjusted(-1, -1, 0, 0), 6, 6)
@@ -184,7 +185,7 @@ class PlannedRoutineDelegate(QStyledItemDelegate):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         height = editor.sizeHint().height()
         editor.setGeometry(
             QRect(rect.left() + PAD, rect.bottom() - height - 2, rect.width() - 2 * PAD, height)

@@ -95,10 +95,10 @@ class WeekModel(QAbstractItemModel):
         return QModelIndex()
 
     @overload
-    def parent(self) -> QObject: ...
+    def parent(self) -> QObject | None: ...
     @overload
     def parent(self, child: _Index) -> QModelIndex: ...
-    def parent(self, child: _Index | None = None) -> QObject | QModelIndex:
+    def parent(self, child: _Index | None = None) -> QObject | QModelIndex | None:
         if child is None:
             return super().parent()
         if not child.isValid() or child.internalId() == _DAY:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -45,12 +52,11 @@ from hipdesk.views.common.weekdays import week_order
 from hipdesk.views.common.widgets import DragListView
 from hipdesk.views.forms.ui_week_page import Ui_WeekPage
 from hipdesk.views.week.delegate import PlannedRoutineDelegate
-from hipdesk.views.week.model import Role, WeekModel
+from hipdesk.views.week.model import Position, Role, WeekModel
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
 
-logger = logging.getLogger(__name__)
 
 MESSAGE_MS = 6000
 
@@ -324,7 +330,48 @@ class WeekPage(QWidget):
 
         self.remove_action = QAction("Remove from the Week", self)
         self.remove_action.triggered.connect(self.remove_selected)
+        self._build_day_menu()
         self._refresh_columns()
+
+    def _build_day_menu(self) -> None:
+        """The right-click menu of a day, made once; each opening fills in the day and the entry."""
+        self._menu_weekday = week_order()[0]
+        self._menu_index = QPersistentModelIndex()
+        self._menu_position: Position | None = None
+        self._menu_positions: list[Position] = []
+        menu = self.day_menu = QMenu(self)
+        self._set_time_action = menu.addAction("Set Time…")
+        self._set_time_action.triggered.connect(self._on_menu_set_time)
+        self._any_time_action = menu.addAction("Any Time")
+        self._any_time_action.triggered.connect(self._on_menu_any_time)
+        self._move_menu = menu.addMenu("Move to")
+        self._move_actions: dict[int, QAction] = {}
+        for other in week_order():
+            action = self._move_menu.addAction(WEEKDAY_NAMES[other])
+            action.triggered.connect(
+                lambda _checked=False, other=other: self.model.move_entries(self._menu_positions, other)
+            )
+            self._move_actions[other] = action
+        self._entry_separator = menu.addSeparator()
+        menu.addAction(self.remove_action)
+        self._plan_menu = menu.addMenu("")
+        self._missing_separator = menu.addSeparator()
+        self._remove_missing_action = menu.addAction("")
+        self._remove_missing_action.triggered.connect(self.remove_missing)
+        self._entry_actions = [
+            self._set_time_action,
+            self._any_time_action,
+            self._move_menu.menuAction(),
+            self._entry_separator,
+        ]
+
+    def _on_menu_set_time(self) -> None:
+        if self._menu_index.isValid():
+            self.columns[self._menu_weekday].list.edit(self._menu_index)
+
+    def _on_menu_any_time(self) -> None:
+        if self._menu_position is not None:
+            self.model.set_time(self._menu_position, None)
 
     # -- data ----------------------------------------------------------------------------------
     def attach(self, repo: Repo) -> None:
@@ -501,39 +548,41 @@ class WeekPage(QWidget):
     def _on_day_list_context_menu(self, weekday: int, pos: QPoint) -> None:
         view = self.columns[weekday].list
         index = view.indexAt(pos)
-        menu = QMenu(self)
-        if index.isValid():
+        menu = self.day_menu
+        on_entry = index.isValid()
+        self._menu_weekday = weekday
+        self._menu_index = QPersistentModelIndex(index)
+        self._menu_position = self.model.position(index) if on_entry else None
+        if on_entry:
             if not view.selectionModel().isSelected(index):
                 view.setCurrentIndex(index)
             missing = bool(index.data(Role.MISSING))
-            time_action = menu.addAction("Set Time…")
-            time_action.setEnabled(not missing)
-            time_action.triggered.connect(lambda: view.edit(index))
-            any_time = menu.addAction("Any Time")
-            any_time.setEnabled(not missing and index.data(Qt.ItemDataRole.EditRole) != "")
-            position = self.model.position(index)
-            any_time.triggered.connect(lambda: self.model.set_time(position, None) if position else None)
-            move = menu.addMenu("Move to")
-            positions = self.selected_positions() or ([position] if position else [])
-            for other in week_order():
-                action = move.addAction(WEEKDAY_NAMES[other])
+            self._set_time_action.setEnabled(not missing)
+            self._any_time_action.setEnabled(not missing and index.data(Qt.ItemDataRole.EditRole) != "")
+            position = self._menu_position
+            self._menu_positions = self.selected_positions() or ([position] if position else [])
+            for other, action in self._move_actions.items():
                 action.setEnabled(other != weekday)
-                action.triggered.connect(
-                    lambda _checked=False, other=other: self.model.move_entries(positions, other)
-                )
-            menu.addSeparator()
-            menu.addAction(self.remove_action)
-        add = menu.addMenu(f"Plan on {WEEKDAY_NAMES[weekday]}")
+            if self.remove_action not in menu.actions():
+                menu.insertAction(self._plan_menu.menuAction(), self.remove_action)
+        else:
+            self._menu_positions = []
+            menu.removeAction(self.remove_action)
+        for action in self._entry_actions:
+            action.setVisible(on_entry)
+        self._plan_menu.setTitle(f"Plan on {WEEKDAY_NAMES[weekday]}")
+        self._plan_menu.clear()  # deletes the actions it made last time
         for row in range(self.routine_list.rowCount()):
             routine = self.routine_list.routine_at(row)
-            action = add.addAction(routine.name.replace("&", "&&"))
+            action = self._plan_menu.addAction(routine.name.replace("&", "&&"))
             action.triggered.connect(
                 lambda _checked=False, rid=routine.id: self.model.add_routines([rid], weekday)
             )
-        add.setEnabled(self.routine_list.rowCount() > 0)
-        if self.model.missing_positions():
-            menu.addSeparator()
-            menu.addAction(self.ui.removeMissingButton.text(), self.remove_missing)
+        self._plan_menu.setEnabled(self.routine_list.rowCount() > 0)
+        has_missing = bool(self.model.missing_positions())
+        self._missing_separator.setVisible(has_missing)
+        self._remove_missing_action.setVisible(has_missing)
+        self._remove_missing_action.setText(self.ui.removeMissingButton.text())
         menu.exec(view.viewport().mapToGlobal(pos))
 
     def _on_guidance_current_changed(self, *_args: object) -> None:
