@@ -64,8 +64,9 @@ class LocalTimes:
         if value is None:
             return ""
         bucket = int(value.timestamp() // _BUCKET_S)
-        zone = self._zones.get(bucket, False)
-        if zone is False:
+        if bucket in self._zones:
+            zone = self._zones[bucket]
+        else:
             zone = self._zones[bucket] = self._zone(bucket)
         if zone is None:  # the offset changes inside this quarter hour
             return iso(value)
