@@ -126,17 +126,18 @@ def cmd_import_runs(repo: Any, args: argparse.Namespace) -> int:
 
     store = RunStore(repo.db)
     added = kept = broken = 0
-    for name in args.files:
-        try:
-            run = read_run_file(Path(name))
-        except RunFileError as exc:
-            _tell(str(exc))
-            broken += 1
-            continue
-        if store.add_run(run):
-            added += 1
-        else:
-            kept += 1
+    with store.importing():
+        for name in args.files:
+            try:
+                run = read_run_file(Path(name))
+            except RunFileError as exc:
+                _tell(str(exc))
+                broken += 1
+                continue
+            if store.add_run(run):
+                added += 1
+            else:
+                kept += 1
     runs = "run" if added == 1 else "runs"
     print(f"imported {added} {runs}" + (f", {kept} already there" if kept else ""))
     return 1 if broken else 0

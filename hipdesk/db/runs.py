@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from peewee import SqliteDatabase
 
@@ -26,6 +27,20 @@ class RunStore:
         self.db = db
 
     # runs from the watch
+    @contextlib.contextmanager
+    def importing(self) -> Iterator[None]:
+        """Many files, one transaction each, without a disk sync per file.
+
+        Each file's run is written whole or not at all as always; a power cut may lose the last
+        runs imported, which importing the same files again adds (the ones kept are matched).
+        """
+        self.db.execute_sql("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self.db.execute_sql("PRAGMA synchronous = FULL")
+            self.db.execute_sql("PRAGMA wal_checkpoint(FULL)")
+
     def add_run(self, run: Run) -> bool:
         """Store ``run`` unless the same run (start to the second, distance to 10 m) is there."""
         start = run.started_at.astimezone(dt.UTC).replace(tzinfo=None)
