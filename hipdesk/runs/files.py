@@ -19,7 +19,6 @@ from gpxpy.geo import haversine_distance
 
 from hipdesk.runs.model import Run, RunFileError, kind_by_distance
 
-SUFFIXES = (".gpx", ".tcx", ".fit")
 # a pause longer than this between two points is not moving time
 _PAUSE_S = 30.0
 # slower than this between two points is standing, not running

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RunKind
 
+SUFFIXES = (".gpx", ".tcx", ".fit")
 # a run of at least this distance is a long run when nothing else says what it was
 LONG_RUN_M = 18_000.0
 
