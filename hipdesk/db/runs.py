@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from peewee import SqliteDatabase
 
-from hipdesk.db.models import PlanRunRow, RunKeywordRow, RunRow, WeekDayRow
+from hipdesk.db.models import PlanRunRow, RunKeywordRow, RunRow, SetRecordRow, WeekDayRow
 from hipdesk.db.stored_time import aware, good
+from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RunKind
 from hipdesk.runs.model import Run
 from hipdesk.runs.plan import PlanRun
@@ -119,3 +120,22 @@ class RunStore:
                 continue
             found[day] = PlanRun(day, _kind(row.kind), row.title)
         return found
+
+    # the hip work beside the runs
+    def set_times(self, slugs: Iterable[str], since: dt.datetime) -> list[dt.datetime]:
+        """When each set of these exercises done (not skipped) since ``since`` started, aware UTC."""
+        start = since.astimezone(dt.UTC).replace(tzinfo=None)
+        query = SetRecordRow.select(SetRecordRow.started_at).where(
+            SetRecordRow.exercise_slug.in_(list(slugs)),
+            ~SetRecordRow.skipped,
+            SetRecordRow.started_at >= start,
+        )
+        times = []
+        for row in query.namedtuples():
+            try:
+                value = aware(row.started_at)
+            except HipDeskError:
+                continue
+            if value is not None:
+                times.append(value)
+        return times
