@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from hipdesk.domain.model import RunKind
+from hipdesk.domain.model import RunKind, WeekPlan
 from hipdesk.runs.model import RunFileError
 
 _WORDS: tuple[tuple[RunKind, tuple[str, ...]], ...] = (
@@ -145,3 +145,14 @@ def weekly_pattern(runs: list[PlanRun]) -> dict[int, RunKind]:
     for run in runs:
         counts.setdefault(run.day.weekday(), Counter())[run.kind] += 1
     return {wd: c.most_common(1)[0][0] for wd, c in sorted(counts.items())}
+
+
+def week_dates(today: dt.date, first_weekday: int = 0) -> dict[int, dt.date]:
+    """The date of each weekday (0 = Monday) in the week ``today`` falls in, the locale's week."""
+    start = today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
+    return {(start + dt.timedelta(days=i)).weekday(): start + dt.timedelta(days=i) for i in range(7)}
+
+
+def with_dated_runs(plan: WeekPlan, dated: Mapping[int, RunKind]) -> WeekPlan:
+    """The week plan with this week's dated runs (by weekday) in place of the weekly pattern's."""
+    return WeekPlan(tuple(replace(day, run=dated.get(day.weekday, day.run)) for day in plan.days))
