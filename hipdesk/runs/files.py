@@ -50,6 +50,14 @@ def _time(text: str | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 class _Track:
     """Sums distance, moving time and climb over points fed one at a time."""
 
@@ -97,7 +105,7 @@ def read_gpx(path: Path) -> Run:
         for child in elem:
             name = _local_name(child.tag)
             if name == "ele" and child.text:
-                ele = float(child.text)
+                ele = _number(child.text)
             elif name == "time":
                 when = _time(child.text)
         track.add(lat, lon, ele, when)

@@ -31,6 +31,15 @@ def test_a_gpx_pause_is_not_moving_time(tmp_path: Path) -> None:
     assert read_run_file(path).moving_s == 270
 
 
+def test_a_gpx_height_that_is_no_number_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "odd.gpx"
+    path.write_text(gpx_text().replace("<ele>100.0</ele>", "<ele>high</ele>"), encoding="utf-8")
+    run = read_run_file(path)
+    assert run.distance_m == pytest.approx(10 * STEP_M, rel=1e-6) and run.elevation_gain_m == pytest.approx(
+        45
+    )
+
+
 def test_a_tcx_activity(tmp_path: Path) -> None:
     run = read_run_file(write_tcx(tmp_path / "run.tcx", distance_m=5000, seconds=1500))
     assert (run.started_at, run.distance_m, run.moving_s, run.elevation_gain_m) == (START, 5000, 1500, 30)
