@@ -72,11 +72,13 @@ def cmd_week(repo: Any, args: argparse.Namespace) -> int:
 
     plan = repo.week_plan()
     if args.json:
+        dated = _dated_runs(repo)
         _print_json(
             [
                 {
                     "weekday": day.weekday,
                     "run": day.run.value,
+                    "dated_run": dated.get(day.weekday),
                     "routines": [
                         {
                             "name": p.routine_name,
@@ -98,6 +100,105 @@ def cmd_week(repo: Any, args: argparse.Namespace) -> int:
             for p in day.routines
         )
         print(f"{WEEKDAY_NAMES[day.weekday]:<10} {day.run.label:<10} {planned or '-'}")
+    return 0
+
+
+def _dated_runs(repo: Any) -> dict[int, dict[str, str]]:
+    """The training plan's dated runs for this week (Monday first), by weekday."""
+    import datetime as dt
+
+    from hipdesk.db.runs import RunStore
+
+    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+    found = RunStore(repo.db).plan_runs(monday, monday + dt.timedelta(days=6))
+    return {
+        day.weekday(): {"date": day.isoformat(), "kind": run.kind.value, "title": run.title}
+        for day, run in found.items()
+    }
+
+
+def cmd_import_runs(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.db.runs import RunStore
+    from hipdesk.runs.files import read_run_file
+    from hipdesk.runs.model import RunFileError
+
+    store = RunStore(repo.db)
+    added = kept = broken = 0
+    with store.importing():
+        for name in args.files:
+            try:
+                run = read_run_file(Path(name))
+            except RunFileError as exc:
+                _tell(str(exc))
+                broken += 1
+                continue
+            if store.add_run(run):
+                added += 1
+            else:
+                kept += 1
+    runs = "run" if added == 1 else "runs"
+    print(f"imported {added} {runs}" + (f", {kept} already there" if kept else ""))
+    return 1 if broken else 0
+
+
+def cmd_runs(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.db.runs import RunStore
+
+    runs = RunStore(repo.db).runs()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "started_at": r.started_at.isoformat(),
+                    "kind": r.kind.value,
+                    "distance_m": round(r.distance_m, 1),
+                    "moving_s": round(r.moving_s),
+                    "elevation_gain_m": None if r.elevation_gain_m is None else round(r.elevation_gain_m, 1),
+                    "source": r.source,
+                }
+                for r in runs
+            ]
+        )
+        return 0
+    if not runs:
+        print("No runs yet.")
+    for r in runs:
+        when = r.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        minutes = f"{r.moving_s / 60:.0f} min"
+        climb = "" if r.elevation_gain_m is None else f", +{r.elevation_gain_m:.0f} m"
+        print(f"{when}  {r.kind.label:<9} {r.km:6.2f} km  {minutes}{climb}  {r.source}")
+    return 0
+
+
+def _read_plan_file(args: argparse.Namespace) -> None:
+    """Refuse a file that is not a plan before the data is opened (the stored keywords come later)."""
+    from hipdesk.runs.model import RunFileError
+
+    path = Path(args.file)
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError as exc:
+        raise RunFileError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    if b"BEGIN:VCALENDAR" not in head:
+        raise RunFileError(f"{path.name}: not an iCalendar (.ics) file")
+
+
+def cmd_import_plan(repo: Any, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from hipdesk.db.runs import RunStore
+    from hipdesk.runs.plan import read_plan, weekly_pattern
+
+    store = RunStore(repo.db)
+    today = dt.date.today()
+    zone = dt.datetime.now().astimezone().tzinfo or dt.UTC
+    runs = read_plan(Path(args.file), today, args.weeks, zone, store.keywords())
+    pattern = weekly_pattern(runs)
+    store.save_plan(runs, pattern)
+    for run in runs:
+        print(f"{run.day:%a %Y-%m-%d}  {run.kind.label:<9} {run.title}")
+    planned = "run" if len(runs) == 1 else "runs"
+    print(f"imported {len(runs)} planned {planned}; the week's runs are set from them")
     return 0
 
 
@@ -143,8 +244,14 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
-    from hipdesk.export.csv_export import write_csv
+    from hipdesk.export.csv_export import write_csv, write_runs_csv
 
+    if args.runs:
+        from hipdesk.db.runs import RunStore
+
+        count = write_runs_csv(Path(args.output), RunStore(repo.db).runs(), _protected(repo))
+        print(f"wrote {args.output}: {count} {'run' if count == 1 else 'runs'}")
+        return 0
     count = write_csv(Path(args.output), repo.export_rows(), _protected(repo))
     print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
     _report_bad_dates(repo)
@@ -469,6 +576,7 @@ def build_parser() -> argparse.ArgumentParser:
         "dates in ISO 8601 with the UTC offset.",
     )
     csv_parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it (.csv)")
+    csv_parser.add_argument("--runs", action="store_true", help="the imported runs instead of the sets")
     csv_parser.set_defaults(func=cmd_export_csv)
     imports = add("import", cmd_import, "add a routine from a routine file")
     imports.add_argument("file", metavar="FILE")
@@ -486,6 +594,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON"
     )
     sub.choices["history"].set_defaults(reads_only=True)
+    runs_in = add("import-runs", cmd_import_runs, "add runs from the watch's GPX, TCX or FIT files")
+    runs_in.add_argument("files", nargs="+", metavar="FILE")
+    add("runs", cmd_runs, "list the imported runs, newest first").add_argument(
+        "--json", action="store_true", help="print JSON"
+    )
+    sub.choices["runs"].set_defaults(reads_only=True)
+    plan_in = add(
+        "import-plan", cmd_import_plan, "read a training plan (.ics) and set the week's runs from it"
+    )
+    plan_in.add_argument("file", metavar="FILE.ics")
+    plan_in.add_argument(
+        "--weeks",
+        type=int,
+        default=8,
+        choices=range(1, 53),
+        metavar="N",
+        help="weeks ahead to read (default 8)",
+    )
+    plan_in.set_defaults(before_open=_read_plan_file)
     backup = add("backup", cmd_backup, "write a checked backup (into backups/ beside the data, or FILE)")
     backup.add_argument("-o", "--output", metavar="FILE", help="where to write it")
     backup.set_defaults(needs_db=False)

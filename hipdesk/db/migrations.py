@@ -66,11 +66,26 @@ def _v3(db: SqliteDatabase) -> None:
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
 
 
+_V4 = (
+    """CREATE TABLE "run" ("id" INTEGER NOT NULL PRIMARY KEY, "started_at" DATETIME NOT NULL, "utc_offset_s" INTEGER, "distance_m" REAL NOT NULL CHECK (distance_m >= 0), "moving_s" REAL NOT NULL CHECK (moving_s >= 0), "elevation_gain_m" REAL, "source" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL)""",
+    """CREATE INDEX "run_started_at" ON "run" ("started_at")""",
+    """CREATE TABLE "plan_run" ("day" VARCHAR(255) NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "title" VARCHAR(255) NOT NULL)""",
+    """CREATE TABLE "run_keyword" ("keyword" VARCHAR(255) NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL)""",
+)
+
+
+def _v4(db: SqliteDatabase) -> None:
+    # Runs from the watch's files and the dated runs of an imported training plan.
+    for statement in _V4:
+        db.execute_sql(statement)
+
+
 # (version it brings the file to, what it does, the step). Append; never edit a released step.
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "create the tables", _v1),
     (2, "one record per set of a session", _v2),
     (3, "mark the file as HipDesk's", _v3),
+    (4, "runs and the training plan", _v4),
 ]
 LATEST = STEPS[-1][0]
 

@@ -156,6 +156,43 @@ class SetRecordRow(BaseModel):
         )
 
 
+class RunRow(BaseModel):
+    """A run read from a watch's file (since version 4); the same start and distance is kept once."""
+
+    id = AutoField()
+    started_at = DateTimeField(index=True)  # naive UTC, as every stored time
+    utc_offset_s = IntegerField(null=True)  # the offset the file gave with the start, when it gave one
+    distance_m = FloatField(constraints=[Check("distance_m >= 0")])
+    moving_s = FloatField(constraints=[Check("moving_s >= 0")])
+    elevation_gain_m = FloatField(null=True)
+    source = CharField(default="")
+    kind = CharField(default="easy")
+
+    class Meta:
+        table_name = "run"
+
+
+class PlanRunRow(BaseModel):
+    """A dated run of an imported training plan (since version 4): one per day."""
+
+    day = CharField(primary_key=True)  # "YYYY-MM-DD", the runner's local date
+    kind = CharField()
+    title = CharField(default="")
+
+    class Meta:
+        table_name = "plan_run"
+
+
+class RunKeywordRow(BaseModel):
+    """The kind the runner chose for a plan event's title (since version 4)."""
+
+    keyword = CharField(primary_key=True)
+    kind = CharField()
+
+    class Meta:
+        table_name = "run_keyword"
+
+
 TABLES = [
     MetaRow,
     SettingRow,
@@ -166,4 +203,7 @@ TABLES = [
     PlannedRoutineRow,
     SessionRow,
     SetRecordRow,
+    RunRow,
+    PlanRunRow,
+    RunKeywordRow,
 ]

@@ -6,11 +6,12 @@ import csv
 import datetime as dt
 import io
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from hipdesk.domain.history import ExportRow
 from hipdesk.export.safe_write import Protected, safe_open
+from hipdesk.runs.model import Run
 
 logger = logging.getLogger(__name__)
 
@@ -136,19 +137,51 @@ def write_csv(path: Path, rows: Iterable[ExportRow], protected: Protected | None
     UTF-8 with a byte-order mark, so that spreadsheets read names with accents right; CRLF line ends
     as RFC 4180 has them. Written as every export is (:mod:`hipdesk.export.safe_write`).
     """
+    count = _write(path, HEADER, _export_cells(rows), protected)
+    logger.info("wrote %d set records to %s", count, path)
+    return count
+
+
+def _export_cells(rows: Iterable[ExportRow]) -> Iterator[list[str]]:
+    """Each row's cells; a session's own cells are made once for all its sets."""
+    times = LocalTimes()
+    session: tuple[object, list[str]] = (None, [])
+    for row in rows:
+        if session[0] is not row.session:
+            session = (row.session, _session_cells(row, times.iso))
+        yield session[1] + _set_cells(row, times.iso)
+
+
+RUNS_HEADER = ("started_at", "kind", "distance_km", "moving_s", "elevation_gain_m", "source")
+
+
+def write_runs_csv(path: Path, runs: Iterable[Run], protected: Protected | None = None) -> int:
+    """The runs, one row each, written as :func:`write_csv` writes the sets. Returns the rows written."""
+    cells = (
+        [
+            iso(run.started_at),
+            run.kind.value,
+            f"{run.km:.3f}",
+            f"{run.moving_s:.0f}",
+            "" if run.elevation_gain_m is None else f"{run.elevation_gain_m:.0f}",
+            text_cell(run.source),
+        ]
+        for run in runs
+    )
+    return _write(path, RUNS_HEADER, cells, protected)
+
+
+def _write(
+    path: Path, header: Iterable[str], rows: Iterable[Iterable[object]], protected: Protected | None
+) -> int:
     count = 0
     with safe_open(path, protected) as handle:
         out = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(HEADER)
-        times = LocalTimes()
-        session: tuple[object, list[str]] = (None, [])  # a session's cells, made once for all its sets
-        for row in rows:
-            if session[0] is not row.session:
-                session = (row.session, _session_cells(row, times.iso))
-            writer.writerow(session[1] + _set_cells(row, times.iso))
+        writer.writerow(header)
+        for cells in rows:
+            writer.writerow(cells)
             count += 1
         out.flush()
         out.detach()  # the handle stays open for safe_open to sync and rename
-    logger.info("wrote %d set records to %s", count, path)
     return count

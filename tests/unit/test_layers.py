@@ -25,6 +25,7 @@ FORBIDDEN = {
     ),
     "engine": (*GUI, *STORAGE, "hipdesk.export"),
     "catalogue": (*GUI, *STORAGE),
+    "runs": (*GUI, *STORAGE, "hipdesk.export"),
     "db": (*GUI, "hipdesk.figures", "hipdesk.export"),
     "figures": ("hipdesk.views", "hipdesk.app", *STORAGE),
     "export": ("hipdesk.views", "hipdesk.app", *STORAGE),

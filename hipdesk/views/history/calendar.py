@@ -18,7 +18,8 @@ STATE_COLOURS = {
     DayState.MISSED: QColor("#cf4436"),
     DayState.PLANNED: QColor("#3a87c8"),
 }
-LEGEND = "● Done   ◐ Partly done   ✕ Missed   ○ Planned"
+LEGEND = "● Done   ◐ Partly done   ✕ Missed   ○ Planned   ▬ Run"
+RUN_COLOUR = QColor("#8a8f98")
 
 
 class HistoryCalendar(QCalendarWidget):
@@ -29,6 +30,7 @@ class HistoryCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.states: dict[dt.date, DayState] = {}
+        self.run_days: set[dt.date] = set()
         self.setObjectName("historyCalendar")
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -41,12 +43,21 @@ class HistoryCalendar(QCalendarWidget):
         self.states = dict(states)
         self.updateCells()
 
+    def set_run_days(self, days: set[dt.date]) -> None:
+        self.run_days = set(days)
+        self.updateCells()
+
     def state(self, day: dt.date) -> DayState:
         return self.states.get(day, DayState.NONE)
 
     def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
         super().paintCell(painter, rect, date)
-        state = self.states.get(cast(dt.date, date.toPython()))
+        day = cast(dt.date, date.toPython())
+        if day in self.run_days:  # a bar along the top of a day with a run
+            painter.fillRect(
+                QRectF(rect.left() + rect.width() * 0.3, rect.top() + 2, rect.width() * 0.4, 3), RUN_COLOUR
+            )
+        state = self.states.get(day)
         if state is None or state is DayState.NONE:
             return
         colour = STATE_COLOURS[state]

@@ -148,6 +148,71 @@ class WeeksChart(Chart):
             s.attachAxis(y)
 
 
+RUN_COLOUR = QColor("#8a8f98")
+
+
+class RunWeeksChart(Chart):
+    """Kilometres run per week as bars (left axis) against lines of hip work (right axis)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.km: list[float] = []
+
+    def set_runs(
+        self,
+        starts: Sequence[dt.date],
+        km: Sequence[float],
+        lines: Sequence[tuple[str, QColor, Sequence[float | None]]],
+        right_title: str,
+        right_top: int | None = None,
+    ) -> None:
+        """``lines``: (name, colour, one value per week, None where the week has none)."""
+        self.clear()
+        self.km = list(km)
+        shown = bool(starts) and any(v > 0 for v in km)
+        self.note.show_text(None if shown else self.empty_text)
+        if not shown:
+            return
+        bars = QBarSet("Km run")
+        bars.setColor(RUN_COLOUR)
+        bars.append([round(v, 1) for v in km])
+        series = QBarSeries()
+        series.append(bars)
+        self.chart_.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([f"{d.day}/{d.month}" for d in starts])
+        x.setLabelsAngle(-90)
+        x.setTruncateLabels(False)
+        x.setTitleText("Week starting")
+        left = QValueAxis()
+        _whole_ticks(left, *whole_axis(max(km)))
+        left.setTitleText("Km")
+        right = QValueAxis()
+        values = [v for _n, _c, vs in lines for v in vs if v is not None]
+        if right_top is not None:
+            _whole_ticks(right, right_top, 2)
+        else:
+            _whole_ticks(right, *whole_axis(max(values, default=0)))
+        right.setTitleText(right_title)
+        self._axis_colours(x, left, right)
+        self.chart_.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart_.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+        self.chart_.addAxis(right, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(x)
+        series.attachAxis(left)
+        for name, colour, weekly in lines:
+            line = QLineSeries()
+            line.setName(name)
+            line.setPen(QPen(colour, 2))
+            line.setPointsVisible(True)
+            for i, value in enumerate(weekly):
+                if value is not None:
+                    line.append(i, value)
+            self.chart_.addSeries(line)
+            line.attachAxis(x)
+            line.attachAxis(right)
+
+
 class LinesChart(Chart):
     """Lines over dates, one per side: an exercise's reps or seconds, or discomfort."""
 

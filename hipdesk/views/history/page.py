@@ -38,6 +38,7 @@ from hipdesk.views.history.calendar import LEGEND, HistoryCalendar
 from hipdesk.views.history.charts import LinesChart, WeeksChart
 from hipdesk.views.history.commands import DeleteSession
 from hipdesk.views.history.model import HEADERS, Column, HistoryModel
+from hipdesk.views.history.runs_overview import RunsOverview
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
@@ -160,6 +161,7 @@ class HistoryPage(QWidget):
         )
         self.ui.progressChartHolderLayout.addWidget(self.progress_chart)
         self.ui.sidesChartHolderLayout.addWidget(self.sides_chart)
+        self.runs_overview = RunsOverview(self.ui.tabs)
         self.calendar = HistoryCalendar(self)
         self.ui.calendarHolderLayout.addWidget(self.calendar)
         self.calendar.month_shown.connect(self._on_calendar_month_shown)
@@ -313,6 +315,10 @@ class HistoryPage(QWidget):
         )
         self.weeks_minutes.set_weeks(weeks)
         self.weeks_sessions.set_weeks(weeks)
+        discomfort = {
+            p.day: (p.left, p.right) for p in weekly_discomfort(self.repo.discomfort_by_day(), first)
+        }
+        self.runs_overview.refresh(self.repo, weeks, discomfort, self.exercises, first)
         run = streak_loading(self.repo.day_totals, self._since, self._plan, self._routines, today, first)
         total = self.repo.history_count()
         self.ui.summaryLabel.setText(
@@ -361,6 +367,7 @@ class HistoryPage(QWidget):
         days = self.repo.day_totals(first, last)
         states = month_states(year, month, days, self._plan, self._routines, self.today(), self._since)
         self.calendar.set_states(states)
+        self.calendar.set_run_days(self.runs_overview.run_days())
         if self._since is None:
             self.ui.legendLabel.setText(f"{LEGEND}\n{EMPTY_CALENDAR}")
         else:

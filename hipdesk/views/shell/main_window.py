@@ -19,6 +19,7 @@ from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+from hipdesk.views.shell.runs_import import RunImport, is_run_file
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         self.ui.menuExercise.setEnabled(self.repo is not None and page == "library")
         self.ui.actionImportRoutine.setEnabled(self.repo is not None)
+        self.run_import.set_repo(self.repo)
         self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
         self.ui.actionExportCalendar.setEnabled(self.repo is not None)
         self._update_print_actions()
@@ -347,6 +349,8 @@ class MainWindow(QMainWindow):
         ui.actionResumeSession.setEnabled(False)
         ui.actionSessionSettings.triggered.connect(self._on_action_session_settings_triggered)
         ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
+        self.run_import = RunImport(self, self.repo, ui.actionImportRoutine, ui.menuFile)
+        self.run_import.on_imported = self._on_runs_imported
         ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
         ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)
         ui.actionExportRoutinePdf.triggered.connect(lambda: self.export_pdf("routine"))
@@ -681,9 +685,17 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_routine_files(paths)
+            runs = [p for p in paths if is_run_file(p)]
+            if runs:
+                self.run_import.import_runs(runs)
+            if len(runs) < len(paths):
+                self.import_routine_files([p for p in paths if not is_run_file(p)])
         else:
             super().dropEvent(event)
+
+    def _on_runs_imported(self, summary: str) -> None:
+        self.reload()
+        self.statusBar().showMessage(summary, 8000)
 
     # -- pages ---------------------------------------------------------------------------------
     def show_page(self, key: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -44,11 +45,12 @@ from hipdesk.app.settings import current_pace
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.guidance import Note, Severity, minutes_text, week_notes
 from hipdesk.domain.model import WEEKDAY_NAMES, Exercise, Routine, RunKind, WeekPlan
+from hipdesk.runs.plan import PlanRun, week_dates, with_dated_runs
 from hipdesk.views.common.exercise_delegate import TwoLineDelegate
 from hipdesk.views.common.routine_list_model import Role as RoutineRole
 from hipdesk.views.common.routine_list_model import RoutineListModel
 from hipdesk.views.common.text import plain_tooltip
-from hipdesk.views.common.weekdays import week_order
+from hipdesk.views.common.weekdays import first_weekday, week_order
 from hipdesk.views.common.widgets import DragListView
 from hipdesk.views.forms.ui_week_page import Ui_WeekPage
 from hipdesk.views.week.delegate import PlannedRoutineDelegate
@@ -151,6 +153,11 @@ class DayColumn(QFrame):
             self.run_combo.addItem(kind.label, kind.value)
         self.run_combo.activated.connect(self._on_run_combo_activated)
         layout.addWidget(self.run_combo)
+        self.dated_label = QLabel(self)  # this week's run from the training plan, when it differs
+        self.dated_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.dated_label.setWordWrap(True)
+        self.dated_label.hide()
+        layout.addWidget(self.dated_label)
 
         self.list = DayList(self)
         self.list.setObjectName(f"dayList{weekday}")
@@ -258,6 +265,7 @@ class WeekPage(QWidget):
         self.repo: Repo | None = None
         self.today: Callable[[], dt.date] = dt.date.today
         self._exercises: dict[str, Exercise] = {}
+        self._dated: dict[int, PlanRun] = {}
         self._notes: list[Note] = []
         self._loading = False
         self._last_day: int | None = None
@@ -385,7 +393,17 @@ class WeekPage(QWidget):
         self._exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         self.model.pace = current_pace(self._exercises)
         self.routine_list.set_pace(self.model.pace)
+        self._dated = self._dated_runs()
         self.show_plan(self.repo.week_plan(), routines)
+
+    def _dated_runs(self) -> dict[int, PlanRun]:
+        """This week's runs from the imported training plan, by weekday."""
+        from hipdesk.db.runs import RunStore
+
+        assert self.repo is not None
+        dates = week_dates(self.today(), first_weekday(QLocale()))
+        found = RunStore(self.repo.db).plan_runs(min(dates.values()), max(dates.values()))
+        return {day.weekday(): run for day, run in found.items()}
 
     def show_plan(self, plan: WeekPlan, routines: list[Routine]) -> None:
         self._loading = True
@@ -445,7 +463,13 @@ class WeekPage(QWidget):
         return note.weekdays if isinstance(note, Note) else ()
 
     def _refresh_notes(self) -> None:
-        plan = self.model.plan()
+        plan = with_dated_runs(self.model.plan(), {w: r.kind for w, r in self._dated.items()})
+        for weekday, column in self.columns.items():
+            run = self._dated.get(weekday)
+            shown = run is not None and run.kind is not self.model.run(weekday)
+            column.dated_label.setText(f"This week: {run.kind.label}" if run is not None and shown else "")
+            column.dated_label.setToolTip(f"From your training plan: {run.title}" if run is not None else "")
+            column.dated_label.setVisible(shown)
         self._notes = week_notes(plan, self.model.routines(), self._exercises, self.model.pace)
         guidance = self.ui.guidanceList
         guidance.blockSignals(True)
