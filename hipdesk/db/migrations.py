@@ -80,12 +80,18 @@ def _v4(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _v5(db: SqliteDatabase) -> None:
+    # Preferences live in the application's settings (QSettings); the table kept for them was never used.
+    db.execute_sql('DROP TABLE IF EXISTS "setting"')
+
+
 # (version it brings the file to, what it does, the step). Append; never edit a released step.
 STEPS: list[tuple[int, str, Callable[[SqliteDatabase], None]]] = [
     (1, "create the tables", _v1),
     (2, "one record per set of a session", _v2),
     (3, "mark the file as HipDesk's", _v3),
     (4, "runs and the training plan", _v4),
+    (5, "drop the unused settings table", _v5),
 ]
 LATEST = STEPS[-1][0]
 

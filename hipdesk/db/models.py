@@ -35,16 +35,6 @@ class MetaRow(BaseModel):
         table_name = "meta"
 
 
-class SettingRow(BaseModel):
-    """User preferences that belong with the data (JSON values)."""
-
-    key = CharField(primary_key=True)
-    value = TextField()
-
-    class Meta:
-        table_name = "setting"
-
-
 class ExerciseRow(BaseModel):
     id = AutoField()
     slug = CharField(unique=True)
@@ -195,7 +185,6 @@ class RunKeywordRow(BaseModel):
 
 TABLES = [
     MetaRow,
-    SettingRow,
     ExerciseRow,
     RoutineRow,
     RoutineItemRow,

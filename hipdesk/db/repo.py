@@ -23,7 +23,6 @@ from hipdesk.db.models import (
     RoutineRow,
     SessionRow,
     SetRecordRow,
-    SettingRow,
     WeekDayRow,
 )
 from hipdesk.db.stored_time import aware, bad_dates, good_session, good_set
@@ -190,13 +189,6 @@ class Repo:
 
     def set_meta(self, key: str, value: str) -> None:
         MetaRow.replace(key=key, value=value).execute()
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        row = SettingRow.get_or_none(SettingRow.key == key)
-        return default if row is None else json.loads(row.value)
-
-    def set_setting(self, key: str, value: Any) -> None:
-        SettingRow.replace(key=key, value=json.dumps(value)).execute()
 
     # -- exercises ---------------------------------------------------------------------------
     @staticmethod

@@ -206,12 +206,6 @@ def test_sessions_and_sets_round_trip(repo) -> None:
         repo.finish_session(sid, SessionStatus.FINISHED, rpe=11)
 
 
-def test_settings_round_trip(repo) -> None:
-    assert repo.setting("volume", 80) == 80
-    repo.set_setting("volume", 35)
-    assert repo.setting("volume") == 35
-
-
 def test_a_set_done_again_replaces_its_record_and_the_resume_step_moves(repo) -> None:
     routine = repo.routine(WARM_UP)
     sid = repo.start_session(routine)

@@ -17,12 +17,18 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 START = dt.datetime(2026, 3, 29, 6, 30, tzinfo=dt.timezone(dt.timedelta(hours=13)))
 
 
-def test_the_v1_fixture_gains_the_run_tables_and_keeps_its_sessions(tmp_path: Path) -> None:
+def test_the_v1_fixture_gains_the_run_tables_loses_the_unused_one_and_keeps_its_sessions(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "v1.sqlite"
     shutil.copy(FIXTURES / "v1.sqlite", path)
     repo = open_store(path)
     try:
-        assert migrations.LATEST == 4
+        assert migrations.LATEST == 5 and migrations.user_version(repo.db) == 5
+        tables = {
+            row[0] for row in repo.db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        assert {"run", "plan_run", "run_keyword"} <= tables and "setting" not in tables
         assert len(repo.sessions()) == 1
         store = RunStore(repo.db)
         assert store.runs() == []
