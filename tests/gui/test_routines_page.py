@@ -83,6 +83,7 @@ def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     assert page.undo_stack.count() == 1  # a spin box drag is one step
     ui.sidesCombo.setCurrentIndex(ui.sidesCombo.findData(ItemSides.LEFT.value))
     ui.sidesCombo.activated.emit(ui.sidesCombo.currentIndex())
+    assert window.undo_action.text() == f"&Undo Change sides of {ui.inspector.title()} to left side only"
     ui.noteEdit.setText(MARKUP)
     ui.noteEdit.editingFinished.emit()
     item = window.repo.routine("Hip strength").items[5]
@@ -93,13 +94,68 @@ def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     assert window.repo.routine("Hip strength").items[5].reps == 10
 
 
-def test_out_of_range_is_refused_with_a_message_next_to_the_field(page, qtbot) -> None:
+def _type(qtbot, spin, text: str) -> None:
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+
+
+def test_a_typed_value_is_saved_once_when_editing_ends_not_on_each_keystroke(window, page, qtbot) -> None:
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    name = page.ui.inspector.title()
+    spin = page.ui.setsSpin
+    _type(qtbot, spin, "12")
+    assert window.repo.routine("Hip strength").items[0].sets == 2  # nothing saved while typing
+    assert page.undo_stack.count() == 0
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Hip strength").items[0].sets == 12  # never 1 on the way to 12
+    assert page.undo_stack.count() == 1
+    assert window.undo_action.text() == f"&Undo Change sets of {name} to 12"
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # the arrows commit at once
+    assert window.repo.routine("Hip strength").items[0].sets == 13
+    assert window.undo_action.text() == f"&Undo Change sets of {name} to 13"
+
+
+def test_leaving_the_field_commits_the_value(window, page, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
     spin = page.ui.setsSpin
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "99")
-    assert spin.value() <= 20
-    assert page.ui.setsMessage.text() == "Sets goes from 1 to 20."
+    spin.setFocus()
+    _type(qtbot, spin, "4")
+    page.ui.noteEdit.setFocus()
+    qtbot.waitUntil(lambda: not spin.hasFocus())
+    assert window.repo.routine("Hip strength").items[0].sets == 4
+
+
+def test_out_of_range_is_refused_at_the_field_not_cut_to_the_limit(window, page, qtbot) -> None:
+    assert page.select_routine("Run warm-up")
+    row = next(
+        r for r in range(page.items.rowCount()) if page.items.data(page.items.index(r, 0)) == "High Knees"
+    )
+    page.ui.routineItemList.setCurrentIndex(page.items.index(row, 0))
+    spin, note = page.ui.workSpin, page.ui.workMessage
+    before = window.repo.routine("Run warm-up").items[row].work_s
+    _type(qtbot, spin, "9999")
+    assert spin.lineEdit().text() == "9999 s"  # as typed, not stopped at 999
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Run warm-up").items[row].work_s == before  # refused, not cut to 3600
+    assert note.isVisible() and note.text() == "Timed work goes from 1 to 3600 s: 9999 s was not saved."
+    assert spin.refused and "border" in spin.styleSheet()  # marked at the field
+    assert page.undo_stack.count() == 0
+    _type(qtbot, spin, "45")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Run warm-up").items[row].work_s == 45
+    assert not note.isVisible() and not spin.refused and spin.styleSheet() == ""
+    assert window.undo_action.text() == "&Undo Change timed work of High Knees to 45 s"
+
+
+def test_a_refusal_belongs_to_its_exercise(page, qtbot) -> None:
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    _type(qtbot, page.ui.setsSpin, "99")
+    qtbot.keyClick(page.ui.setsSpin, Qt.Key.Key_Return)
+    assert page.ui.setsMessage.text() == "Sets goes from 1 to 20: 99 was not saved."
+    page.ui.routineItemList.setCurrentIndex(page.items.index(1, 0))
+    assert not page.ui.setsMessage.isVisibleTo(page) and not page.ui.setsSpin.refused
 
 
 def test_sections(window, page) -> None:
