@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QListView, QMessageBox
 
 from hipdesk.domain.model import ItemSides
@@ -279,3 +279,29 @@ def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> Non
     assert blocker.args == ["Hip strength"] and opened == ["Hip strength"]
     page.new_routine()
     assert not page.start_button.isEnabled()  # nothing to do yet
+
+
+def _bound_keys(window) -> list[str]:
+    return [key.toString() for action in window.findChildren(QAction) for key in action.shortcuts()]
+
+
+def test_undo_and_redo_by_keyboard_through_the_window(window, page, qtbot, qtlog) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    keys = _bound_keys(window)
+    assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+    assert sorted(k for k in keys if keys.count(k) > 1) == []  # each sequence has one owner
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    page.ui.routineItemList.setFocus()
+    page.ui.setsSpin.setValue(5)
+    sets = lambda: window.repo.routine("Hip strength").items[0].sets  # noqa: E731
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    assert sets() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z, control | shift)
+    assert sets() == 5
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    assert sets() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Y, control)
+    assert sets() == 5
+    assert not [m for m in qtlog.records if "Ambiguous" in m.message]
