@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from hipdesk.domain.guidance import day_minutes, resolve, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side, Sidedness, WeekPlan
+from hipdesk.domain.rules import plural
 
 TOP_RUN = 3  # sessions in a row at the top of the range before a progression hint
 HOLD_TOLERANCE_S = 0.5  # a hold ended this close to its time counts as held
@@ -237,6 +238,32 @@ def streak_text(weeks: int) -> str:
     return f"{weeks} weeks in a row with your plan met."
 
 
+def week_progress_text(week: WeekTotal) -> str:
+    """The week so far against the plan: "3 of 8 sessions · 52 of 150 min this week"."""
+    minutes = round(week.minutes)
+    if week.planned_sessions == 0:
+        return f"{plural(week.finished, 'session')} · {minutes} min this week"
+    return (
+        f"{week.finished} of {plural(week.planned_sessions, 'session')} · "
+        f"{minutes} of {week.planned_minutes} min this week"
+    )
+
+
+def latest_by_routine(sessions: Iterable[SessionSummary]) -> dict[str, SessionSummary]:
+    """The last session of each routine (by name) among ``sessions``, a finished one before a partial one."""
+    result: dict[str, SessionSummary] = {}
+    for s in sessions:
+        ended = s.ended_at or s.started_at
+        held = result.get(s.routine_name)
+        if held is None:
+            result[s.routine_name] = s
+            continue
+        finished_first = (s.status is SessionStatus.FINISHED, ended)
+        if finished_first > (held.status is SessionStatus.FINISHED, held.ended_at or held.started_at):
+            result[s.routine_name] = s
+    return result
+
+
 # -- the calendar ----------------------------------------------------------------------------------
 class DayState(StrEnum):
     NONE = "none"
@@ -297,6 +324,21 @@ def month_states(
         result[day] = day_state(day, today, counts[day.weekday()], days.get(day), since)
         day += dt.timedelta(days=1)
     return result
+
+
+def week_states(
+    days: Mapping[dt.date, DayTotal],
+    plan: WeekPlan,
+    routines: Iterable[Routine],
+    today: dt.date,
+    since: dt.date | None,
+    first_weekday: int = 0,
+) -> list[tuple[dt.date, DayState]]:
+    """The seven days of the week ``today`` falls in, first day first, each with its state."""
+    counts, _minutes = planned_per_weekday(plan, routines)
+    start = week_start(today, first_weekday)
+    week = [start + dt.timedelta(days=i) for i in range(7)]
+    return [(d, day_state(d, today, counts[d.weekday()], days.get(d), since)) for d in week]
 
 
 # -- progress charts -------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ _SIDE_WORDS = {
 }
 
 
+def plural(count: int, word: str) -> str:
+    """``1 set``, ``2 sets``, ``0 sets``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def seconds_text(seconds: int) -> str:
     """``45`` -> ``45 s``; ``120`` -> ``2 min``; ``90`` -> ``1 min 30 s``."""
     minutes, rest = divmod(int(seconds), 60)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QListView, QMessageBox
 
 from hipdesk.domain.model import ItemSides
@@ -83,6 +83,7 @@ def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     assert page.undo_stack.count() == 1  # a spin box drag is one step
     ui.sidesCombo.setCurrentIndex(ui.sidesCombo.findData(ItemSides.LEFT.value))
     ui.sidesCombo.activated.emit(ui.sidesCombo.currentIndex())
+    assert window.undo_action.text() == f"&Undo Change sides of {ui.inspector.title()} to left side only"
     ui.noteEdit.setText(MARKUP)
     ui.noteEdit.editingFinished.emit()
     item = window.repo.routine("Hip strength").items[5]
@@ -93,13 +94,68 @@ def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     assert window.repo.routine("Hip strength").items[5].reps == 10
 
 
-def test_out_of_range_is_refused_with_a_message_next_to_the_field(page, qtbot) -> None:
+def _type(qtbot, spin, text: str) -> None:
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+
+
+def test_a_typed_value_is_saved_once_when_editing_ends_not_on_each_keystroke(window, page, qtbot) -> None:
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    name = page.ui.inspector.title()
+    spin = page.ui.setsSpin
+    _type(qtbot, spin, "12")
+    assert window.repo.routine("Hip strength").items[0].sets == 2  # nothing saved while typing
+    assert page.undo_stack.count() == 0
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Hip strength").items[0].sets == 12  # never 1 on the way to 12
+    assert page.undo_stack.count() == 1
+    assert window.undo_action.text() == f"&Undo Change sets of {name} to 12"
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # the arrows commit at once
+    assert window.repo.routine("Hip strength").items[0].sets == 13
+    assert window.undo_action.text() == f"&Undo Change sets of {name} to 13"
+
+
+def test_leaving_the_field_commits_the_value(window, page, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
     spin = page.ui.setsSpin
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "99")
-    assert spin.value() <= 20
-    assert page.ui.setsMessage.text() == "Sets goes from 1 to 20."
+    spin.setFocus()
+    _type(qtbot, spin, "4")
+    page.ui.noteEdit.setFocus()
+    qtbot.waitUntil(lambda: not spin.hasFocus())
+    assert window.repo.routine("Hip strength").items[0].sets == 4
+
+
+def test_out_of_range_is_refused_at_the_field_not_cut_to_the_limit(window, page, qtbot) -> None:
+    assert page.select_routine("Run warm-up")
+    row = next(
+        r for r in range(page.items.rowCount()) if page.items.data(page.items.index(r, 0)) == "High Knees"
+    )
+    page.ui.routineItemList.setCurrentIndex(page.items.index(row, 0))
+    spin, note = page.ui.workSpin, page.ui.workMessage
+    before = window.repo.routine("Run warm-up").items[row].work_s
+    _type(qtbot, spin, "9999")
+    assert spin.lineEdit().text() == "9999 s"  # as typed, not stopped at 999
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Run warm-up").items[row].work_s == before  # refused, not cut to 3600
+    assert note.isVisible() and note.text() == "Timed work goes from 1 to 3600 s: 9999 s was not saved."
+    assert spin.refused and "border" in spin.styleSheet()  # marked at the field
+    assert page.undo_stack.count() == 0
+    _type(qtbot, spin, "45")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.repo.routine("Run warm-up").items[row].work_s == 45
+    assert not note.isVisible() and not spin.refused and spin.styleSheet() == ""
+    assert window.undo_action.text() == "&Undo Change timed work of High Knees to 45 s"
+
+
+def test_a_refusal_belongs_to_its_exercise(page, qtbot) -> None:
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    _type(qtbot, page.ui.setsSpin, "99")
+    qtbot.keyClick(page.ui.setsSpin, Qt.Key.Key_Return)
+    assert page.ui.setsMessage.text() == "Sets goes from 1 to 20: 99 was not saved."
+    page.ui.routineItemList.setCurrentIndex(page.items.index(1, 0))
+    assert not page.ui.setsMessage.isVisibleTo(page) and not page.ui.setsSpin.refused
 
 
 def test_sections(window, page) -> None:
@@ -223,3 +279,29 @@ def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> Non
     assert blocker.args == ["Hip strength"] and opened == ["Hip strength"]
     page.new_routine()
     assert not page.start_button.isEnabled()  # nothing to do yet
+
+
+def _bound_keys(window) -> list[str]:
+    return [key.toString() for action in window.findChildren(QAction) for key in action.shortcuts()]
+
+
+def test_undo_and_redo_by_keyboard_through_the_window(window, page, qtbot, qtlog) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    keys = _bound_keys(window)
+    assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys)
+    assert sorted(k for k in keys if keys.count(k) > 1) == []  # each sequence has one owner
+    page.ui.routineItemList.setCurrentIndex(page.items.index(0, 0))
+    page.ui.routineItemList.setFocus()
+    page.ui.setsSpin.setValue(5)
+    sets = lambda: window.repo.routine("Hip strength").items[0].sets  # noqa: E731
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    assert sets() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z, control | shift)
+    assert sets() == 5
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    assert sets() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Y, control)
+    assert sets() == 5
+    assert not [m for m in qtlog.records if "Ambiguous" in m.message]

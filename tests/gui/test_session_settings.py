@@ -137,5 +137,8 @@ def test_a_typed_lead_in_out_of_range_is_explained(qtbot, store) -> None:
     spin.setFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, "45")
+    before = spin.value()
+    qtbot.keyClick(spin, Qt.Key.Key_Return)  # judged when editing ends: refused, not cut to 30
+    assert dialog.isVisible() and spin.value() == before
     assert dialog.ui.noteLabel.isVisible()
-    assert dialog.ui.noteLabel.text() == "The lead-in goes from 0 to 30 s."
+    assert dialog.ui.noteLabel.text() == "The lead-in goes from 0 to 30 s: 45 s was not saved."

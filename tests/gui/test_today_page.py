@@ -7,7 +7,16 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hipdesk.catalogue.loader import load_catalogue
-from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RoutineItem, RunKind, WeekPlan
+from hipdesk.domain.history import DayTotal, SessionSummary
+from hipdesk.domain.model import (
+    PlannedDay,
+    PlannedRoutine,
+    Routine,
+    RoutineItem,
+    RunKind,
+    SessionStatus,
+    WeekPlan,
+)
 from hipdesk.views.shell.main_window import MainWindow
 from hipdesk.views.today.page import TodayPage, days_after
 
@@ -212,3 +221,80 @@ def test_a_routine_with_no_exercises_says_so_instead_of_starting(qtbot, repo, mo
     qtbot.addWidget(window)
     window.start_session(empty.name)
     assert shown == ["The routine 'Empty for now' has no exercises yet."]
+
+
+def _session(name: str, status: SessionStatus, ended: dt.datetime) -> SessionSummary:
+    return SessionSummary(1, name, ended - dt.timedelta(minutes=12), ended, status)
+
+
+def test_a_routine_done_today_is_ticked_with_its_local_time_and_can_be_started_again(page) -> None:
+    ended = dt.datetime(2027, 3, 17, 7, 12, tzinfo=dt.UTC)
+    done = {"Hip strength": _session("Hip strength", SessionStatus.FINISHED, ended)}
+    page.show_day(plan(wed=[at(STRENGTH), at(STRETCH)]), [STRENGTH, STRETCH], EXERCISES, WEDNESDAY, done=done)
+    strength, stretch = page.cards
+    local = ended.astimezone().strftime("%H:%M")  # the zone the runner lives in, not UTC
+    assert strength.done_label.text() == f"✓ Done at {local}" and strength.done_label.isVisibleTo(strength)
+    assert strength.start_button.text() == "Start Again" and strength.start_button.isEnabled()
+    assert strength.start_button.accessibleName() == "Start Hip strength again"
+    assert stretch.start_button.text() == "Start" and not stretch.done_label.isVisibleTo(stretch)
+
+
+def test_a_session_ended_early_reads_partly_done(page) -> None:
+    ended = dt.datetime(2027, 3, 17, 18, 40, tzinfo=dt.UTC)
+    done = {"Hip stretch": _session("Hip stretch", SessionStatus.PARTIAL, ended)}
+    page.show_day(plan(wed=[at(STRETCH)]), [STRENGTH, STRETCH], EXERCISES, WEDNESDAY, done=done)
+    assert page.cards[0].done_label.text() == f"Partly done at {ended.astimezone():%H:%M}"
+
+
+def test_the_week_so_far_and_a_strip_of_its_seven_days(page, monday_first) -> None:
+    week = plan(mon=[at(STRENGTH)], tue=[at(STRETCH)], wed=[at(STRENGTH), at(STRETCH)], fri=[at(STRETCH)])
+    monday, tuesday = WEDNESDAY - dt.timedelta(days=2), WEDNESDAY - dt.timedelta(days=1)
+    days = {
+        monday: DayTotal(monday, finished=1, seconds=25 * 60),
+        WEDNESDAY: DayTotal(WEDNESDAY, partial=1, seconds=5 * 60),
+    }
+    page.show_week(week, [STRENGTH, STRETCH], days, WEDNESDAY, since=monday - dt.timedelta(days=30))
+    assert page.progress_label.text().startswith("1 of 5 sessions · 30 of ")
+    assert page.progress_label.text().endswith(" min this week")
+    states = [(tile.day, tile.state_label.text()) for tile in page.tiles]
+    assert states == [
+        (monday, "✓ Done"),
+        (tuesday, "✗ Missed"),
+        (WEDNESDAY, "◐ Partly done"),
+        (WEDNESDAY + dt.timedelta(days=1), "Rest"),
+        (WEDNESDAY + dt.timedelta(days=2), "○ Planned"),
+        (WEDNESDAY + dt.timedelta(days=3), "Rest"),
+        (WEDNESDAY + dt.timedelta(days=4), "Rest"),
+    ]
+    assert page.tiles[2].name_label.text() == "Today" and page.tiles[0].name_label.text() == "Mon"
+    assert page.tiles[1].accessibleName() == "Tuesday 16: Missed"
+
+
+def test_finishing_a_routine_twice_shows_it_done_on_today_at_once(qtbot, repo) -> None:
+    """Issue 14: Today kept showing Start for a routine finished twice today until a restart."""
+    quick = repo.save_routine(Routine("Quick hips", (RoutineItem("clamshell", sets=1, reps=2),)))
+    weekday = dt.date.today().weekday()
+    days = [PlannedDay(d, RunKind.EASY, (PlannedRoutine(quick.name, None, quick.id),)) for d in range(7)]
+    repo.save_week_plan(WeekPlan(days=tuple(days)))
+    window = MainWindow(repo)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    today = window.today_page
+    (card,) = today.cards
+    assert card.start_button.text() == "Start" and not card.done_label.isVisibleTo(today)
+    for _ in range(2):
+        qtbot.mouseClick(today.cards[0].start_button, Qt.MouseButton.LeftButton)
+        (session,) = window._sessions
+        qtbot.waitExposed(session)
+        while not session.driver.finished:  # the runner skips through every step with →
+            qtbot.keyClick(session, Qt.Key.Key_Right)
+        qtbot.mouseClick(session.summary.saveButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window._sessions)
+        (card,) = today.cards
+        (last,) = [s for s in repo.sessions() if s.status is SessionStatus.FINISHED][:1]
+        assert card.done_label.text() == f"✓ Done at {last.ended_at.astimezone():%H:%M}"
+        qtbot.waitUntil(card.done_label.isVisible)  # on screen, not only in the page's widgets
+        assert card.start_button.text() == "Start Again"
+    assert [tile.state_label.text() for tile in today.tiles if tile.day.weekday() == weekday] == ["✓ Done"]
+    assert today.progress_label.text().startswith("2 of 7 sessions · ")

@@ -1,32 +1,77 @@
-"""Small reusable widgets: a spin box that says why it refused a number, a list that drags."""
+"""Small reusable widgets: a spin box that commits when editing ends and says why it refused a number, a
+list that drags."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QDrag, QFocusEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMessageBox, QSpinBox, QWidget
+
+REFUSED_FRAME = "QSpinBox { border: 2px solid #d32f2f; border-radius: 3px; }"  # reads on light and dark
 
 
 class BoundedSpinBox(QSpinBox):
-    """A QSpinBox that reports a typed number outside its range instead of silently ignoring it."""
+    """A spin box that commits when editing finishes (Enter, leaving the field, the arrows), never on
+    each keystroke, and refuses a typed number outside its range instead of cutting it to the limit:
+    the field gets a red frame and ``value_refused`` says why, until a value in range is committed."""
 
     value_refused = Signal(str)  # a sentence for the label next to the field
+    refusal_cleared = Signal()  # a value in range was committed: the sentence can go
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.what = "This value"
-        self.setKeyboardTracking(True)
+        self.refused = False
+        self.setKeyboardTracking(False)  # typing "99" commits 99 once, not 9 on the way
+        self.valueChanged.connect(self.clear_refusal)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         result = super().validate(text, pos)
         state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.State.Invalid:
-            digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
-            if digits.lstrip("-").isdigit():
-                self.value_refused.emit(
-                    f"{self.what} goes from {self.minimum()} to {self.maximum()}{self.suffix()}."
-                )
+        if state == QValidator.State.Invalid and self._typed(text) is not None:
+            return QValidator.State.Intermediate, text, pos  # kept as typed, judged when editing ends
         return result
+
+    def _typed(self, text: str) -> int | None:
+        digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        return int(digits) if digits.lstrip("-").isdigit() else None
+
+    def _out_of_range(self) -> int | None:
+        number = self._typed(self.text())
+        if number is None or self.minimum() <= number <= self.maximum():
+            return None
+        return number
+
+    def _refuse(self, number: int) -> None:
+        self.refused = True
+        self.setStyleSheet(REFUSED_FRAME)
+        unit = self.suffix()
+        self.value_refused.emit(
+            f"{self.what} goes from {self.minimum()} to {self.maximum()}{unit}: {number}{unit} was not saved."
+        )
+
+    def clear_refusal(self) -> None:
+        if self.refused:
+            self.refused = False
+            self.setStyleSheet("")
+            self.refusal_cleared.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            number = self._out_of_range()
+            if number is not None:
+                self._refuse(number)  # the typed text stays, to be put right
+                self.selectAll()
+                event.accept()
+                return
+            self.clear_refusal()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        number = self._out_of_range()
+        if number is not None:
+            self._refuse(number)  # the field goes back to the value kept
+        super().focusOutEvent(event)
 
 
 class DragListView(QListView):

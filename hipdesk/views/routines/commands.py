@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from hipdesk.domain.model import RoutineItem
+from hipdesk.domain.model import ItemSides, RepMode, RoutineItem
 
 if TYPE_CHECKING:
     from hipdesk.views.routines.items_model import RoutineItemsModel
@@ -24,6 +24,34 @@ _FIELDS = (
     "note",
     "section",
 )
+
+
+# how an undo step names a field: its words and the unit after its value
+_FIELD_WORDS = {
+    "sets": ("sets", ""),
+    "reps": ("reps", ""),
+    "hold_s": ("the hold", " s"),
+    "work_s": ("timed work", " s"),
+    "rest_s": ("rest between sets", " s"),
+    "rest_after_s": ("rest after", " s"),
+    "sides": ("sides", ""),
+    "rep_mode": ("rep counting", ""),
+}
+
+
+def edit_text(field: str, name: str, item: RoutineItem) -> str:
+    """The undo step's name in words: "Change timed work of High Knees to 45 s"."""
+    if field == "note":
+        return f"Change the note of {name}" if item.note else f"Clear the note of {name}"
+    words, unit = _FIELD_WORDS.get(field, (field.replace("_", " "), ""))
+    value = getattr(item, field)
+    if isinstance(value, ItemSides):
+        shown = value.label.lower()
+    elif isinstance(value, RepMode):
+        shown = "a paced count" if value is RepMode.PACED else "pressing Done"
+    else:
+        shown = f"{value}{unit}"
+    return f"Change {words} of {name} to {shown}"
 
 
 class InsertItems(QUndoCommand):
@@ -90,6 +118,7 @@ class EditItem(QUndoCommand):
         if not isinstance(other, EditItem) or other.row != self.row or other.field != self.field:
             return False
         self.after = other.after
+        self.setText(other.text())  # the name says the value it ends at
         self.setObsolete(self.after == self.before)
         return True
 

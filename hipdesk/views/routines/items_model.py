@@ -20,7 +20,7 @@ from hipdesk.domain.model import Exercise, RoutineItem
 from hipdesk.domain.rules import default_item, item_text
 from hipdesk.domain.serialize import too_many_items
 from hipdesk.views.common import mime
-from hipdesk.views.routines.commands import EditItem, InsertItems, PermuteItems, RemoveItems
+from hipdesk.views.routines.commands import EditItem, InsertItems, PermuteItems, RemoveItems, edit_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -168,7 +168,7 @@ class RoutineItemsModel(QAbstractListModel):
         if 0 <= row < len(self._items) and item != self._items[row]:
             name = self.data(self.index(row, 0))
             self.undo_stack.push(
-                EditItem(self, row, self._items[row], item, field, f"Change {field} of {name}")
+                EditItem(self, row, self._items[row], item, field, edit_text(field, name, item))
             )
 
     def set_section(self, rows: Iterable[int], section: str) -> None:

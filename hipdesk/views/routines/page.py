@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 
 SECTIONS = ("", "Warm-up", "Main", "Cool-down")
-MESSAGE_MS = 5000
 
 
 class RoutinesPage(QWidget):
@@ -102,14 +101,12 @@ class RoutinesPage(QWidget):
             "rest_s": (ui.restSpin, ui.restMessage, "Rest between sets"),
             "rest_after_s": (ui.restAfterSpin, ui.restAfterMessage, "Rest after"),
         }
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self._clear_messages)
         for field, (spin, note, what) in self._spins.items():
             spin.what = what
             note.setStyleSheet("color: palette(link);")
             spin.valueChanged.connect(lambda value, field=field: self._on_spin_value_changed(field, value))
             spin.value_refused.connect(lambda text, note=note: self._show_message(note, text))
+            spin.refusal_cleared.connect(note.hide)
 
         ui.sidesCombo.activated.connect(self._on_sides_combo_activated)
         ui.repModeCombo.activated.connect(self._on_rep_mode_combo_activated)
@@ -311,6 +308,7 @@ class RoutinesPage(QWidget):
 
     # -- inspector -----------------------------------------------------------------------------
     def _on_item_selection_changed(self, *_args: Any) -> None:
+        self._clear_messages()  # a refusal belongs to the exercise it was typed for
         self._update_inspector()
 
     def _selected_item(self) -> tuple[int, RoutineItem] | None:
@@ -398,7 +396,6 @@ class RoutinesPage(QWidget):
             self.items.set_item(row, replace(item, **{field: value}), field)
 
     def _on_spin_value_changed(self, field: str, value: int) -> None:
-        self._spins[field][1].setVisible(False)
         self._edit(field, value)
 
     def _on_sides_combo_activated(self, _index: int) -> None:
@@ -425,10 +422,10 @@ class RoutinesPage(QWidget):
 
     def _show_message(self, label: QLabel, text: str) -> None:
         label.setText(text)
-        label.setVisible(True)
-        self._message_timer.start(MESSAGE_MS)
+        label.setVisible(True)  # until a value in range is committed
 
     def _clear_messages(self) -> None:
-        for _, note, _ in self._spins.values():
+        for spin, note, _ in self._spins.values():
+            spin.clear_refusal()
             note.clear()
             note.setVisible(False)

@@ -48,6 +48,17 @@ PAGES = (
 )
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys with Ctrl+Shift+Z and Ctrl+Y wherever they are missing, each once:
+    a sequence bound twice is an ambiguous shortcut, which Qt answers by doing nothing."""
+    keys: list[QKeySequence] = []
+    wanted = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for key in [*wanted, QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 class MainWindow(QMainWindow):
     def __init__(self, repo: Repo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,9 +331,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        )
+        redo.setShortcuts(redo_keys())
         self.ui.menuEdit.addAction(undo)
         self.ui.menuEdit.addAction(redo)
         self.undo_action, self.redo_action = undo, redo

@@ -30,6 +30,18 @@ from hipdesk.domain.guidance import (
     routines_by_id,
     week_notes,
 )
+from hipdesk.domain.history import (
+    DayState,
+    DayTotal,
+    SessionSummary,
+    latest_by_routine,
+    streak_loading,
+    streak_text,
+    week_progress_text,
+    week_start,
+    week_states,
+    week_totals,
+)
 from hipdesk.domain.model import (
     WEEKDAY_NAMES,
     Exercise,
@@ -37,6 +49,7 @@ from hipdesk.domain.model import (
     PlannedRoutine,
     Routine,
     RunKind,
+    SessionStatus,
     WeekPlan,
 )
 from hipdesk.domain.pace import Pace
@@ -96,6 +109,63 @@ def days_after(today: int, first: int) -> tuple[str, list[int]]:
     return "Next week", [(first + i) % 7 for i in range(7)]
 
 
+def done_text(session: SessionSummary) -> str:
+    """ "✓ Done at 07:12" in local time, or "Partly done at 07:12" for a session ended early."""
+    at = (session.ended_at or session.started_at).astimezone().strftime("%H:%M")
+    if session.status is SessionStatus.FINISHED:
+        return f"✓ Done at {at}"
+    return f"Partly done at {at}"
+
+
+STATE_MARKS = {
+    DayState.DONE: "✓ Done",
+    DayState.PARTLY: "◐ Partly done",
+    DayState.MISSED: "✗ Missed",
+    DayState.PLANNED: "○ Planned",
+    DayState.NONE: "Rest",
+}
+TILE_STYLES = {  # (frame, text), palette roles only, so both appearances follow
+    DayState.DONE: (
+        "background: palette(highlight); border: 1px solid palette(highlight);",
+        "highlighted-text",
+    ),
+    DayState.PARTLY: ("background: palette(base); border: 2px solid palette(highlight);", "text"),
+    DayState.MISSED: ("background: palette(base); border: 1px solid palette(mid);", "text"),
+    DayState.PLANNED: ("background: palette(base); border: 1px dashed palette(mid);", "text"),
+    DayState.NONE: ("background: palette(window); border: 1px solid palette(mid);", "text"),
+}
+
+
+class DayTile(QFrame):
+    """One day of the week strip: its name, its date and how it stands."""
+
+    def __init__(self, day: dt.date, state: DayState, today: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dayTile")
+        self.day, self.state = day, state
+        frame, text = TILE_STYLES[state]
+        if today:
+            frame = frame.replace("1px", "2px")
+        self.setStyleSheet(
+            f"QFrame#dayTile {{ {frame} border-radius: 8px; }}"
+            f" QLabel {{ background: transparent; border: 0; color: palette({text}); }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 8)
+        layout.setSpacing(2)
+        name = WEEKDAY_NAMES[day.weekday()]
+        self.name_label = _label("Today" if today else name[:3], self, bold=True)
+        self.date_label = _label(str(day.day), self, 1.3, bold=today)
+        self.state_label = _label(STATE_MARKS[state], self)
+        for label in (self.name_label, self.date_label, self.state_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(False)
+            layout.addWidget(label)
+        self.setAccessibleName(f"{name} {day.day}: {STATE_MARKS[state].lstrip('✓◐✗○ ')}")
+        self.setMinimumWidth(86)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
 class RoutineCard(QFrame):
     """One routine planned today: its name, time and length, its exercises, and Start."""
 
@@ -108,6 +178,7 @@ class RoutineCard(QFrame):
         exercises: Mapping[str, Exercise],
         pace: Pace,
         parent: QWidget | None = None,
+        done: SessionSummary | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routineCard")
@@ -147,10 +218,14 @@ class RoutineCard(QFrame):
         self.exercises_label = _label(exercise_line, self)
         self.exercises_label.setVisible(bool(exercise_line))
         text.addWidget(self.exercises_label)
+        self.done_label = _label(done_text(done) if done is not None else "", self, bold=True)
+        self.done_label.setObjectName("doneLabel")
+        self.done_label.setVisible(done is not None)
+        text.addWidget(self.done_label)
         layout.addLayout(text, 1)
-        self.start_button = QPushButton("Start", self)
+        self.start_button = QPushButton("Start" if done is None else "Start Again", self)
         self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName(f"Start {name}")
+        self.start_button.setAccessibleName(f"Start {name}" if done is None else f"Start {name} again")
         self.start_button.setToolTip("Start this routine as a guided session")
         font = self.start_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -202,10 +277,6 @@ class TodayPage(QWidget):
         self.date_label.setObjectName("dateLabel")
         layout.addWidget(self.day_label)
         layout.addWidget(self.date_label)
-        self.streak_label = _label("", content, 1.05, bold=True)
-        self.streak_label.setObjectName("streakLabel")
-        self.streak_label.hide()
-        layout.addWidget(self.streak_label)
         self.notes_label = _label("", content)
         self.notes_label.setObjectName("notesLabel")
         self.notes_label.setStyleSheet("color: palette(link);")
@@ -221,6 +292,21 @@ class TodayPage(QWidget):
         self.week_button.clicked.connect(self.week_requested)
         self.week_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.week_button)
+        layout.addSpacing(18)
+        self.week_title = _label("This week", content, 1.2, bold=True)
+        self.week_title.setObjectName("weekTitle")
+        layout.addWidget(self.week_title)
+        self.progress_label = _label("", content, 1.05)
+        self.progress_label.setObjectName("progressLabel")
+        layout.addWidget(self.progress_label)
+        self.streak_label = _label("", content, 1.05, bold=True)
+        self.streak_label.setObjectName("streakLabel")
+        self.streak_label.hide()
+        layout.addWidget(self.streak_label)
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(8)
+        layout.addLayout(self.strip)
+        self.tiles: list[DayTile] = []
         layout.addSpacing(18)
         self.next_title = _label("Later this week", content, 1.2, bold=True)
         self.next_title.setObjectName("nextTitle")
@@ -239,23 +325,44 @@ class TodayPage(QWidget):
 
     def reload(self) -> None:
         assert self.repo is not None
-        exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
-        plan, routines = self.repo.week_plan(), self.repo.routines()
-        self.show_day(plan, routines, exercises, self.today(), current_pace(exercises))
-        self.show_streak(plan, routines)
+        repo, today = self.repo, self.today()
+        exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+        plan, routines = repo.week_plan(), repo.routines()
+        done = latest_by_routine(repo.history_summaries(repo.history_ids(start=today, end=today)))
+        self.show_day(plan, routines, exercises, today, current_pace(exercises), done)
+        first = week_start(today, first_weekday(QLocale()))
+        since = repo.first_history_day()
+        self.show_week(plan, routines, repo.day_totals(first, first + dt.timedelta(days=6)), today, since)
+        self.show_streak(plan, routines, since)
 
-    def show_streak(self, plan: WeekPlan, routines: list[Routine]) -> None:
+    def show_streak(self, plan: WeekPlan, routines: list[Routine], since: dt.date | None) -> None:
         """Weeks in a row with the plan met (none shown before the first session)."""
-        from hipdesk.domain.history import streak_loading, streak_text
-
         assert self.repo is not None
-        since = self.repo.first_history_day()
         weeks = streak_loading(
             self.repo.day_totals, since, plan, routines, self.today(), first_weekday(QLocale())
         )
         self.streak = weeks
         self.streak_label.setText(streak_text(weeks))
         self.streak_label.setVisible(since is not None)
+
+    def show_week(
+        self,
+        plan: WeekPlan,
+        routines: list[Routine],
+        days: Mapping[dt.date, DayTotal],
+        today: dt.date,
+        since: dt.date | None,
+    ) -> None:
+        """The week so far against the plan, and a strip of its seven days."""
+        first = first_weekday(QLocale())
+        (week,) = week_totals(days, plan, routines, today, weeks=1, first_weekday=first)
+        self.progress_label.setText(week_progress_text(week))
+        _clear(self.strip)
+        self.tiles = []
+        for day, state in week_states(days, plan, routines, today, since, first):
+            tile = DayTile(day, state, day == today, self)
+            self.strip.addWidget(tile)
+            self.tiles.append(tile)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -269,8 +376,11 @@ class TodayPage(QWidget):
         exercises: Mapping[str, Exercise],
         today: dt.date,
         pace: Pace | None = None,
+        done: Mapping[str, SessionSummary] | None = None,
     ) -> None:
-        """Today's routines with their lengths at ``pace`` (by default each exercise's own)."""
+        """Today's routines with their lengths at ``pace`` (by default each exercise's own), each
+        marked with its last session today from ``done`` (by routine name)."""
+        done = done or {}
         pace = pace or Pace.of(exercises)
         self._shown_for = today
         by_id = routines_by_id(routines)
@@ -291,7 +401,9 @@ class TodayPage(QWidget):
         _clear(self.cards_layout)
         self.cards = []
         for planned in _by_time(day):
-            card = RoutineCard(planned, resolve(planned, by_id), exercises, pace, self)
+            routine = resolve(planned, by_id)
+            name = routine.name if routine is not None else planned.routine_name
+            card = RoutineCard(planned, routine, exercises, pace, self, done.get(name))
             card.start_clicked.connect(self.start_requested)
             self.cards_layout.addWidget(card)
             self.cards.append(card)

@@ -11,8 +11,11 @@ from hipdesk.domain.history import (
     DayTotal,
     ExerciseSession,
     ProgressPoint,
+    SessionSummary,
+    WeekTotal,
     day_state,
     duration_text,
+    latest_by_routine,
     month_states,
     next_step,
     progress_unit,
@@ -21,6 +24,7 @@ from hipdesk.domain.history import (
     streak,
     streak_loading,
     top_reached,
+    week_progress_text,
     week_start,
     week_totals,
     weekly_best,
@@ -35,6 +39,7 @@ from hipdesk.domain.model import (
     Range,
     Routine,
     RoutineItem,
+    SessionStatus,
     Side,
     Sidedness,
     WeekPlan,
@@ -327,3 +332,25 @@ def test_scaled_points_keep_their_day_and_side() -> None:
         ProgressPoint(MONDAY, Side.LEFT, 1.5),
         ProgressPoint(MONDAY, Side.RIGHT, 0.5),
     ]
+
+
+def test_the_week_so_far_in_words_with_plurals() -> None:
+    start = MONDAY
+    assert (
+        week_progress_text(WeekTotal(start, 3, 3, 52.4, 8, 150))
+        == "3 of 8 sessions · 52 of 150 min this week"
+    )
+    assert week_progress_text(WeekTotal(start, 0, 0, 0, 1, 12)) == "0 of 1 session · 0 of 12 min this week"
+    assert week_progress_text(WeekTotal(start, 1, 1, 9.6, 0, 0)) == "1 session · 10 min this week"
+
+
+def test_the_last_session_of_each_routine_a_finished_one_first() -> None:
+    at = dt.datetime(2025, 3, 3, 7, tzinfo=dt.UTC)
+
+    def summary(n: int, name: str, status: SessionStatus, minutes: int) -> SessionSummary:
+        return SessionSummary(n, name, at, at + dt.timedelta(minutes=minutes), status)
+
+    early, late = summary(1, "A", SessionStatus.FINISHED, 10), summary(2, "A", SessionStatus.FINISHED, 90)
+    stopped = summary(3, "A", SessionStatus.PARTIAL, 120)
+    other = summary(4, "B", SessionStatus.PARTIAL, 5)
+    assert latest_by_routine([stopped, early, late, other]) == {"A": late, "B": other}

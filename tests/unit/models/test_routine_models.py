@@ -110,7 +110,7 @@ def test_undo_and_redo_across_adds_moves_removals_and_edits(model, palette) -> N
     model.remove_rows([1])
     model.set_item(0, replace(model.item(0), sets=3), "sets")
     assert ids(model) == ["clamshell", "squat", "hip-hikes"] and model.item(0).sets == 3
-    assert stack.undoText() == "Change sets of Clamshell"
+    assert stack.undoText() == "Change sets of Clamshell to 3"
     for _ in range(4):
         stack.undo()
     assert ids(model) == ["clamshell", "bird-dog", "squat"] and model.item(1).sets == 1
