@@ -31,6 +31,7 @@ from hipdesk.domain.history import (
     weekly_discomfort,
 )
 from hipdesk.domain.model import Exercise, SessionStatus
+from hipdesk.views.common.dates import long_date_time, ui_locale
 from hipdesk.views.common.empty_note import EmptyNote
 from hipdesk.views.common.weekdays import first_weekday
 from hipdesk.views.common.widgets import message
@@ -166,6 +167,8 @@ class HistoryPage(QWidget):
         for label in (ui.detailLabel, ui.hintsLabel, ui.balanceLabel, ui.summaryLabel, ui.legendLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
         ui.routineCombo.currentIndexChanged.connect(self._on_filter_changed)
+        for edit in (ui.fromDate, ui.toDate):
+            edit.setLocale(ui_locale())  # their pop-up calendars name the months in English
         ui.fromDate.dateChanged.connect(self._on_filter_changed)
         ui.toDate.dateChanged.connect(self._on_filter_changed)
         ui.allTimeButton.clicked.connect(self.show_all_time)
@@ -414,10 +417,9 @@ class HistoryPage(QWidget):
                 w.setEnabled(False)
             return
         self._current_id = summary.id
-        local = summary.started_at.astimezone()
-        date = QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
         state = "ended early" if summary.status is SessionStatus.PARTIAL else "finished"
-        parts = [summary.routine_name, f"{date}, {local:%H:%M}", duration_text(summary.duration_s), state]
+        when = long_date_time(summary.started_at)
+        parts = [summary.routine_name, when, duration_text(summary.duration_s), state]
         if summary.rpe is not None:
             parts.append(f"effort {summary.rpe}/10")
         ui.detailLabel.setText(" · ".join(p for p in parts if p))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hipdesk.db import backup
 from hipdesk.domain.errors import HipDeskError
+from hipdesk.views.common.dates import long_date_time, short_date_time
 from hipdesk.views.common.widgets import confirm, message
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class RestoreDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for info in backups:
             when = info.created.astimezone()  # named in UTC, shown in the runner's time
-            columns = [f"{when:%a %d %b %Y, %H:%M:%S}", reason_text(info.reason), size_text(info.size)]
+            columns = [short_date_time(when), reason_text(info.reason), size_text(info.size)]
             item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(0, str(info.path))
@@ -196,7 +197,7 @@ def restore_dialog(window: MainWindow) -> None:
     if confirm(
         window,
         "Restore from Backup",
-        f"Put the data as it was on {info.created.astimezone():%A %d %B %Y at %H:%M} in place of your "
+        f"Put the data as it was on {long_date_time(info.created)} in place of your "
         "data now? "
         "Your data as it is now is backed up first.",
         "Restore",

@@ -18,6 +18,7 @@ from hipdesk.app import settings
 from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
+from hipdesk.views.common.dates import long_date_time
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         session = interrupted[0]
         assert session.id is not None
         done = sum(1 for s in session.sets if not s.skipped)
-        when = session.started_at.astimezone().strftime("%A %d %B, %H:%M")
+        when = long_date_time(session.started_at)
         choice = ask(
             self,
             "Interrupted Session",

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -41,6 +41,7 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.pace import Pace
+from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
 if TYPE_CHECKING:
@@ -276,10 +277,8 @@ class TodayPage(QWidget):
         by_id = routines_by_id(routines)
         weekday = today.weekday()
         day = plan.days[weekday]
-        locale = QLocale()
         self.day_label.setText("Today")
-        date_text = locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
-        self.date_label.setText(f"{date_text} · {day.run.label}")
+        self.date_label.setText(f"{long_date(today)} · {day.run.label}")
         cautions = [
             n.text
             for n in week_notes(plan, routines, exercises, pace)
@@ -300,7 +299,7 @@ class TodayPage(QWidget):
         self.empty_label.setVisible(nothing)
         self.week_button.setVisible(nothing)
 
-        heading, upcoming = days_after(weekday, first_weekday(locale))
+        heading, upcoming = days_after(weekday, first_weekday(QLocale()))
         self.next_title.setText(heading)
         _clear(self.next_grid)
         for row, other in enumerate(upcoming):
