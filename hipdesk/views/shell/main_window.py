@@ -393,10 +393,12 @@ class MainWindow(QMainWindow):
         restore_dialog(self)
 
     def set_color_scheme(self, name: str) -> None:
-        from hipdesk.views.common.appearance import apply_color_scheme
+        from hipdesk.views.common.appearance import apply_color_scheme, keep_readable
 
         if settings.COLOR_SCHEME.get() != name or name != "system":
             apply_color_scheme(name)
+        else:
+            keep_readable()
         settings.COLOR_SCHEME.set(name)
 
     def _on_about_triggered(self) -> None:
