@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from hipdesk.domain.guidance import day_minutes, resolve, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side, Sidedness, WeekPlan
+from hipdesk.domain.rules import plural
 
 logger = logging.getLogger(__name__)
 
@@ -405,7 +406,7 @@ def progression_hints(
             continue
         dosage = exercise.dosage
         if dosage.reps is not None:
-            top = f"{dosage.reps.high} reps"
+            top = plural(dosage.reps.high, "rep")
         else:
             top = f"{(dosage.hold_s or dosage.work_s).high} s"  # type: ignore[union-attr]
         hints.append(

@@ -31,6 +31,7 @@ from hipdesk.domain.history import (
     weekly_discomfort,
 )
 from hipdesk.domain.model import Exercise, SessionStatus
+from hipdesk.domain.rules import plural
 from hipdesk.views.common.dates import long_date_time, ui_locale
 from hipdesk.views.common.empty_note import EmptyNote
 from hipdesk.views.common.weekdays import first_weekday
@@ -79,8 +80,8 @@ def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> dict[Column, in
 def _set_texts(line: SetLine, per_side: float) -> list[str]:
     side = "" if line.side.value == "both" else line.side.value.capitalize()
     if line.target_reps is not None:
-        target = f"{line.target_reps / per_side:g} reps"
-        done = "" if line.actual_reps is None else f"{line.actual_reps / per_side:g} reps"
+        target = plural(line.target_reps / per_side, "rep")
+        done = "" if line.actual_reps is None else plural(line.actual_reps / per_side, "rep")
     else:
         target = "" if line.target_s is None else f"{line.target_s} s"
         done = "" if line.actual_s is None else f"{line.actual_s:.0f} s"
@@ -286,7 +287,7 @@ class HistoryPage(QWidget):
         routine, start, end = self.filters()
         self.model.set_ids(self.repo.history_ids(routine, start, end))
         count = self.model.rowCount()
-        self.ui.sessionTable.setAccessibleDescription(f"{count} sessions")
+        self.ui.sessionTable.setAccessibleDescription(plural(count, "session"))
         row = self.model.row_of(select) if select is not None else 0
         if count:
             self.table_note.show_text(None)

@@ -15,7 +15,7 @@ from hipdesk.domain.day_order import planned_days_text
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
 from hipdesk.domain.pace import Pace
-from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
+from hipdesk.domain.rules import about_seconds, equipment_for, estimate_seconds, plural
 from hipdesk.views.common import weekdays
 from hipdesk.views.common.exercise_delegate import ExerciseDelegate, TwoLineDelegate
 from hipdesk.views.common.exercise_filter import ExerciseFilterProxy
@@ -201,8 +201,7 @@ class RoutinesPage(QWidget):
             self.ui.routineSummaryLabel.setText("Empty: drag exercises in from the library on the right.")
         else:
             self.ui.routineSummaryLabel.setText(
-                f"{count} {'exercise' if count == 1 else 'exercises'} · about "
-                f"{seconds_text(estimate_seconds(live, self._pace))} · {kit}"
+                f"{plural(count, 'exercise')} · {about_seconds(estimate_seconds(live, self._pace))} · {kit}"
             )
 
     # -- saving as you go ----------------------------------------------------------------------

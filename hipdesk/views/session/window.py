@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, Side
-from hipdesk.domain.rules import seconds_text, side_words
+from hipdesk.domain.rules import plural, seconds_text, side_words
 from hipdesk.engine import Cue, CueKind, SessionState, Step, StepKind, WorkMode
 from hipdesk.views.common.figure_support import figure_of
 from hipdesk.views.common.widgets import confirm
@@ -56,11 +56,6 @@ class CueOutput(Protocol):
     def play(self, cue: Cue) -> None: ...
 
     def stop(self) -> None: ...
-
-
-def plural(count: int, word: str) -> str:
-    """``1 set``, ``2 sets``, ``0 sets``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class Stopwatch:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hipdesk.db import backup
 from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.rules import plural
 from hipdesk.views.common.dates import long_date_time, short_date_time
 from hipdesk.views.common.widgets import confirm, message
 
@@ -67,7 +68,8 @@ def check_database(window: MainWindow) -> list[str]:
         message(
             window,
             "Check Database",
-            f"The data file is sound: every page and index checked out.\n\n{path}\n{count} backups.",
+            f"The data file is sound: every page and index checked out.\n\n{path}\n"
+            f"{plural(count, 'backup')}.",
             QMessageBox.Icon.Information,
         )
     else:

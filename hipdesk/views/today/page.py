@@ -41,6 +41,7 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.pace import Pace
+from hipdesk.domain.rules import plural
 from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
@@ -130,10 +131,8 @@ class RoutineCard(QFrame):
             exercise_line = ""
         else:
             count = len(routine.items)
-            detail = (
-                f"{when} · about {minutes_text(routine_minutes(routine, pace))} · "
-                f"{count} {'exercise' if count == 1 else 'exercises'}"
-            )
+            length = f"about {minutes_text(routine_minutes(routine, pace))}" if count else "no exercises yet"
+            detail = f"{when} · {length} · {plural(count, 'exercise')}" if count else f"{when} · {length}"
             names = list(
                 dict.fromkeys(
                     exercises[i.exercise_id].name if i.exercise_id in exercises else i.exercise_id
