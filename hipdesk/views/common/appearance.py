@@ -81,23 +81,37 @@ def muted_text(palette: QPalette) -> QColor:
     return QColor(text)
 
 
+def _until_readable(colour: QColor, backgrounds: tuple[QColor, ...], darker: bool) -> QColor:
+    """``colour`` made darker (or lighter) step by step until it reads at 4.5:1 on every background."""
+    colour = QColor(colour)
+    for _step in range(20):
+        if all(contrast_ratio(colour, b) >= TEXT_CONTRAST for b in backgrounds):
+            break
+        colour = colour.darker(110) if darker else colour.lighter(110)
+    return colour
+
+
 def readable_highlight(palette: QPalette) -> QColor:
     """The selection colour, darker (or lighter, under dark text) until its text reads at 4.5:1."""
-    highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
     text = palette.color(QPalette.ColorRole.HighlightedText)
-    darker = text.lightness() >= 128
-    for _step in range(20):
-        if contrast_ratio(highlight, text) >= TEXT_CONTRAST:
-            break
-        highlight = highlight.darker(110) if darker else highlight.lighter(110)
-    return highlight
+    return _until_readable(palette.color(QPalette.ColorRole.Highlight), (text,), text.lightness() >= 128)
+
+
+def readable_accent(palette: QPalette) -> QColor:
+    """The accent colour, for headings: darker (or lighter, in dark) until it reads at 4.5:1 on the
+    window and the base."""
+    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    return _until_readable(
+        palette.color(QPalette.ColorRole.Accent), backgrounds, backgrounds[0].lightness() >= 128
+    )
 
 
 def readable_roles(palette: QPalette) -> dict[QPalette.ColorRole, QColor]:
-    """The roles HipDesk corrects on any palette: muted text and the selection."""
+    """The roles HipDesk corrects on any palette: muted text, the selection and the accent."""
     return {
         QPalette.ColorRole.PlaceholderText: muted_text(palette),
         QPalette.ColorRole.Highlight: readable_highlight(palette),
+        QPalette.ColorRole.Accent: readable_accent(palette),
     }
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.day_order import planned_days_text
@@ -95,6 +95,12 @@ class RoutinesPage(QWidget):
             )
         for name in SECTIONS:
             ui.sectionCombo.addItem(name or "(none)", name)
+        for sides in ItemSides:  # the choices change with the exercise: measured with all of them
+            ui.sidesCombo.addItem(sides.label, sides.value)
+        for combo in (ui.sidesCombo, ui.repModeCombo, ui.sectionCombo):  # wide enough for every choice
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(combo.sizeHint().width())
+        ui.sidesCombo.clear()
         self._spins: dict[str, tuple[BoundedSpinBox, QLabel, str]] = {
             "sets": (ui.setsSpin, ui.setsMessage, "Sets"),
             "reps": (ui.repsSpin, ui.repsMessage, "Reps"),

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
             "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
         )
+        widest = max(self.ui.navigation.fontMetrics().horizontalAdvance(label) for _key, label in PAGES)
+        self.ui.navigation.setFixedWidth(max(160, widest + 64))  # one width, whatever the page asks
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         for number, (key, _label) in enumerate(PAGES, 1):
             action = QAction(self)
