@@ -18,6 +18,7 @@ from hipdesk.domain.model import (
     Range,
     Sidedness,
 )
+from hipdesk.views.common.screens import fit_on_screen, scroll_form
 from hipdesk.views.forms.ui_exercise_dialog import Ui_ExerciseDialog
 
 BLANK = Exercise(
@@ -78,6 +79,8 @@ class ExerciseDialog(QDialog):
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self._load(self._original)
+        scroll_form(ui.dialogLayout, ui.formLayout)  # the fields scroll, Save and Cancel stay in view
+        fit_on_screen(self)
 
     def _fill_muscles(self, widget: QListWidget, chosen: tuple[Muscle, ...]) -> None:
         for muscle in Muscle:

@@ -29,6 +29,7 @@ from hipdesk.export.pdf import (
     week_pdf,
 )
 from hipdesk.export.safe_write import Protected, resolve_target, write_bytes
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.weekdays import week_order
 from hipdesk.views.common.widgets import message
 
@@ -142,6 +143,7 @@ def preview_dialog(job: PrintJob, parent: QWidget | None = None) -> QPrintPrevie
     dialog.setWindowTitle(f"Print Preview: {job.title}")
     dialog.paintRequested.connect(lambda device: paint_job(device, job, dialog))
     dialog.resize(900, 900)
+    fit_on_screen(dialog)
     dialog.printer = printer  # type: ignore[attr-defined]  # the dialog does not own it
     return dialog
 

@@ -24,6 +24,7 @@ from hipdesk.db import backup
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.rules import plural
 from hipdesk.views.common.dates import long_date_time, short_date_time
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.widgets import confirm, message
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from Backup")
         self.resize(620, 420)
+        fit_on_screen(self)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Choose the copy to put in place of your data. Your data as it is now is backed up first, "

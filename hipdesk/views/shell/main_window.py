@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
@@ -19,6 +19,7 @@ from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.dates import long_date_time
+from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 
@@ -766,10 +767,19 @@ class MainWindow(QMainWindow):
                 page.reload()
 
     # -- state ---------------------------------------------------------------------------------
+    def _geometry_key(self) -> settings.Key[QByteArray]:
+        screen = screen_of(self)
+        size = screen.size()
+        return settings.window_geometry_on(screen.name(), size.width(), size.height())
+
     def restore_state(self) -> None:
-        geometry = settings.WINDOW_GEOMETRY.get()
+        geometry = self._geometry_key().get()
+        if geometry.isEmpty():
+            geometry = settings.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        if not self.isMaximized() and not self.isFullScreen():
+            fit_on_screen(self)
         state = settings.WINDOW_STATE.get()
         if not state.isEmpty():
             self.restoreState(state)
@@ -778,6 +788,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        self._geometry_key().set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         if "library" in self._pages:
             self.library.save_state()
