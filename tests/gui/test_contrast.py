@@ -118,3 +118,29 @@ def test_every_text_reads_at_4_5_to_1_on_every_page(scheme_after_switch, main_wi
         problems += _label_problems(win, image, page)
         problems += _view_problems(win, image, page)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme_after_switch", ["dark", "light"], indirect=True)
+def test_dialog_texts_and_their_messages_read_at_4_5_to_1(scheme_after_switch, main_window, qtbot) -> None:
+    from hipdesk.views.library.exercise_dialog import ExerciseDialog
+    from hipdesk.views.session.settings import SessionSettingsDialog
+    from hipdesk.views.shell.data_tools import RestoreDialog
+
+    win = main_window("today")
+    apply_color_scheme("light" if scheme_after_switch == "dark" else "dark")
+    exercise = ExerciseDialog(None, win)
+    dialogs = [exercise, SessionSettingsDialog(win, speech_engine="mock"), RestoreDialog([], win)]
+    apply_color_scheme(scheme_after_switch)
+    problems = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        if dialog is exercise:
+            exercise.accept()  # the messages beside the fields show
+            assert any(label.isVisible() for label in exercise.messages.values())
+        QApplication.processEvents()
+        image = dialog.grab().toImage()
+        problems += _label_problems(dialog, image, dialog.windowTitle())
+        dialog.close()
+    assert not problems, "\n".join(problems)
