@@ -3,7 +3,7 @@
 HipDesk speaks English until it is translated, so the names of days and months are English whatever the
 system's language; the territory of the system locale still decides the order of day and month ("2
 December" or "December 2"). The first day of the week and number formats keep following the system
-locale (see ``weekdays.py``).
+locale (see ``weekdays.py``); a weekday named on its own is ``WEEKDAY_NAMES`` of the domain.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QTime
-
-from hipdesk.domain.model import WEEKDAY_NAMES
 
 
 def ui_locale() -> QLocale:
@@ -23,11 +21,6 @@ def ui_locale() -> QLocale:
     if locale.language() != QLocale.Language.English:  # no English for that territory in Qt's data
         locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return locale
-
-
-def weekday_name(weekday: int) -> str:
-    """The name of a weekday, Monday = 0."""
-    return WEEKDAY_NAMES[weekday]
 
 
 def _qdate(day: dt.date) -> QDate:
