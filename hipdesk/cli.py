@@ -38,7 +38,7 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 
 def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.app.settings import current_pace, saved_settings
-    from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
+    from hipdesk.domain.rules import about_seconds, equipment_for, estimate_seconds, plural
     from hipdesk.domain.serialize import item_to_dict
 
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
@@ -60,7 +60,8 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
         return 0
     for r in routines:
         kit = ", ".join(e.label for e in equipment_for(r, exercises)) or "no equipment"
-        print(f"{r.name}: {len(r.items)} exercises, about {seconds_text(estimate_seconds(r, pace))}, {kit}")
+        length = about_seconds(estimate_seconds(r, pace))
+        print(f"{r.name}: {plural(len(r.items), 'exercise')}, {length}, {kit}")
         for item in r.items:
             ex = exercises.get(item.exercise_id)
             print(f"  - {ex.name if ex else item.exercise_id}")
@@ -301,7 +302,9 @@ def cmd_import(repo: Any, args: argparse.Namespace) -> int:
     _backup_before(repo, "before-import")
     saved = repo.import_routine(loaded.routine, loaded.exercises)
     note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
-    print(f"imported routine '{saved.name}' with {len(saved.items)} exercises{note}")
+    from hipdesk.domain.rules import plural
+
+    print(f"imported routine '{saved.name}' with {plural(len(saved.items), 'exercise')}{note}")
     return 0
 
 
@@ -375,7 +378,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if backups:
         newest = f"; newest backup {backups[0].created.astimezone():%Y-%m-%d %H:%M}"
     if problems == ["ok"]:
-        print(f"{path}: ok ({len(backups)} backups{newest})")
+        from hipdesk.domain.rules import plural
+
+        print(f"{path}: ok ({plural(len(backups), 'backup')}{newest})")
         return 0
     for line in problems[:20]:
         print(line)

@@ -3,6 +3,7 @@ session settings and pace read from them (the window and the command line read t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -41,7 +42,16 @@ class Key(Generic[T]):
         (settings or QSettings()).setValue(self.name, value)
 
 
-WINDOW_GEOMETRY = Key("persist/window_geometry", QByteArray())
+WINDOW_GEOMETRY = Key("persist/window_geometry", QByteArray())  # the last one, on whichever screen
+
+
+def window_geometry_on(screen_name: str, width: int, height: int) -> Key[QByteArray]:
+    """The window's geometry as last left on a screen of that name and size (a laptop alone and the
+    laptop with its monitor each get their own)."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", screen_name).strip("_") or "screen"
+    return Key(f"persist/window_geometry_by_screen/{name}_{width}x{height}", QByteArray())
+
+
 WINDOW_STATE = Key("persist/window_state", QByteArray())
 LIBRARY_SPLITTER = Key("persist/library_splitter", QByteArray())
 LAST_EXERCISE = Key("persist/last_exercise", "")

@@ -444,7 +444,7 @@ def progression_hints(
             continue
         dosage = exercise.dosage
         if dosage.reps is not None:
-            top = f"{dosage.reps.high} reps"
+            top = plural(dosage.reps.high, "rep")
         else:
             top = f"{(dosage.hold_s or dosage.work_s).high} s"  # type: ignore[union-attr]
         hints.append(

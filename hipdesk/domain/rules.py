@@ -24,9 +24,18 @@ _SIDE_WORDS = {
 }
 
 
-def plural(count: int, word: str) -> str:
-    """``1 set``, ``2 sets``, ``0 sets``."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: float, word: str, words: str | None = None) -> str:
+    """``1 set``, ``2 sets``, ``0 sets``, ``1.5 reps``; ``words`` where adding an s is not the plural."""
+    many = words if words is not None else f"{word}s"
+    return f"{count:g} {word if count == 1 else many}"
+
+
+def about_seconds(seconds: float, step: int = 1) -> str:
+    """A length to ``step`` seconds, never "about 0 s": a length under one step reads "under 5 s"."""
+    rounded = round(seconds / step) * step
+    if rounded <= 0:
+        return f"under {seconds_text(max(step, 1))}" if seconds > 0 else "no time"
+    return f"about {seconds_text(rounded)}"
 
 
 def seconds_text(seconds: int) -> str:

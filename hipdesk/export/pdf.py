@@ -51,7 +51,14 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.pace import Pace
-from hipdesk.domain.rules import dosage_text, equipment_for, item_seconds, item_text, seconds_text
+from hipdesk.domain.rules import (
+    about_seconds,
+    dosage_text,
+    equipment_for,
+    item_seconds,
+    item_text,
+    seconds_text,
+)
 from hipdesk.export.safe_write import Protected, write_bytes
 from hipdesk.figures.animation import Figure, figure_for_exercise, placeholder_figure
 from hipdesk.figures.render import FigureStyle, paint_figure, paint_strip
@@ -618,7 +625,7 @@ def _exercise_block(
     b.text(0, y - ctx.pt(2), gutter - ctx.mm(1), str(number), _font(18, bold=True), ACCENT)
     time_w = ctx.mm(32)
     pace = Pace.of([exercise] if exercise is not None else [])  # each exercise's own pace
-    time = f"about {seconds_text(round(item_seconds(item, pace) / 5) * 5)}"
+    time = about_seconds(item_seconds(item, pace), step=5)
     b.text(width - time_w, y + ctx.pt(3), time_w, time, _font(8.5), SOFT, Qt.AlignmentFlag.AlignRight)
     y += b.text(gutter, y, text_w - time_w, name, _font(14, bold=True), INK)
     y += ctx.mm(0.8)

@@ -135,13 +135,25 @@ def test_new_exercise_dialog_validates_and_saves(window, qtbot) -> None:
 
     dialog = ExerciseDialog(None, window)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.accept()
     assert dialog.result_exercise() is None
-    assert dialog.ui.errorLabel.text() == "Give the exercise a name."
+    shown = {key: label.text() for key, label in dialog.messages.items() if label.isVisible()}
+    assert shown == {  # every problem at once, each beside its field
+        "name": "Give the exercise a name.",
+        "steps": "Write at least one step, one a line.",
+        "primary": "Tick at least one working muscle.",
+    }
+    assert dialog.ui.errorLabel.text() == "Fix the 3 fields marked above."
+    for key, field in (("name", dialog.ui.nameEdit), ("steps", dialog.ui.stepsEdit)):
+        label = dialog.messages[key]
+        assert label.parentWidget() is field.parentWidget()
+        assert 0 <= label.y() - field.geometry().bottom() < 12  # right under its field
     dialog.ui.nameEdit.setText("Wall sit")
     dialog.ui.stepsEdit.setPlainText("Back on the wall.\nSlide down.")
     dialog.accept()
-    assert "muscle" in dialog.ui.errorLabel.text()
+    assert [key for key, label in dialog.messages.items() if label.isVisible()] == ["primary"]
+    assert dialog.ui.errorLabel.text() == "Fix the field marked above."
     dialog.ui.primaryList.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.ui.holdCheck.setChecked(True)
     dialog.ui.holdMin.setValue(40)  # pushes the maximum up with it

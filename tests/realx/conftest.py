@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,8 +121,9 @@ class App:
             self.proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def xserver() -> Iterator[XServer]:
+@contextlib.contextmanager
+def running_xvfb(size: str = "1280x800") -> Iterator[XServer]:
+    """An Xvfb display of ``size`` (``WIDTHxHEIGHT``) for the time of the ``with`` block."""
     missing = _missing_tools()
     if missing:
         message = f"needs {', '.join(missing)} (Debian: xvfb xdotool)"
@@ -131,7 +132,7 @@ def xserver() -> Iterator[XServer]:
         pytest.skip(message)
     with tempfile.TemporaryFile() as fd_file:
         proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(fd_file.fileno()), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(fd_file.fileno()), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
             pass_fds=(fd_file.fileno(),),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -151,6 +152,18 @@ def xserver() -> Iterator[XServer]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def xserver() -> Iterator[XServer]:
+    with running_xvfb("1280x800") as server:
+        yield server
+
+
+@pytest.fixture
+def xvfb_of_size() -> Callable[[str], contextlib.AbstractContextManager[XServer]]:
+    """``with xvfb_of_size("1366x768") as server:`` a display of that size for one test."""
+    return running_xvfb
 
 
 def xdotool(display: str, *args: str, check: bool = True) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 
 from hipdesk.domain.model import Routine
 from hipdesk.domain.pace import Pace
-from hipdesk.domain.rules import estimate_seconds, seconds_text
+from hipdesk.domain.rules import about_seconds, estimate_seconds, plural
 from hipdesk.views.common import mime
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -40,9 +40,10 @@ class RoutineListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return routine.name
         if role in (Role.SUBTITLE, Qt.ItemDataRole.ToolTipRole):
-            count = len(routine.items)
-            length = seconds_text(estimate_seconds(routine, self._pace))
-            return f"{count} {'exercise' if count == 1 else 'exercises'} · about {length}"
+            if not routine.items:
+                return "No exercises yet"
+            length = about_seconds(estimate_seconds(routine, self._pace))
+            return f"{plural(len(routine.items), 'exercise')} · {length}"
         if role == Role.ROUTINE:
             return routine
         if role == Role.ID:

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import cast
 
-from PySide6.QtCore import QDate, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from hipdesk.domain.history import DayState
+from hipdesk.views.common.dates import ui_locale
 
 STATE_COLOURS = {
     DayState.DONE: QColor("#3f9a4f"),
@@ -33,6 +34,8 @@ class HistoryCalendar(QCalendarWidget):
         self.run_days: set[dt.date] = set()
         self.setObjectName("historyCalendar")
         self.setGridVisible(False)
+        self.setLocale(ui_locale())  # English names; the week still starts where the system's does
+        self.setFirstDayOfWeek(QLocale().firstDayOfWeek())
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.currentPageChanged.connect(self._on_current_page_changed)
 

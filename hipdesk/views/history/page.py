@@ -30,6 +30,8 @@ from hipdesk.domain.history import (
     weekly_discomfort,
 )
 from hipdesk.domain.model import Exercise, SessionStatus
+from hipdesk.domain.rules import plural
+from hipdesk.views.common.dates import long_date_time, ui_locale
 from hipdesk.views.common.empty_note import EmptyNote
 from hipdesk.views.common.weekdays import first_weekday
 from hipdesk.views.common.widgets import message
@@ -82,8 +84,8 @@ def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> dict[Column, in
 def _set_texts(line: SetLine, per_side: float) -> list[str]:
     side = "" if line.side.value == "both" else line.side.value.capitalize()
     if line.target_reps is not None:
-        target = f"{line.target_reps / per_side:g} reps"
-        done = "" if line.actual_reps is None else f"{line.actual_reps / per_side:g} reps"
+        target = plural(line.target_reps / per_side, "rep")
+        done = "" if line.actual_reps is None else plural(line.actual_reps / per_side, "rep")
     else:
         target = "" if line.target_s is None else f"{line.target_s} s"
         done = "" if line.actual_s is None else f"{line.actual_s:.0f} s"
@@ -171,6 +173,8 @@ class HistoryPage(QWidget):
         for label in (ui.detailLabel, ui.hintsLabel, ui.balanceLabel, ui.summaryLabel, ui.legendLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
         ui.routineCombo.currentIndexChanged.connect(self._on_filter_changed)
+        for edit in (ui.fromDate, ui.toDate):
+            edit.setLocale(ui_locale())  # their pop-up calendars name the months in English
         ui.fromDate.dateChanged.connect(self._on_filter_changed)
         ui.toDate.dateChanged.connect(self._on_filter_changed)
         ui.allTimeButton.clicked.connect(self.show_all_time)
@@ -288,7 +292,7 @@ class HistoryPage(QWidget):
         routine, start, end = self.filters()
         self.model.set_ids(self.repo.history_ids(routine, start, end))
         count = self.model.rowCount()
-        self.ui.sessionTable.setAccessibleDescription(f"{count} sessions")
+        self.ui.sessionTable.setAccessibleDescription(plural(count, "session"))
         row = self.model.row_of(select) if select is not None else 0
         if count:
             self.table_note.show_text(None)
@@ -424,10 +428,9 @@ class HistoryPage(QWidget):
                 w.setEnabled(False)
             return
         self._current_id = summary.id
-        local = summary.started_at.astimezone()
-        date = QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
         state = "ended early" if summary.status is SessionStatus.PARTIAL else "finished"
-        parts = [summary.routine_name, f"{date}, {local:%H:%M}", duration_text(summary.duration_s), state]
+        when = long_date_time(summary.started_at)
+        parts = [summary.routine_name, when, duration_text(summary.duration_s), state]
         if summary.rpe is not None:
             parts.append(f"effort {summary.rpe}/10")
         ui.detailLabel.setText(" · ".join(p for p in parts if p))

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QListWidget, QListWidgetItem, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import (
@@ -18,6 +29,7 @@ from hipdesk.domain.model import (
     Range,
     Sidedness,
 )
+from hipdesk.views.common.screens import fit_on_screen, scroll_form
 from hipdesk.views.forms.ui_exercise_dialog import Ui_ExerciseDialog
 
 BLANK = Exercise(
@@ -32,6 +44,18 @@ BLANK = Exercise(
     primary_muscles=(),
     builtin=False,
 )
+
+
+def _holds(layout: QLayout, widget: QWidget) -> bool:
+    """Whether ``widget`` is somewhere in ``layout`` or the layouts inside it."""
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        inner = item.layout()
+        if item.widget() is widget or (inner is not None and _holds(inner, widget)):
+            return True
+    return False
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -75,9 +99,18 @@ class ExerciseDialog(QDialog):
                 check.toggled.connect(high.setEnabled)
         ui.errorLabel.setStyleSheet("color: palette(link);")
         ui.errorLabel.hide()
+        self._fields: dict[str, QWidget] = {
+            "name": ui.nameEdit,
+            "dosage": ui.workMin,  # under the last of reps, hold and timed work
+            "steps": ui.stepsEdit,
+            "primary": ui.primaryList,
+        }
+        self.messages = {key: self._message_under(field) for key, field in self._fields.items()}
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self._load(self._original)
+        scroll_form(ui.dialogLayout, ui.formLayout)  # the fields scroll, Save and Cancel stay in view
+        fit_on_screen(self)
 
     def _fill_muscles(self, widget: QListWidget, chosen: tuple[Muscle, ...]) -> None:
         for muscle in Muscle:
@@ -124,12 +157,27 @@ class ExerciseDialog(QDialog):
             return None
         return Range(low.value(), high.value())
 
-    def edited(self) -> Exercise:
-        """The exercise as the form shows it; raises ValidationError with what to fix."""
+    def problems(self) -> dict[str, str]:
+        """What to fix before the form can be saved, by field (``FIELDS``); empty when it can."""
         ui = self.ui
+        found = {}
+        if not ui.nameEdit.text().strip():
+            found["name"] = "Give the exercise a name."
+        if all(self._range(key) is None for key in ("reps", "hold_s", "work_s")):
+            found["dosage"] = "Choose reps, a hold or timed work."
+        if not _lines(ui.stepsEdit.toPlainText()):
+            found["steps"] = "Write at least one step, one a line."
+        if not self._checked(ui.primaryList):
+            found["primary"] = "Tick at least one working muscle."
+        return found
+
+    def edited(self) -> Exercise:
+        """The exercise as the form shows it; raises ValidationError with everything to fix."""
+        ui = self.ui
+        problems = self.problems()
+        if problems:
+            raise ValidationError(" ".join(problems.values()))
         name = ui.nameEdit.text().strip()
-        if not name:
-            raise ValidationError("Give the exercise a name.")
         dosage = Dosage(
             sets=self._range("sets"),
             reps=self._range("reps"),
@@ -137,14 +185,8 @@ class ExerciseDialog(QDialog):
             work_s=self._range("work_s"),
             rest_s=ui.restSpin.value(),
         )
-        if dosage.reps is None and dosage.hold_s is None and dosage.work_s is None:
-            raise ValidationError("Choose reps, a hold or timed work.")
         steps = _lines(ui.stepsEdit.toPlainText())
-        if not steps:
-            raise ValidationError("Write at least one step, one a line.")
         primary = self._checked(ui.primaryList)
-        if not primary:
-            raise ValidationError("Tick at least one working muscle.")
         sidedness = Sidedness(ui.sidednessCombo.currentData())
         return replace(
             self._original,
@@ -165,13 +207,46 @@ class ExerciseDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            self._result = self.edited()
-        except ValidationError as exc:
-            self.ui.errorLabel.setText(str(exc))
+        problems = self.problems()
+        for key, label in self.messages.items():
+            label.setText(problems.get(key, ""))
+            label.setVisible(key in problems)
+        if problems:
+            count = len(problems)
+            self.ui.errorLabel.setText(
+                "Fix the field marked above." if count == 1 else f"Fix the {count} fields marked above."
+            )
             self.ui.errorLabel.show()
+            first = next(key for key in self.messages if key in problems)
+            (self.ui.repsCheck if first == "dosage" else self._fields[first]).setFocus()
             return
+        self.ui.errorLabel.hide()
+        self._result = self.edited()
         super().accept()
+
+    def _message_under(self, field: QWidget) -> QLabel:
+        """A hidden message line right under ``field``, in the same cell of the form."""
+        grid = self.ui.formLayout
+        for index in range(grid.count()):
+            item = grid.itemAt(index)
+            if item is None:
+                continue
+            inner = item.layout()
+            if item.widget() is field or (inner is not None and _holds(inner, field)):
+                row, column, rows, columns = cast(tuple[int, int, int, int], grid.getItemPosition(index))
+                grid.takeAt(index)
+                cell = QVBoxLayout()
+                cell.setSpacing(2)
+                cell.addItem(item)
+                label = QLabel(self)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+                label.setStyleSheet("color: palette(link);")
+                label.hide()
+                cell.addWidget(label)
+                grid.addLayout(cell, row, column, rows, columns)
+                return label
+        raise LookupError(f"{field.objectName()} is not in the form")
 
     def result_exercise(self) -> Exercise | None:
         return self._result

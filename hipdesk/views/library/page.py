@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from hipdesk.app import settings
 from hipdesk.domain.model import Equipment, Exercise, Kind, Muscle, Position
+from hipdesk.domain.rules import plural
 from hipdesk.views.common.exercise_delegate import ExerciseDelegate
 from hipdesk.views.common.exercise_filter import ExerciseFilterProxy
 from hipdesk.views.common.exercise_model import ExerciseListModel, Role
@@ -207,7 +208,7 @@ class LibraryPage(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} exercises" if shown == total else f"{shown} of {total} exercises"
+        text = plural(total, "exercise") if shown == total else f"{shown} of {plural(total, 'exercise')}"
         self.ui.countLabel.setText(text)
 
     def show_exercise(self, ex: Exercise | None) -> None:

@@ -28,6 +28,7 @@ from hipdesk.export.pdf import (
     week_pdf,
 )
 from hipdesk.export.safe_write import Protected, resolve_target, write_bytes
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.weekdays import week_order
 from hipdesk.views.common.widgets import message
 
@@ -146,6 +147,7 @@ def preview_dialog(job: PrintJob, parent: QWidget | None = None) -> QPrintPrevie
     dialog.setWindowTitle(f"Print Preview: {job.title}")
     dialog.paintRequested.connect(lambda device: paint_job(device, job, dialog))
     dialog.resize(900, 900)
+    fit_on_screen(dialog)
     return dialog
 
 

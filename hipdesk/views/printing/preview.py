@@ -23,6 +23,7 @@ from hipdesk.app import settings
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.export.pdf import Paper, PdfResult, write_pdf
 from hipdesk.export.safe_write import Protected
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.widgets import message
 
 
@@ -88,6 +89,7 @@ class PdfPreviewDialog(QDialog):
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(paper.value))
         self.paper_combo.currentIndexChanged.connect(self._on_paper_combo_current_index_changed)
         self.show_paper(paper)
+        fit_on_screen(self)
 
     def paper(self) -> Paper:
         return Paper(self.paper_combo.currentData())

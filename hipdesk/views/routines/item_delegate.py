@@ -31,7 +31,7 @@ class RoutineItemDelegate(TwoLineDelegate):
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         painter.setFont(font)
         palette: QPalette = option.palette
-        painter.setPen(palette.color(QPalette.ColorRole.Link))
+        painter.setPen(palette.color(QPalette.ColorRole.Accent))  # section titles in the accent colour
         text_rect = rect.adjusted(PAD, PAD, -PAD, 0)
         painter.drawText(
             text_rect,

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.day_order import planned_days_text
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import Exercise, ItemSides, RepMode, Routine, RoutineItem
 from hipdesk.domain.pace import Pace
-from hipdesk.domain.rules import equipment_for, estimate_seconds, seconds_text
+from hipdesk.domain.rules import about_seconds, equipment_for, estimate_seconds, plural
 from hipdesk.views.common import weekdays
 from hipdesk.views.common.exercise_delegate import ExerciseDelegate, TwoLineDelegate
 from hipdesk.views.common.exercise_filter import ExerciseFilterProxy
@@ -93,6 +93,12 @@ class RoutinesPage(QWidget):
             )
         for name in SECTIONS:
             ui.sectionCombo.addItem(name or "(none)", name)
+        for sides in ItemSides:  # the choices change with the exercise: measured with all of them
+            ui.sidesCombo.addItem(sides.label, sides.value)
+        for combo in (ui.sidesCombo, ui.repModeCombo, ui.sectionCombo):  # wide enough for every choice
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(combo.sizeHint().width())
+        ui.sidesCombo.clear()
         self._spins: dict[str, tuple[BoundedSpinBox, QLabel, str]] = {
             "sets": (ui.setsSpin, ui.setsMessage, "Sets"),
             "reps": (ui.repsSpin, ui.repsMessage, "Reps"),
@@ -199,8 +205,7 @@ class RoutinesPage(QWidget):
             self.ui.routineSummaryLabel.setText("Empty: drag exercises in from the library on the right.")
         else:
             self.ui.routineSummaryLabel.setText(
-                f"{count} {'exercise' if count == 1 else 'exercises'} · about "
-                f"{seconds_text(estimate_seconds(live, self._pace))} · {kit}"
+                f"{plural(count, 'exercise')} · {about_seconds(estimate_seconds(live, self._pace))} · {kit}"
             )
 
     # -- saving as you go ----------------------------------------------------------------------

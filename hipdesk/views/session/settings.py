@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hipdesk.app.settings import LEAD_IN_RANGE, REP_PACE_RANGE, VOLUME_RANGE, SessionSettings
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.forms.ui_session_settings import Ui_SessionSettingsDialog
 from hipdesk.views.session.output import TEST_SENTENCE, CuePlayer
 
@@ -57,6 +58,7 @@ class SessionSettingsDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self.player.speech_changed.connect(self._show_availability)
         self._update_buttons()
+        fit_on_screen(self)
         QTimer.singleShot(0, self.probe)  # open at once; the sounds load right after, speech in its thread
 
     def values(self) -> SessionSettings:

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from hipdesk.db import backup
 from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.rules import plural
+from hipdesk.views.common.dates import long_date_time, short_date_time
+from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.widgets import confirm, message
 
 if TYPE_CHECKING:
@@ -66,7 +69,8 @@ def check_database(window: MainWindow) -> list[str]:
         message(
             window,
             "Check Database",
-            f"The data file is sound: every page and index checked out.\n\n{path}\n{count} backups.",
+            f"The data file is sound: every page and index checked out.\n\n{path}\n"
+            f"{plural(count, 'backup')}.",
             QMessageBox.Icon.Information,
         )
     else:
@@ -99,6 +103,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from Backup")
         self.resize(620, 420)
+        fit_on_screen(self)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Choose the copy to put in place of your data. Your data as it is now is backed up first, "
@@ -114,7 +119,7 @@ class RestoreDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for info in backups:
             when = info.created.astimezone()  # named in UTC, shown in the runner's time
-            columns = [f"{when:%a %d %b %Y, %H:%M:%S}", reason_text(info.reason), size_text(info.size)]
+            columns = [short_date_time(when), reason_text(info.reason), size_text(info.size)]
             item = QTreeWidgetItem(columns)
             item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(0, str(info.path))
@@ -197,7 +202,7 @@ def restore_dialog(window: MainWindow) -> None:
     if confirm(
         window,
         "Restore from Backup",
-        f"Put the data as it was on {info.created.astimezone():%A %d %B %Y at %H:%M} in place of your "
+        f"Put the data as it was on {long_date_time(info.created)} in place of your "
         "data now? "
         "Your data as it is now is backed up first.",
         "Restore",

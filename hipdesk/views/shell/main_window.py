@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
@@ -17,6 +17,8 @@ from hipdesk.app import settings
 from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
+from hipdesk.views.common.dates import long_date_time
+from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.shell.runs_import import RunImport, is_run_file
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
             "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
         )
+        widest = max(self.ui.navigation.fontMetrics().horizontalAdvance(label) for _key, label in PAGES)
+        self.ui.navigation.setFixedWidth(max(160, widest + 64))  # one width, whatever the page asks
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         for number, (key, _label) in enumerate(PAGES, 1):
             action = QAction(self)
@@ -120,7 +124,7 @@ class MainWindow(QMainWindow):
         session = interrupted[0]
         assert session.id is not None
         done = sum(1 for s in session.sets if not s.skipped)
-        when = session.started_at.astimezone().strftime("%A %d %B, %H:%M")
+        when = long_date_time(session.started_at)
         choice = ask(
             self,
             "Interrupted Session",
@@ -404,10 +408,12 @@ class MainWindow(QMainWindow):
         restore_dialog(self)
 
     def set_color_scheme(self, name: str) -> None:
-        from hipdesk.views.common.appearance import apply_color_scheme
+        from hipdesk.views.common.appearance import apply_color_scheme, keep_readable
 
         if settings.COLOR_SCHEME.get() != name or name != "system":
             apply_color_scheme(name)
+        else:
+            keep_readable()
         settings.COLOR_SCHEME.set(name)
 
     def _on_about_triggered(self) -> None:
@@ -781,10 +787,19 @@ class MainWindow(QMainWindow):
                 page.reload()
 
     # -- state ---------------------------------------------------------------------------------
+    def _geometry_key(self) -> settings.Key[QByteArray]:
+        screen = screen_of(self)
+        size = screen.size()
+        return settings.window_geometry_on(screen.name(), size.width(), size.height())
+
     def restore_state(self) -> None:
-        geometry = settings.WINDOW_GEOMETRY.get()
+        geometry = self._geometry_key().get()
+        if geometry.isEmpty():
+            geometry = settings.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        if not self.isMaximized() and not self.isFullScreen():
+            fit_on_screen(self)
         state = settings.WINDOW_STATE.get()
         if not state.isEmpty():
             self.restoreState(state)
@@ -793,6 +808,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        self._geometry_key().set(self.saveGeometry())
         settings.WINDOW_STATE.set(self.saveState())
         if "library" in self._pages:
             self.library.save_state()

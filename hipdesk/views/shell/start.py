@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
 from hipdesk.views.common.application import make_application
+from hipdesk.views.common.dates import long_date_time
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
@@ -136,7 +137,7 @@ def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_st
             raise
         from hipdesk.views.common.widgets import ask
 
-        when = missing.newest.created.astimezone().strftime("%A %d %B %Y at %H:%M")
+        when = long_date_time(missing.newest.created)
         choice = ask(
             window,
             "Data File Missing",

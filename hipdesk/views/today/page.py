@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -53,6 +53,8 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.pace import Pace
+from hipdesk.domain.rules import plural
+from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
 if TYPE_CHECKING:
@@ -200,10 +202,8 @@ class RoutineCard(QFrame):
             exercise_line = ""
         else:
             count = len(routine.items)
-            detail = (
-                f"{when} · about {minutes_text(routine_minutes(routine, pace))} · "
-                f"{count} {'exercise' if count == 1 else 'exercises'}"
-            )
+            length = f"about {minutes_text(routine_minutes(routine, pace))}" if count else "no exercises yet"
+            detail = f"{when} · {length} · {plural(count, 'exercise')}" if count else f"{when} · {length}"
             names = list(
                 dict.fromkeys(
                     exercises[i.exercise_id].name if i.exercise_id in exercises else i.exercise_id
@@ -386,10 +386,8 @@ class TodayPage(QWidget):
         by_id = routines_by_id(routines)
         weekday = today.weekday()
         day = plan.days[weekday]
-        locale = QLocale()
         self.day_label.setText("Today")
-        date_text = locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
-        self.date_label.setText(f"{date_text} · {day.run.label}")
+        self.date_label.setText(f"{long_date(today)} · {day.run.label}")
         cautions = [
             n.text
             for n in week_notes(plan, routines, exercises, pace)
@@ -412,7 +410,7 @@ class TodayPage(QWidget):
         self.empty_label.setVisible(nothing)
         self.week_button.setVisible(nothing)
 
-        heading, upcoming = days_after(weekday, first_weekday(locale))
+        heading, upcoming = days_after(weekday, first_weekday(QLocale()))
         self.next_title.setText(heading)
         _clear(self.next_grid)
         for row, other in enumerate(upcoming):

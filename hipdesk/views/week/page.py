@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QFontMetrics,
     QIcon,
     QPixmap,
     QUndoStack,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 
 
 MESSAGE_MS = 6000
+WARNING_ICON = 14  # px, the mark beside a day with notes
 
 
 def _blank_icon() -> QIcon:
@@ -127,7 +129,6 @@ class DayColumn(QFrame):
         self.model = model
         self.setObjectName(f"day{WEEKDAY_NAMES[weekday]}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(104)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 6)
         layout.setSpacing(4)
@@ -140,6 +141,10 @@ class DayColumn(QFrame):
         self.name_label.setFont(font)
         self.warning_label = QLabel(self)
         self.warning_label.setVisible(False)
+        # the longest name, in the padding of today's mark, with the warning icon beside it
+        widest = max(QFontMetrics(font).horizontalAdvance(name) for name in WEEKDAY_NAMES)
+        self.name_label.setMinimumWidth(widest + 10)
+        self.setMinimumWidth(max(104, widest + 10 + header.spacing() + WARNING_ICON + 12))
         header.addWidget(self.name_label)
         header.addStretch(1)
         header.addWidget(self.warning_label)
@@ -246,7 +251,7 @@ class DayColumn(QFrame):
         self._restyle()
         if warnings:
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            self.warning_label.setPixmap(icon.pixmap(QSize(14, 14)))
+            self.warning_label.setPixmap(icon.pixmap(QSize(WARNING_ICON, WARNING_ICON)))
             self.warning_label.setToolTip("".join(plain_tooltip(w) for w in warnings))
             self.warning_label.setAccessibleName("Notes on this day: " + " ".join(warnings))
         self.warning_label.setVisible(bool(warnings))

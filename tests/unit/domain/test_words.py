@@ -15,7 +15,7 @@ from hipdesk.domain.model import (
     RoutineItem,
     Sidedness,
 )
-from hipdesk.domain.rules import default_item, dosage_text, item_text
+from hipdesk.domain.rules import about_seconds, default_item, dosage_text, item_text, plural
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,31 @@ def test_a_new_item_without_sets_in_the_dosage_does_one_set() -> None:
         None,
         ItemSides.ALTERNATING,
     )
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "text"),
+    [
+        (0, "set", "0 sets"),
+        (1, "set", "1 set"),
+        (2, "set", "2 sets"),
+        (1.5, "rep", "1.5 reps"),
+        (1.0, "rep", "1 rep"),
+    ],
+)
+def test_counts_read_in_the_singular_only_for_one(count: float, word: str, text: str) -> None:
+    assert plural(count, word) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "step", "text"),
+    [
+        (0, 1, "no time"),
+        (2, 5, "under 5 s"),
+        (0.4, 1, "under 1 s"),
+        (47, 5, "about 45 s"),
+        (90, 1, "about 1 min 30 s"),
+    ],
+)
+def test_a_length_is_never_about_0_s(seconds: float, step: int, text: str) -> None:
+    assert about_seconds(seconds, step) == text
