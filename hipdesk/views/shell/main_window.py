@@ -18,6 +18,7 @@ from hipdesk.app import settings
 from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
+from hipdesk.views.common.file_dialogs import open_file, save_file
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 
@@ -242,15 +243,10 @@ class MainWindow(QMainWindow):
 
     def export_history_dialog(self) -> None:
         """Save every recorded set as a CSV file for a spreadsheet."""
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         if self.repo is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / "HipDesk history.csv") if folder else "HipDesk history.csv"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export History", suggested, "CSV files (*.csv);;All files (*)"
+        path = save_file(
+            self, "csv", "Export History", "HipDesk history.csv", "CSV files (*.csv);;All files (*)"
         )
         if not path:
             return
@@ -525,10 +521,8 @@ class MainWindow(QMainWindow):
         return Protected.around(self.repo.db.database)
 
     def import_routine_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import Routine", "", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
+        path = open_file(
+            self, "routines", "Import Routine", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
         )
         if path:
             self.import_routine_files([Path(path)])
@@ -563,8 +557,6 @@ class MainWindow(QMainWindow):
         return imported
 
     def export_routine_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from hipdesk.export.routine_file import SUFFIX, write_routine_file
 
         routine = self.routines_page.current_routine() if "routines" in self._pages else None
@@ -572,8 +564,8 @@ class MainWindow(QMainWindow):
             return
         routine = self.repo.routine(routine.name)
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in routine.name).strip() or "routine"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
+        path = save_file(
+            self, "routines", "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
         )
         if not path:
             return
@@ -627,15 +619,10 @@ class MainWindow(QMainWindow):
 
     # -- calendar --------------------------------------------------------------------------------
     def export_calendar_dialog(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         if self.repo is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / "HipDesk week.ics") if folder else "HipDesk week.ics"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Calendar", suggested, "Calendar files (*.ics);;All files (*)"
+        path = save_file(
+            self, "calendar", "Export Calendar", "HipDesk week.ics", "Calendar files (*.ics);;All files (*)"
         )
         if not path:
             return
