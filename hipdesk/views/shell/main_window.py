@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
@@ -21,6 +21,7 @@ from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.file_dialogs import open_file, save_file
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+from hipdesk.views.shell.keyboard import make_go_menu
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -77,11 +78,10 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
         )
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
-        for number, (key, _label) in enumerate(PAGES, 1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
-            self.addAction(action)
+        self.go_menu = make_go_menu(self, self.ui.menuView, PAGES, self._go_to)
+        shortcuts = self.ui.menuHelp.addAction("&Keyboard Shortcuts")
+        shortcuts.setObjectName("actionKeyboardShortcuts")
+        shortcuts.triggered.connect(self.show_shortcuts)
         self._connect_actions()
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
@@ -674,6 +674,20 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
 
     # -- pages ---------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: every page is made first, so its keys are listed too."""
+        from hipdesk.views.shell.keyboard import ShortcutsDialog, shortcut_rows
+
+        for key, _label in PAGES:
+            if self.repo is not None or key not in NEEDS_DATA:
+                self.page(key)
+        names = {self._pages[key]: f"{label} page" for key, label in PAGES if key in self._pages}
+        ShortcutsDialog(shortcut_rows(self, names), self).exec()
+
+    def _go_to(self, key: str) -> QWidget:
+        self.show_page(key)
+        return self.ui.pages.currentWidget()
+
     def show_page(self, key: str) -> None:
         keys = [k for k, _ in PAGES]
         if key in keys:
