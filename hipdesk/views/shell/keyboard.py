@@ -83,6 +83,16 @@ def _where(action: QAction, window: QMainWindow, page_names: dict[QWidget, str])
     return "Window"
 
 
+def _on_keyboard(keys: QKeySequence) -> bool:
+    """Whether a key sequence can be typed on an ordinary keyboard (not F13 and up, not the Undo
+    or Copy keys some keyboards have)."""
+    return not keys.isEmpty() and keys[0].key().value <= Qt.Key.Key_F12.value
+
+
+def _typed(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def shortcut_rows(window: QMainWindow, page_names: dict[QWidget, str]) -> list[tuple[str, str, str]]:
     """(where, what, keys) for every action of the window with a shortcut, menus first."""
     rows: dict[tuple[str, str, str], None] = {}
@@ -99,9 +109,7 @@ def shortcut_rows(window: QMainWindow, page_names: dict[QWidget, str]) -> list[t
                     ordered.append(action)
     ordered += [a for a in window.findChildren(QAction) if a not in ordered]
     for action in ordered:
-        keys = [
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()
-        ]
+        keys = list(dict.fromkeys(_typed(k) for k in action.shortcuts() if _on_keyboard(k)))
         text = _plain(action.text())
         if keys and text:
             rows[(_where(action, window, page_names), text, ", ".join(keys))] = None
