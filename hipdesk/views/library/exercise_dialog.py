@@ -18,6 +18,8 @@ from hipdesk.domain.model import (
     Range,
     Sidedness,
 )
+from hipdesk.figures import figure_for_exercise
+from hipdesk.figures.widget import FigureWidget
 from hipdesk.views.forms.ui_exercise_dialog import Ui_ExerciseDialog
 
 BLANK = Exercise(
@@ -77,7 +79,24 @@ class ExerciseDialog(QDialog):
         ui.errorLabel.hide()
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        # the figure the exercise will have: a copy keeps its built-in's moves in the built-in's
+        # position; otherwise it stands still in the neutral pose of the position chosen
+        self.figure = FigureWidget(self)
+        self.figure.setObjectName("positionFigure")
+        self.figure.setAccessibleName("The figure in the position chosen")
+        self.figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.figure.setFixedSize(132, 132)
+        ui.formLayout.addWidget(self.figure, 0, 2, 5, 1, Qt.AlignmentFlag.AlignTop)
+        ui.positionCombo.currentIndexChanged.connect(self._show_figure)
         self._load(self._original)
+        self._show_figure()
+
+    def _show_figure(self) -> None:
+        original = self._original
+        position = Position(self.ui.positionCombo.currentData())
+        based_on = original.id if original.builtin else original.based_on
+        shown = replace(original, builtin=False, based_on=based_on, position=position)
+        self.figure.setFigure(figure_for_exercise(shown))
 
     def _fill_muscles(self, widget: QListWidget, chosen: tuple[Muscle, ...]) -> None:
         for muscle in Muscle:
