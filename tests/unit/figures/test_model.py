@@ -141,18 +141,7 @@ def test_placeholder_for_missing_or_user_exercises() -> None:
     assert load_figure(None).placeholder
     fig = placeholder_figure("mine")
     assert fig.muscles == () and len(fig.animation().keyframes) == 1
-    own = Exercise(
-        id="my-move",
-        name="My move",
-        kind=Kind.STRENGTH,
-        position=Position.STANDING,
-        sidedness=Sidedness.BILATERAL,
-        dosage=Dosage(reps=Range(5, 5)),
-        summary="s",
-        steps=("a", "b"),
-        primary_muscles=(Muscle.CORE,),
-        builtin=False,
-    )
+    own = own_exercise(Position.STANDING)
     assert figure_for_exercise(own).placeholder and figure_for_exercise(own).exercise_id == "my-move"
     copy = Exercise(
         id="my-kicks",
