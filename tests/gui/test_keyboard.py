@@ -195,6 +195,8 @@ def test_help_lists_every_shortcut_from_the_actions(qtbot, window: MainWindow, m
         QKeySequence("Ctrl+Right").toString(native),
     ) in listed
     assert ("File", "Quit", QKeySequence("Ctrl+Q").toString(native)) in listed
+    assert ("History page", "Delete Session", QKeySequence("Del").toString(native)) in listed
+    assert ("Library page", "Clear the Search", QKeySequence("Esc").toString(native)) in listed
     # only keys a keyboard has: not the "Undo" key or F14 that Qt also binds to undo on some systems
     assert not [keys for _where, _what, keys in listed if {"Undo", "F14"} & set(keys.split(", "))]
     # a shortcut given to an action later is listed too: the list is read from the actions
