@@ -68,6 +68,10 @@ SESSION_OLD_REP_TEMPO = Key("session/rep_tempo_s", 0)  # before 0.2: 2..6 s for 
 # printing and PDF export
 PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper
 
+# the folder each kind of file was last opened from or saved to (empty: the Documents folder)
+FOLDER_KINDS = ("routines", "pdf", "calendar", "csv")
+LAST_FOLDERS = {kind: Key(f"folders/{kind}", "") for kind in FOLDER_KINDS}
+
 
 VOLUME_RANGE = (0, 100)
 LEAD_IN_RANGE = (0, 30)

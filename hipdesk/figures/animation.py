@@ -6,7 +6,7 @@ import functools
 import logging
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hipdesk.domain.model import Exercise
 from hipdesk.figures.catalog import exercise_info
@@ -234,11 +234,55 @@ def load_figure(exercise_id: str | None, muscles: Iterable[str] | None = None) -
     return _load_cached(exercise_id, None if muscles is None else tuple(str(m) for m in muscles))
 
 
+# the built-in exercise whose first keyframe (after any lead-in) is the neutral pose of a position;
+# standing has the placeholder's own relaxed stance
+NEUTRAL_POSE_OF = {
+    "kneeling": "lunging-hip-flexor-stretch",
+    "sitting": "butterfly-stretch",
+    "lying-back": "glute-bridge",
+    "lying-side": "clamshell",
+    "all-fours": "bird-dog",
+    "side-plank": "side-plank-leg-abduction",
+}
+
+
+def position_figure(exercise_id: str, position: str) -> Figure:
+    """A still figure in the neutral pose of ``position`` (standing, kneeling, lying on the back, ...),
+    drawn as a stand-in like the placeholder: for an exercise of the user's that has no poses."""
+    source = NEUTRAL_POSE_OF.get(position)
+    base = load_figure(source) if source else None
+    if base is None or base.placeholder:
+        return placeholder_figure(exercise_id)
+    first = base.poses.keyframes[base.poses.lead_in_count]
+    still = replace(first, hold=1.0, move=0.0, lead_in=False)
+    poses = replace(
+        base.poses,
+        exercise=exercise_id,
+        side="both",
+        tint_side="both",
+        keyframes=(still,),
+        band=None,
+        tint_muscle_sides=(),
+        path=None,
+    )
+    return Figure(exercise_id=exercise_id, poses=poses, placeholder=True)
+
+
 def figure_for_exercise(exercise: Exercise) -> Figure:
-    """The figure for a domain Exercise: a user's copy borrows the poses of the exercise it was
-    based on; a user's own exercise gets the placeholder. The primary muscles are the exercise's."""
-    source = exercise.id if exercise.builtin else exercise.based_on
-    figure = load_figure(source, [m.value for m in exercise.primary_muscles])
-    if figure.placeholder and figure.exercise_id != exercise.id:
-        return placeholder_figure(exercise.id)
-    return figure
+    """The figure for a domain Exercise. A user's copy borrows the poses of the exercise it was based
+    on while it keeps that exercise's position; a user's own exercise (or a copy moved to another
+    position) gets a still figure in the neutral pose of its position. The muscles are the exercise's."""
+    muscles = [m.value for m in exercise.primary_muscles]
+    if exercise.builtin:
+        figure = load_figure(exercise.id, muscles)
+        return (
+            placeholder_figure(exercise.id)
+            if figure.placeholder and figure.exercise_id != exercise.id
+            else figure
+        )
+    base = exercise_info(exercise.based_on) if exercise.based_on else None
+    if base is not None and exercise.based_on and base.position == exercise.position.value:
+        figure = load_figure(exercise.based_on, muscles)
+        if not figure.placeholder:
+            return figure
+    return position_figure(exercise.id, exercise.position.value)

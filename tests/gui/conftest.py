@@ -176,3 +176,20 @@ def silent_socket(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
         thread.join(5)
     for conn in held + servers:
         conn.close()
+
+
+@pytest.fixture
+def fake_sessions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Guided sessions stand in by an empty window; returns the names of the routines started."""
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QWidget
+
+    class FakeSession(QWidget):
+        closed = Signal()
+
+    started: list[str] = []
+    monkeypatch.setattr(
+        "hipdesk.views.session.launch.open_session",
+        lambda repo, routine, **kwargs: started.append(routine.name) or FakeSession(),
+    )
+    return started

@@ -76,7 +76,7 @@ def test_inspector_edits_merge_and_save(window, page, qtbot) -> None:
     items.setCurrentIndex(page.items.index(5, 0))  # single-leg bridge: reps with a 2 s hold
     ui = page.ui
     assert ui.repsSpin.isVisible() and ui.holdSpin.isVisible() and not ui.workSpin.isVisible()
-    assert ui.holdLabel.text() == "&Hold each rep"
+    assert ui.holdLabel.text() == "H&old each rep"
     for value in (11, 12, 13):
         ui.repsSpin.setValue(value)
     assert window.repo.routine("Hip strength").items[5].reps == 13
@@ -261,18 +261,8 @@ def test_tooltips_show_markup_as_text(window) -> None:
     assert "<b>" not in tip and "&lt;b&gt;" in tip
 
 
-def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> None:
-    from PySide6.QtCore import Signal
-    from PySide6.QtWidgets import QWidget
-
-    class FakeSession(QWidget):
-        closed = Signal()
-
-    opened = []
-    monkeypatch.setattr(
-        "hipdesk.views.session.launch.open_session",
-        lambda repo, routine, **kwargs: opened.append(routine.name) or FakeSession(),
-    )
+def test_start_session_from_the_routine(window, page, qtbot, fake_sessions) -> None:
+    opened = fake_sessions
     assert page.start_button.isEnabled()
     with qtbot.waitSignal(page.start_requested) as blocker:
         page.start_button.click()
@@ -282,7 +272,14 @@ def test_start_session_from_the_routine(window, page, qtbot, monkeypatch) -> Non
 
 
 def _bound_keys(window) -> list[str]:
-    return [key.toString() for action in window.findChildren(QAction) for key in action.shortcuts()]
+    """The window-wide key sequences (a list's own commands, such as its Ctrl+D, only act inside it)."""
+    scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    return [
+        key.toString()
+        for action in window.findChildren(QAction)
+        if action.shortcutContext() != scoped
+        for key in action.shortcuts()
+    ]
 
 
 def test_undo_and_redo_by_keyboard_through_the_window(window, page, qtbot, qtlog) -> None:

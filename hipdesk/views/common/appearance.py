@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from hipdesk.app import settings
 
@@ -184,3 +192,56 @@ def restyle(app: QApplication) -> None:
         if sheet:
             widget.setStyleSheet("")
             widget.setStyleSheet(sheet)
+
+
+class FocusRingStyle(QProxyStyle):
+    """The platform's style, with the keyboard focus seen in light and dark alike: a ring in the
+    palette's highlight colour around the focused button, list or table."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None, widget: QWidget | None = None
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(widget, QAbstractItemView):
+            return max(2, super().pixelMetric(metric, option, widget))  # room for the ring
+        return super().pixelMetric(metric, option, widget)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if element == QStyle.ControlElement.CE_PushButton and focused:
+            _ring(painter, option, QRectF(option.rect).adjusted(1, 1, -1, -1), 3)
+        elif (
+            element == QStyle.ControlElement.CE_ShapedFrame
+            and isinstance(widget, QAbstractItemView)
+            and widget.hasFocus()
+            and widget.frameShape() != QFrame.Shape.NoFrame
+        ):
+            _ring(painter, option, QRectF(option.rect).adjusted(1, 1, -1, -1), 0)
+
+
+def _ring(painter: QPainter, option: QStyleOption, rect: QRectF, radius: float) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
+    painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.restore()
+
+
+def _repaint_frames(*widgets: QWidget | None) -> None:
+    for widget in widgets:
+        if isinstance(widget, QAbstractItemView):
+            widget.update()
+
+
+def install_focus_ring(app: QApplication) -> None:
+    """Draw the focus ring (FocusRingStyle) over the platform's style, once."""
+    if not isinstance(app.style(), FocusRingStyle):
+        app.setStyle(FocusRingStyle(app.style().name()))
+        app.focusChanged.connect(_repaint_frames)  # a list's frame is not repainted on focus by itself

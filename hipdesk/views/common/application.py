@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from hipdesk.paths import APP_ID, APP_NAME
+from hipdesk.views.common.appearance import install_focus_ring
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -17,4 +18,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setDesktopFileName(APP_ID)
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    install_focus_ring(app)
+    return app

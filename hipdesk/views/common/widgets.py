@@ -3,11 +3,24 @@ list that drags."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDrag, QFocusEvent, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QAction, QDrag, QFocusEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMessageBox, QSpinBox, QWidget
 
 REFUSED_FRAME = "QSpinBox { border: 2px solid #d32f2f; border-radius: 3px; }"  # reads on light and dark
+
+
+def key_action(widget: QWidget, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+    """A keyboard command of ``widget`` and what is inside it, named so that Help ▸ Keyboard
+    Shortcuts can list it."""
+    action = QAction(text, widget)
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    widget.addAction(action)
+    return action
 
 
 class BoundedSpinBox(QSpinBox):

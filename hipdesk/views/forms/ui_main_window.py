@@ -228,7 +228,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(accessibility)
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuEdit.setTitle(QCoreApplication.translate("MainWindow", u"&Edit", None))
-        self.menuExercise.setTitle(QCoreApplication.translate("MainWindow", u"&Exercise", None))
+        self.menuExercise.setTitle(QCoreApplication.translate("MainWindow", u"E&xercise", None))
         self.menuSession.setTitle(QCoreApplication.translate("MainWindow", u"&Session", None))
         self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
         self.menuAppearance.setTitle(QCoreApplication.translate("MainWindow", u"&Appearance", None))

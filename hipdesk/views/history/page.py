@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QFontMetrics, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidgetItem, QWidget
 
 from hipdesk.domain.errors import HipDeskError
@@ -34,7 +34,7 @@ from hipdesk.domain.rules import plural
 from hipdesk.views.common.dates import long_date_time, ui_locale
 from hipdesk.views.common.empty_note import EmptyNote
 from hipdesk.views.common.weekdays import first_weekday
-from hipdesk.views.common.widgets import message
+from hipdesk.views.common.widgets import key_action, message
 from hipdesk.views.forms.ui_history_page import Ui_HistoryPage
 from hipdesk.views.history.calendar import LEGEND, HistoryCalendar
 from hipdesk.views.history.charts import LinesChart, WeeksChart
@@ -137,9 +137,7 @@ class HistoryPage(QWidget):
         table.setMinimumWidth(sum(widths.values()) + routine + scrollbar + 2 * table.frameWidth() + 2)
         self.table_note = EmptyNote(table.viewport())
         table.selectionModel().currentRowChanged.connect(self._on_session_table_current_row_changed)
-        QShortcut(
-            QKeySequence.StandardKey.Delete, table, self.delete_current, Qt.ShortcutContext.WidgetShortcut
-        )
+        key_action(table, "Delete Session", "Del", self.delete_current)
         self.ui.setsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ui.setsTree.header().setStretchLastSection(False)
 

@@ -29,6 +29,8 @@ from hipdesk.domain.model import (
     Range,
     Sidedness,
 )
+from hipdesk.figures import figure_for_exercise
+from hipdesk.figures.widget import FigureWidget
 from hipdesk.views.common.screens import fit_on_screen, scroll_form
 from hipdesk.views.forms.ui_exercise_dialog import Ui_ExerciseDialog
 
@@ -108,9 +110,26 @@ class ExerciseDialog(QDialog):
         self.messages = {key: self._message_under(field) for key, field in self._fields.items()}
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
+        # the figure the exercise will have: a copy keeps its built-in's moves in the built-in's
+        # position; otherwise it stands still in the neutral pose of the position chosen
+        self.figure = FigureWidget(self)
+        self.figure.setObjectName("positionFigure")
+        self.figure.setAccessibleName("The figure in the position chosen")
+        self.figure.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.figure.setFixedSize(132, 132)
+        ui.formLayout.addWidget(self.figure, 0, 2, 5, 1, Qt.AlignmentFlag.AlignTop)
+        ui.positionCombo.currentIndexChanged.connect(self._show_figure)
         self._load(self._original)
         scroll_form(ui.dialogLayout, ui.formLayout)  # the fields scroll, Save and Cancel stay in view
         fit_on_screen(self)
+        self._show_figure()
+
+    def _show_figure(self) -> None:
+        original = self._original
+        position = Position(self.ui.positionCombo.currentData())
+        based_on = original.id if original.builtin else original.based_on
+        shown = replace(original, builtin=False, based_on=based_on, position=position)
+        self.figure.setFigure(figure_for_exercise(shown))
 
     def _fill_muscles(self, widget: QListWidget, chosen: tuple[Muscle, ...]) -> None:
         for muscle in Muscle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from hipdesk.app import settings
@@ -15,6 +15,7 @@ from hipdesk.views.common.exercise_delegate import ExerciseDelegate
 from hipdesk.views.common.exercise_filter import ExerciseFilterProxy
 from hipdesk.views.common.exercise_model import ExerciseListModel, Role
 from hipdesk.views.common.exercise_text import detail_html, facts_line
+from hipdesk.views.common.widgets import key_action
 from hipdesk.views.forms.ui_library_page import Ui_LibraryPage
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class LibraryPage(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.ui.searchEdit, self.ui.searchEdit.clear)
+        key_action(self.ui.searchEdit, "Clear the Search", "Esc", self.ui.searchEdit.clear)
         self.ui.searchEdit.returnPressed.connect(self._on_search_return_pressed)
         self.setFocusProxy(self.ui.searchEdit)
         self._shown: Exercise | None = None

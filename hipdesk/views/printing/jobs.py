@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -154,10 +153,8 @@ def preview_dialog(job: PrintJob, parent: QWidget | None = None) -> QPrintPrevie
 def pdf_dialog(job: PrintJob, parent: QWidget | None = None) -> QDialog:
     from hipdesk.views.printing.preview import PdfPreviewDialog
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / job.file_name) if folder else job.file_name
     return PdfPreviewDialog(
-        f"Export to PDF: {job.title}", suggested, job.pdf, saved_paper(), parent, job.protected
+        f"Export to PDF: {job.title}", job.file_name, job.pdf, saved_paper(), parent, job.protected
     )
 
 

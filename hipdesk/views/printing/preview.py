@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from hipdesk.app import settings
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.export.pdf import Paper, PdfResult, write_pdf
 from hipdesk.export.safe_write import Protected
+from hipdesk.views.common.file_dialogs import save_file
 from hipdesk.views.common.screens import fit_on_screen
 from hipdesk.views.common.widgets import message
 
@@ -125,7 +125,7 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def _on_save_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested, "PDF files (*.pdf)")
+        path = save_file(self, "pdf", "Save PDF", self._suggested, "PDF files (*.pdf)")
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hipdesk.app.settings import current_pace
@@ -23,7 +23,7 @@ from hipdesk.views.common.exercise_model import Role as ExerciseRole
 from hipdesk.views.common.figure_support import THUMBNAILS, ViewAnimator
 from hipdesk.views.common.routine_list_model import Role as RoutineRole
 from hipdesk.views.common.routine_list_model import RoutineListModel
-from hipdesk.views.common.widgets import BoundedSpinBox, confirm, message
+from hipdesk.views.common.widgets import BoundedSpinBox, confirm, key_action, message
 from hipdesk.views.forms.ui_routines_page import Ui_RoutinesPage
 from hipdesk.views.routines.item_delegate import RoutineItemDelegate
 from hipdesk.views.routines.items_model import RoutineItemsModel
@@ -136,10 +136,12 @@ class RoutinesPage(QWidget):
         ui.deleteRoutineButton.clicked.connect(self.delete_routine)
         ui.removeItemButton.clicked.connect(self.remove_selected)
         ui.duplicateItemButton.clicked.connect(self.duplicate_selected)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         ui.routineItemList.delete_requested.connect(self.remove_selected)
-        QShortcut(QKeySequence("Ctrl+D"), ui.routineItemList, self.duplicate_selected, context=context)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_routine, context=context)
+        key_action(ui.routineItemList, "Duplicate Item", "Ctrl+D", self.duplicate_selected)
+        key_action(ui.routineItemList, "Move Item Up", "Ctrl+Up", lambda: self.move_selected(-1))
+        key_action(ui.routineItemList, "Move Item Down", "Ctrl+Down", lambda: self.move_selected(1))
+        key_action(self, "New Routine", "Ctrl+Shift+N", self.new_routine)
+        QWidget.setTabOrder(ui.routineList, ui.routineItemList)  # Tab goes from a routine to its items
         self._update_inspector()
 
     # -- data ----------------------------------------------------------------------------------
@@ -299,6 +301,14 @@ class RoutinesPage(QWidget):
             if left >= 0:
                 self.ui.routineItemList.setCurrentIndex(self.items.index(left, 0))
 
+    def move_selected(self, step: int) -> None:
+        """Move the selected items one place up (``step`` -1) or down (1), as one undoable step."""
+        rows = self.selected_rows()
+        if not rows or (step < 0 and rows[0] == 0) or (step > 0 and rows[-1] >= self.items.rowCount() - 1):
+            return
+        self.items.move_rows(rows, rows[0] - 1 if step < 0 else rows[-1] + 2)
+        self.ui.routineItemList.scrollTo(self.ui.routineItemList.currentIndex())
+
     def duplicate_selected(self) -> None:
         rows = self.selected_rows()
         if rows:
@@ -363,7 +373,7 @@ class RoutinesPage(QWidget):
         }
         for widget in self._inspector_widgets():
             widget.setVisible(shown.get(widget, True))
-        ui.holdLabel.setText("&Hold each rep" if item.reps is not None else "&Hold")
+        ui.holdLabel.setText("H&old each rep" if item.reps is not None else "H&old")
 
         widgets_to_block: list[QWidget] = [spin for spin, _, _ in self._spins.values()]
         widgets_to_block += [ui.sidesCombo, ui.repModeCombo, ui.sectionCombo, ui.noteEdit]

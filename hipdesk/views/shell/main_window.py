@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
@@ -18,9 +18,11 @@ from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.dates import long_date_time
+from hipdesk.views.common.file_dialogs import open_file, save_file
 from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+from hipdesk.views.shell.keyboard import make_go_menu
 from hipdesk.views.shell.runs_import import RunImport, is_run_file
 
 if TYPE_CHECKING:
@@ -91,11 +93,10 @@ class MainWindow(QMainWindow):
         widest = max(self.ui.navigation.fontMetrics().horizontalAdvance(label) for _key, label in PAGES)
         self.ui.navigation.setFixedWidth(max(160, widest + 64))  # one width, whatever the page asks
         self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
-        for number, (key, _label) in enumerate(PAGES, 1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
-            self.addAction(action)
+        self.go_menu = make_go_menu(self, self.ui.menuView, PAGES, self._go_to)
+        shortcuts = self.ui.menuHelp.addAction("&Keyboard Shortcuts")
+        shortcuts.setObjectName("actionKeyboardShortcuts")
+        shortcuts.triggered.connect(self.show_shortcuts)
         self._connect_actions()
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
@@ -257,15 +258,10 @@ class MainWindow(QMainWindow):
 
     def export_history_dialog(self) -> None:
         """Save every recorded set as a CSV file for a spreadsheet."""
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         if self.repo is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / "HipDesk history.csv") if folder else "HipDesk history.csv"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export History", suggested, "CSV files (*.csv);;All files (*)"
+        path = save_file(
+            self, "csv", "Export History", "HipDesk history.csv", "CSV files (*.csv);;All files (*)"
         )
         if not path:
             return
@@ -543,10 +539,8 @@ class MainWindow(QMainWindow):
         return Protected.around(self.repo.db.database)
 
     def import_routine_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import Routine", "", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
+        path = open_file(
+            self, "routines", "Import Routine", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
         )
         if path:
             self.import_routine_files([Path(path)])
@@ -581,8 +575,6 @@ class MainWindow(QMainWindow):
         return imported
 
     def export_routine_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from hipdesk.export.routine_file import SUFFIX, write_routine_file
 
         routine = self.routines_page.current_routine() if "routines" in self._pages else None
@@ -590,8 +582,8 @@ class MainWindow(QMainWindow):
             return
         routine = self.repo.routine(routine.name)
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in routine.name).strip() or "routine"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
+        path = save_file(
+            self, "routines", "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
         )
         if not path:
             return
@@ -645,15 +637,10 @@ class MainWindow(QMainWindow):
 
     # -- calendar --------------------------------------------------------------------------------
     def export_calendar_dialog(self) -> None:
-        from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
-
         if self.repo is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / "HipDesk week.ics") if folder else "HipDesk week.ics"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Calendar", suggested, "Calendar files (*.ics);;All files (*)"
+        path = save_file(
+            self, "calendar", "Export Calendar", "HipDesk week.ics", "Calendar files (*.ics);;All files (*)"
         )
         if not path:
             return
@@ -713,6 +700,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary, 8000)
 
     # -- pages ---------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: every page is made first, so its keys are listed too."""
+        from hipdesk.views.shell.keyboard import ShortcutsDialog, shortcut_rows
+
+        for key, _label in PAGES:
+            if self.repo is not None or key not in NEEDS_DATA:
+                self.page(key)
+        names = {self._pages[key]: f"{label} page" for key, label in PAGES if key in self._pages}
+        ShortcutsDialog(shortcut_rows(self, names), self).exec()
+
+    def _go_to(self, key: str) -> QWidget:
+        self.show_page(key)
+        return self.page(key)
+
     def show_page(self, key: str) -> None:
         keys = [k for k, _ in PAGES]
         if key in keys:

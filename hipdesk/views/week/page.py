@@ -52,7 +52,7 @@ from hipdesk.views.common.routine_list_model import Role as RoutineRole
 from hipdesk.views.common.routine_list_model import RoutineListModel
 from hipdesk.views.common.text import plain_tooltip
 from hipdesk.views.common.weekdays import first_weekday, week_order
-from hipdesk.views.common.widgets import DragListView
+from hipdesk.views.common.widgets import DragListView, key_action
 from hipdesk.views.forms.ui_week_page import Ui_WeekPage
 from hipdesk.views.week.delegate import PlannedRoutineDelegate
 from hipdesk.views.week.model import Position, Role, WeekModel
@@ -344,6 +344,11 @@ class WeekPage(QWidget):
         self.remove_action = QAction("Remove from the Week", self)
         self.remove_action.triggered.connect(self.remove_selected)
         self._build_day_menu()
+        days = ui.daysWidget
+        key_action(days, "Move Routine Up", "Ctrl+Up", lambda: self.move_selected(rows=-1))
+        key_action(days, "Move Routine Down", "Ctrl+Down", lambda: self.move_selected(rows=1))
+        key_action(days, "Move Routine to the Day Before", "Ctrl+Left", lambda: self.move_selected(days=-1))
+        key_action(days, "Move Routine to the Day After", "Ctrl+Right", lambda: self.move_selected(days=1))
         self._refresh_columns()
 
     def _build_day_menu(self) -> None:
@@ -551,6 +556,24 @@ class WeekPage(QWidget):
                 if position is not None:
                     positions.append(position)
         return sorted(positions)
+
+    def move_selected(self, days: int = 0, rows: int = 0) -> None:
+        """Move the selected routines ``rows`` places within their day, or to the day ``days`` columns
+        away (where the day's time order puts them); one undoable step."""
+        positions = self.selected_positions()
+        if not positions:
+            return
+        weekday = positions[0][0]
+        if days:
+            order = list(week_order())
+            at = order.index(weekday) + days
+            if 0 <= at < len(order) and self.model.move_entries(positions, order[at]):
+                self.columns[order[at]].list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        same_day = [r for d, r in positions if d == weekday]
+        row = same_day[0] - 1 if rows < 0 else same_day[-1] + 2
+        if 0 <= row <= len(self.model.entries(weekday)):
+            self.model.move_entries(positions, weekday, row)
 
     def remove_selected(self) -> None:
         positions = self.selected_positions()

@@ -11,6 +11,7 @@ import pytest
 
 from hipdesk.domain.model import Dosage, Exercise, Kind, Muscle, Position, Range, Sidedness
 from hipdesk.figures.animation import Animation, ease, figure_for_exercise, load_figure, placeholder_figure
+from hipdesk.figures.checks import animation_problems, position_problems
 from hipdesk.figures.kinematics import Pose, forward_kinematics
 from hipdesk.figures.poses import PoseError, parse_pose_data
 from hipdesk.figures.skeleton import BODY_POINTS, swap_side
@@ -140,18 +141,7 @@ def test_placeholder_for_missing_or_user_exercises() -> None:
     assert load_figure(None).placeholder
     fig = placeholder_figure("mine")
     assert fig.muscles == () and len(fig.animation().keyframes) == 1
-    own = Exercise(
-        id="my-move",
-        name="My move",
-        kind=Kind.STRENGTH,
-        position=Position.STANDING,
-        sidedness=Sidedness.BILATERAL,
-        dosage=Dosage(reps=Range(5, 5)),
-        summary="s",
-        steps=("a", "b"),
-        primary_muscles=(Muscle.CORE,),
-        builtin=False,
-    )
+    own = own_exercise(Position.STANDING)
     assert figure_for_exercise(own).placeholder and figure_for_exercise(own).exercise_id == "my-move"
     copy = Exercise(
         id="my-kicks",
@@ -201,3 +191,38 @@ def test_module_rules() -> None:
             assert not name.startswith(("hipdesk.views", "hipdesk.db")), f"{path.name}: {name}"
             if path.stem in PURE:
                 assert not name.startswith(("PySide6", "peewee")), f"{path.name} is pure but imports {name}"
+
+
+def own_exercise(position: Position, based_on: str | None = None) -> Exercise:
+    return Exercise(
+        id="my-move",
+        name="My move",
+        kind=Kind.STRENGTH,
+        position=position,
+        sidedness=Sidedness.BILATERAL,
+        dosage=Dosage(reps=Range(5, 5)),
+        summary="s",
+        steps=("a", "b"),
+        primary_muscles=(Muscle.CORE,),
+        builtin=False,
+        based_on=based_on,
+    )
+
+
+@pytest.mark.parametrize("position", list(Position))
+def test_an_own_exercise_stands_still_in_the_neutral_pose_of_its_position(position: Position) -> None:
+    figure = figure_for_exercise(own_exercise(position))
+    anim = figure.animation()
+    assert figure.exercise_id == "my-move" and len(anim.keyframes) == 1
+    assert position_problems(anim, position.value) == []
+    assert animation_problems(anim) == []
+
+
+def test_each_position_has_its_own_pose_and_a_copy_moved_elsewhere_follows_its_position() -> None:
+    firsts = {p: figure_for_exercise(own_exercise(p)).poses.keyframes[0].pose for p in Position}
+    assert len({tuple(pose.values) for pose in firsts.values()}) == len(Position)
+    kept = figure_for_exercise(own_exercise(Position.ALL_FOURS, based_on="donkey-kicks"))
+    assert not kept.placeholder and len(kept.poses.keyframes) > 1  # the donkey kick moves
+    moved = figure_for_exercise(own_exercise(Position.LYING_SIDE, based_on="donkey-kicks"))
+    assert len(moved.poses.keyframes) == 1
+    assert position_problems(moved.animation(), "lying-side") == []
