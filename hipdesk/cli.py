@@ -137,9 +137,11 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
     plan = repo.week_plan()
     routines = repo.routines()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    calendar = week_calendar(plan, routines, exercises, zone, default_time)
+    calendar = week_calendar(plan, routines, exercises, zone, default_time, remind_minutes=args.remind)
     write_ics(Path(args.output), calendar, _protected(repo))
     summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+    if args.remind is not None:
+        summary += f"; each reminds {args.remind} min before"
     print(f"wrote {args.output}: {summary}")
     return 0
 
@@ -433,6 +435,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--timezone",
         metavar="ZONE",
         help="the time zone of the times, e.g. Europe/Berlin (default: the system's)",
+    )
+    ics.add_argument(
+        "--remind",
+        type=int,
+        metavar="MINUTES",
+        help="add an alarm this many minutes before each event, so a phone calendar reminds too",
     )
     ics.set_defaults(func=cmd_export_ics)
     pdf = export_sub.add_parser(
