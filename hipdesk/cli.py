@@ -391,6 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait for its first paint and exit (for smoke tests)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without showing the window, to remind of the week plan (as at login); "
+        "with reminders off the window opens as usual",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what HipDesk does")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -507,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from hipdesk.views.shell.start import run_app
 
-        return run_app(args.db, exit_after_startup=args.exit_after_startup)
+        return run_app(args.db, exit_after_startup=args.exit_after_startup, background=args.background)
     try:
         if not getattr(args, "needs_db", True):
             return int(args.func(args))

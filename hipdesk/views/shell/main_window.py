@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.app import exercises as exercise_ops
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
             self.addAction(action)
         self._connect_actions()
+        self._make_reminders()
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         if self.current_page() in NEEDS_DATA:  # made now, after the first paint
             self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
+        self.reminders.attach(repo)
         QTimer.singleShot(0, self.offer_resume)
 
     # -- sessions ------------------------------------------------------------------------------
@@ -165,6 +167,15 @@ class MainWindow(QMainWindow):
 
         if SessionSettingsDialog(self).exec() and self.repo is not None:
             self.reload()  # the estimated lengths follow the rep pace and the lead-in
+            self.reminders.reload()  # a reminder names the routine's length
+
+    def _make_reminders(self) -> None:
+        from hipdesk.views.shell.reminders import WindowReminders
+
+        self.reminders = WindowReminders(self, self.start_session)
+        self.ui.menuSession.addAction(self.reminders.action)
+        self.ui.actionQuit.triggered.disconnect(self.close)
+        self.ui.actionQuit.triggered.connect(self.reminders.quit)  # File > Quit quits, reminders or not
 
     # -- pages, made when first shown ----------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -509,6 +520,8 @@ class MainWindow(QMainWindow):
                 self.library.set_exercises(self._exercises, keep=select)
             if "routines" in self._pages:
                 self.routines_page.set_exercises(self._exercises)
+        if change & (Change.PLAN | Change.ROUTINES | Change.SETTINGS):
+            self.reminders.reload()
         self._fresh -= stale_pages(change) - {source}
         if change & Change.EXERCISES and "library" in self._pages:
             self._fresh.add("library")  # its exercises were just set, with the choice kept
@@ -628,23 +641,27 @@ class MainWindow(QMainWindow):
     # -- calendar --------------------------------------------------------------------------------
     def export_calendar_dialog(self) -> None:
         from PySide6.QtCore import QStandardPaths
-        from PySide6.QtWidgets import QFileDialog
 
         if self.repo is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / "HipDesk week.ics") if folder else "HipDesk week.ics"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Calendar", suggested, "Calendar files (*.ics);;All files (*)"
-        )
-        if not path:
+        from hipdesk.views.shell.reminders import calendar_save_dialog
+
+        answer = calendar_save_dialog(self, suggested)  # with the choice of a reminder in the calendar
+        if answer is None:
             return
+        path, remind_minutes = answer
         if not path.lower().endswith(".ics"):
             path += ".ics"
-        self.export_calendar(Path(path))
+        self.export_calendar(Path(path), remind_minutes=remind_minutes)
 
     def export_calendar(
-        self, path: Path, default_time: dt.time | None = None, zone: str | None = None
+        self,
+        path: Path,
+        default_time: dt.time | None = None,
+        zone: str | None = None,
+        remind_minutes: int | None = None,
     ) -> bool:
         """Write the week plan as an iCalendar file and say in one line what it holds."""
         from hipdesk.export.calendar import (
@@ -662,7 +679,10 @@ class MainWindow(QMainWindow):
         exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         zone = zone or local_zone_name()
         try:
-            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time), self._protected())
+            calendar = week_calendar(
+                plan, routines, exercises, zone, default_time, remind_minutes=remind_minutes
+            )
+            write_ics(path, calendar, self._protected())
         except HipDeskError as exc:
             message(self, "Export Calendar", str(exc))
             return False
@@ -779,4 +799,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.reminders.keep_running_on_close():
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(False)  # hidden, still reminding
+            self.statusBar().clearMessage()
         super().closeEvent(event)
