@@ -274,3 +274,19 @@ def test_the_export_dialog_can_add_a_reminder_to_the_calendar(
     assert said == []
     events = Calendar.from_ical(target.read_bytes()).events
     assert events and all(e.walk("VALARM")[0]["TRIGGER"].dt == dt.timedelta(minutes=-20) for e in events)
+
+
+def test_a_wall_clock_jump_after_a_suspend_checks_at_once(window: MainWindow) -> None:
+    import time
+
+    service = window.reminders.service
+    service.set_notifiers([])
+    window.reminders.clock.moment -= dt.timedelta(minutes=20)  # before the time: nothing yet
+    window.reminders.reload()
+    assert service.check() == [] and service.watch.isActive()
+    window.reminders.clock.moment += dt.timedelta(minutes=35)  # woke up 15 minutes late
+    service._on_watch_timeout()  # no jump seen: the single-shot timer is the one to wait for
+    assert not window.reminders.bar.isVisible()
+    service._marks = (time.time() - 35 * 60, time.monotonic())  # the wall clock ran on while asleep
+    service._on_watch_timeout()
+    assert window.reminders.bar.isVisible()

@@ -288,7 +288,7 @@ class ReminderService(QObject):
         if wake is None:
             self.watch.stop()
             return
-        wait = (wake - dt.datetime.now(dt.UTC)).total_seconds() * 1000
+        wait = (wake - self.scheduler.clock()).total_seconds() * 1000
         self.timer.start(int(min(max(wait, 0) + 250, MAX_WAIT_MS)))
         if not self.watch.isActive():
             self._marks = (time.time(), time.monotonic())
