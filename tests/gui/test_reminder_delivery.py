@@ -229,6 +229,9 @@ def test_closing_the_window_asks_once_to_keep_reminders_running(window: MainWind
         window.show()
         window.close()
         assert len(asked) == 1  # asked once
+        assert not app.quitOnLastWindowClosed()
+        window.reminders.quit()  # File > Quit, or the tray's Quit: no question, and no longer kept
+        assert len(asked) == 1 and app.quitOnLastWindowClosed() and not window.isVisible()
         REMINDERS_KEEP_RUNNING.set(False)
     finally:
         app.setQuitOnLastWindowClosed(True)

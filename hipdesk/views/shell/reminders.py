@@ -592,8 +592,12 @@ class WindowReminders(QObject):
         return REMINDERS_KEEP_RUNNING.get()
 
     def quit(self) -> None:
+        """File ▸ Quit and the tray's Quit: close the window without asking, and end HipDesk unless a
+        guided session's window is still open (it ends when that closes, as before reminders)."""
         self.quitting = True
         self.window.close()
         app = QApplication.instance()
-        if app is not None:
-            app.quit()
+        if isinstance(app, QApplication) and not app.quitOnLastWindowClosed():
+            app.setQuitOnLastWindowClosed(True)  # kept running for reminders until now
+            if not any(w.isVisible() for w in app.topLevelWidgets()):
+                app.quit()
