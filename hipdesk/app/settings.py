@@ -62,7 +62,7 @@ REMINDERS_ANY_TIME = Key("reminders/any_time_at", "07:00")  # HH:MM, for routine
 REMINDERS_SKIP_REST_DAYS = Key("reminders/skip_rest_days", True)  # none on a day whose run is rest
 REMINDERS_ASKED_ON_CLOSE = Key("reminders/asked_on_close", False)  # closing asked once about background
 REMINDERS_KEEP_RUNNING = Key("reminders/keep_running", True)  # the answer: keep reminding when closed
-REMINDERS_UNAVAILABLE_SAID = Key("reminders/unavailable_said", False)
+REMINDERS_SETTLED = Key("reminders/settled", "")  # keys of reminders fired or skipped lately, one a line
 
 # printing and PDF export
 PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper

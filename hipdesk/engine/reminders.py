@@ -172,6 +172,16 @@ class ReminderScheduler:
             return _utc(dt.datetime.combine(tomorrow, dt.time(0, 0), tzinfo=now.tzinfo))
         return None
 
+    def settled(self) -> list[str]:
+        """The keys of occurrences that fired or were skipped, from yesterday on: kept across a restart
+        so that a HipDesk started again inside the grace does not remind twice."""
+        since = (self._now().date() - dt.timedelta(days=1)).isoformat()
+        return sorted(k for k in self._fired | self._skipped if k[:10] >= since)
+
+    def restore(self, keys: Iterable[str]) -> None:
+        """What :meth:`settled` gave before a restart counts as fired."""
+        self._fired.update(k for k in keys if isinstance(k, str))
+
     def snooze(self, reminder: Reminder, delay: dt.timedelta = SNOOZE) -> dt.datetime:
         """Remind again ``delay`` from now; returns when (UTC)."""
         at = _utc(self._now()) + delay

@@ -293,3 +293,15 @@ def test_a_wall_clock_jump_after_a_suspend_checks_at_once(window: MainWindow) ->
     service._marks = (time.time() - 35 * 60, time.monotonic())  # the wall clock ran on while asleep
     service._on_watch_timeout()
     assert window.reminders.bar.isVisible()
+
+
+def test_a_reminder_that_fired_does_not_fire_again_after_a_restart(window: MainWindow, qtbot) -> None:
+    window.reminders.service.set_notifiers([])
+    assert len(window.reminders.service.check()) == 1
+    again = MainWindow(window.repo)  # HipDesk started again, five minutes later
+    qtbot.addWidget(again)
+    service = again.reminders.service
+    service.set_notifiers([])
+    service.scheduler.clock = lambda: THURSDAY_EVENING + dt.timedelta(minutes=5)
+    again.reminders.reload()
+    assert service.check() == []

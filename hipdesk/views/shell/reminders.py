@@ -44,7 +44,12 @@ from hipdesk.app.reminders import (
     save_reminder_settings,
     set_autostart,
 )
-from hipdesk.app.settings import REMINDERS_ASKED_ON_CLOSE, REMINDERS_KEEP_RUNNING, current_pace
+from hipdesk.app.settings import (
+    REMINDERS_ASKED_ON_CLOSE,
+    REMINDERS_KEEP_RUNNING,
+    REMINDERS_SETTLED,
+    current_pace,
+)
 from hipdesk.domain.guidance import routine_minutes, routines_by_id
 from hipdesk.domain.model import SessionStatus
 from hipdesk.engine.reminders import (
@@ -250,6 +255,7 @@ class ReminderService(QObject):
         self.watch.timeout.connect(self._on_watch_timeout)
         self._marks = (time.time(), time.monotonic())
         self._last_zone: dt.tzinfo | None = None
+        self._restored = False
 
     def set_notifiers(self, notifiers: list[Notifier]) -> None:
         """The ways to try, in order, before the banner."""
@@ -273,6 +279,9 @@ class ReminderService(QObject):
             return routine_minutes(routine, pace) if routine is not None else None
 
         self.scheduler.update(plan_entries(plan, minutes_of), chosen or load_reminder_settings())
+        if not self._restored:  # what fired before HipDesk was started again
+            self._restored = True
+            self.scheduler.restore(REMINDERS_SETTLED.get().splitlines())
 
         def done_today() -> set[str]:
             now = self.scheduler.clock()
@@ -300,8 +309,13 @@ class ReminderService(QObject):
         due = self.scheduler.due(self.done_today())
         for reminder in due:
             self.deliver(reminder)
+        if due:
+            self._keep_settled()
         self.arm()
         return due
+
+    def _keep_settled(self) -> None:
+        REMINDERS_SETTLED.set("\n".join(self.scheduler.settled()))
 
     def deliver(self, reminder: Reminder) -> None:
         self._shown[reminder.key] = reminder
@@ -325,6 +339,7 @@ class ReminderService(QObject):
             self.scheduler.snooze(reminder)
         elif action == "skip":
             self.scheduler.skip_today(reminder)
+        self._keep_settled()
         self.arm()
 
     def _on_watch_timeout(self) -> None:

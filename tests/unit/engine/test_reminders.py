@@ -189,3 +189,18 @@ def test_a_naive_clock_is_refused() -> None:
     scheduler = ReminderScheduler(lambda: dt.datetime(2026, 12, 2, 18, 30), (entry(2, dt.time(18, 30)),), ON)
     with pytest.raises(ValueError, match="aware"):
         scheduler.due()
+
+
+def test_what_fired_before_a_restart_does_not_fire_again() -> None:
+    clock = WallClock(dt.datetime(2026, 12, 2, 18, 30, tzinfo=BERLIN))
+    entries = (entry(2, dt.time(18, 30)), entry(2, dt.time(18, 35), "Mobility"))
+    first = ReminderScheduler(clock, entries, ON)
+    assert len(first.due()) == 1
+    (skipped,) = first.occurrences(dt.date(2026, 12, 2), BERLIN)[1:]
+    first.skip_today(skipped)
+    kept = first.settled()
+    assert kept == ["2026-12-02/2/0/Hip strength", "2026-12-02/2/0/Mobility"]
+    clock.advance(10)  # started again, inside the grace
+    again = ReminderScheduler(clock, entries, ON)
+    again.restore([*kept, "2026-11-01/6/0/Old"])
+    assert again.due() == [] and "2026-11-01/6/0/Old" not in again.settled()
