@@ -237,9 +237,11 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
     plan = repo.week_plan()
     routines = repo.routines()
     exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    calendar = week_calendar(plan, routines, exercises, zone, default_time)
+    calendar = week_calendar(plan, routines, exercises, zone, default_time, remind_minutes=args.remind)
     write_ics(Path(args.output), calendar, _protected(repo))
     summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+    if args.remind is not None:
+        summary += f"; each reminds {args.remind} min before"
     print(f"wrote {args.output}: {summary}")
     return 0
 
@@ -514,6 +516,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait for its first paint and exit (for smoke tests)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without showing the window, to remind of the week plan (as at login); "
+        "with reminders off the window opens as usual",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what HipDesk does")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -558,6 +566,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--timezone",
         metavar="ZONE",
         help="the time zone of the times, e.g. Europe/Berlin (default: the system's)",
+    )
+    ics.add_argument(
+        "--remind",
+        type=int,
+        metavar="MINUTES",
+        help="add an alarm this many minutes before each event, so a phone calendar reminds too",
     )
     ics.set_defaults(func=cmd_export_ics)
     pdf = export_sub.add_parser(
@@ -644,7 +658,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from hipdesk.views.shell.start import run_app
 
-        return run_app(args.db, exit_after_startup=args.exit_after_startup)
+        return run_app(args.db, exit_after_startup=args.exit_after_startup, background=args.background)
     try:
         if not getattr(args, "needs_db", True):
             return int(args.func(args))

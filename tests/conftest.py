@@ -21,6 +21,8 @@ os.environ.pop("HIPDESK_DB", None)
 # never the machine's own speech engine, in this process or in the HipDesk processes tests start:
 # none outside a test, Qt's mock engine during one (_mock_speech below)
 os.environ["HIPDESK_SPEECH_ENGINE"] = "none"
+# nor the desktop's notification server: reminder tests bring a fake one on a bus of their own
+os.environ["HIPDESK_NOTIFICATIONS"] = "none"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

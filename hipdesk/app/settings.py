@@ -65,6 +65,15 @@ SESSION_LEAD_IN = Key("session/lead_in_s", int(GET_READY_S))  # 0..30 s to get i
 SESSION_REP_PACE = Key("session/rep_pace_percent", 100)  # 50..200 % of each exercise's own rep pace
 SESSION_OLD_REP_TEMPO = Key("session/rep_tempo_s", 0)  # before 0.2: 2..6 s for every rep; read once
 
+# reminders of the week plan (Session > Reminders)
+REMINDERS_ENABLED = Key("reminders/enabled", False)
+REMINDERS_MINUTES_BEFORE = Key("reminders/minutes_before", 0)  # 0..120, for routines with a time
+REMINDERS_ANY_TIME = Key("reminders/any_time_at", "07:00")  # HH:MM, for routines planned at any time
+REMINDERS_SKIP_REST_DAYS = Key("reminders/skip_rest_days", True)  # none on a day whose run is rest
+REMINDERS_ASKED_ON_CLOSE = Key("reminders/asked_on_close", False)  # closing asked once about background
+REMINDERS_KEEP_RUNNING = Key("reminders/keep_running", True)  # the answer: keep reminding when closed
+REMINDERS_SETTLED = Key("reminders/settled", "")  # keys of reminders fired or skipped lately, one a line
+
 # printing and PDF export
 PRINT_PAPER = Key("print/paper", "")  # a4 | letter; empty: the locale's paper
 

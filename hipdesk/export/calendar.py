@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from hipdesk import __version__
 from hipdesk.domain.errors import ValidationError
@@ -36,6 +36,7 @@ CALENDAR_UID = f"week@{UID_DOMAIN}"
 MIN_MINUTES = 5  # an event in a calendar should be visible even for a very short routine
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 SUFFIX = ".ics"
+REMIND_RANGE = (0, 1440)  # minutes before an event that a calendar alarm may go off
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +122,17 @@ def week_calendar(
     default_time: dt.time | None = None,
     start: dt.date | None = None,
     stamp: dt.datetime | None = None,
+    remind_minutes: int | None = None,
 ) -> bytes:
     """The iCalendar file for ``plan``; an empty plan gives a calendar with no events.
 
     ``zone`` is a time zone name such as ``Europe/Berlin`` (see ``local_zone_name``); ``start`` is the
-    first day the events may fall on (today in that zone by default); ``stamp`` is the DTSTAMP.
+    first day the events may fall on (today in that zone by default); ``stamp`` is the DTSTAMP;
+    ``remind_minutes`` adds an alarm that many minutes before each event (0: at its start).
     """
     tz = zone_info(zone)
+    if remind_minutes is not None:
+        check_remind_minutes(remind_minutes)
     start = start or dt.datetime.now(tz).date()
     stamp = stamp or dt.datetime.now(dt.UTC)
     contents = calendar_contents(plan, routines, default_time)
@@ -150,12 +155,30 @@ def week_calendar(
             categories=["HipDesk"],
         )
         event.add("rrule", {"freq": "weekly", "byday": [BYDAY[entry.weekday]]})
+        if remind_minutes is not None:
+            event.add_component(reminder_alarm(entry.routine, exercises, remind_minutes))
         calendar.add_component(event)
     # Describe the zone from the first event on: nothing in the file happens before it.
     calendar.add_missing_timezones(
         first_date=start - dt.timedelta(days=7), last_date=dt.date(max(start.year + 12, 2038), 1, 1)
     )
     return bytes(calendar.to_ical())
+
+
+def check_remind_minutes(minutes: int) -> None:
+    low, high = REMIND_RANGE
+    if not low <= minutes <= high:
+        raise ValidationError(f"A reminder goes off {low} to {high} minutes before, not {minutes}.")
+
+
+def reminder_alarm(routine: Routine, exercises: Mapping[str, Exercise], minutes: int) -> Alarm:
+    """A display alarm ``minutes`` before the event, naming the routine and its length."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", dt.timedelta(minutes=-minutes))
+    length = minutes_text(routine_minutes(routine, Pace.of(exercises)))
+    alarm.add("description", f"{routine.name}: about {length}")
+    return alarm
 
 
 def write_ics(path: Path, data: bytes, protected: Protected | None = None) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -193,3 +194,46 @@ def fake_sessions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         lambda repo, routine, **kwargs: started.append(routine.name) or FakeSession(),
     )
     return started
+
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={folder}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def private_bus(tmp_path: Path) -> Iterator[tuple[str, Any]]:
+    """A session bus of our own (needs dbus-daemon: Debian package ``dbus-daemon``)."""
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        pytest.skip("dbus-daemon is not installed")
+    from PySide6.QtDBus import QDBusConnection
+
+    config = tmp_path / "bus.conf"
+    config.write_text(BUS_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    proc = subprocess.Popen(
+        [daemon, f"--config-file={config}", "--nofork", "--nopidfile", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        address = proc.stdout.readline().strip()
+        assert address.startswith("unix:"), address
+        bus = QDBusConnection.connectToBus(address, "hipdesk-test-bus")
+        assert bus.isConnected(), bus.lastError().message()
+        yield address, bus
+    finally:
+        QDBusConnection.disconnectFromBus("hipdesk-test-bus")
+        proc.terminate()
+        proc.wait(timeout=10)

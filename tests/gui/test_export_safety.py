@@ -15,6 +15,7 @@ from hipdesk.views.printing import jobs as printing
 from hipdesk.views.printing import preview as pdf_preview
 from hipdesk.views.printing.preview import PdfPreviewDialog
 from hipdesk.views.shell import main_window as main_window_module
+from hipdesk.views.shell import reminders
 from hipdesk.views.shell.main_window import MainWindow
 
 
@@ -39,6 +40,7 @@ def digest(path: Path) -> str:
 
 def choose(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(reminders, "calendar_save_dialog", lambda *a, **k: (str(path), None))
 
 
 def save_in_preview(monkeypatch) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from hipdesk.app.settings import LAST_FOLDERS
+from hipdesk.views.shell import reminders
 from hipdesk.views.shell.main_window import MainWindow
 
 
@@ -37,10 +38,16 @@ class Chooser:
         self.answer = ""
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self._ask)
         monkeypatch.setattr(QFileDialog, "getOpenFileName", self._ask)
+        # the calendar's own dialog, which also asks about reminders
+        monkeypatch.setattr(reminders, "calendar_save_dialog", self._ask_calendar)
 
     def _ask(self, _parent, _title, start, _filters="", *_a, **_k) -> tuple[str, str]:
         self.opened_at.append(start)
         return self.answer, ""
+
+    def _ask_calendar(self, _parent, start: str) -> tuple[str, int | None] | None:
+        self.opened_at.append(start)
+        return (self.answer, None) if self.answer else None
 
 
 def test_a_save_dialog_opens_in_the_folder_last_used_for_that_kind(

@@ -81,3 +81,30 @@ def test_the_window_refuses_in_one_line_while_a_command_line_writer_holds_the_da
                      "close it or let it finish, then try again."]  # fmt: skip
     assert time.monotonic() - start < 30
     assert not db_path.exists()  # nothing was written
+
+
+@pytest.mark.parametrize("reminders", [True, False])
+def test_background_start_keeps_the_window_hidden_until_a_second_launch(
+    db_path: Path, tmp_path: Path, processes, reminders: bool
+) -> None:
+    config = tmp_path / "config"
+    (config / "HipDesk").mkdir(parents=True)
+    (config / "HipDesk" / "HipDesk.conf").write_text(
+        f"[reminders]\nenabled={'true' if reminders else 'false'}\n", encoding="utf-8"
+    )
+    env = {**ENV, "XDG_CONFIG_HOME": str(config)}
+    command = [sys.executable, "-m", "hipdesk", "--db", str(db_path), "-v"]
+    first = processes(
+        [*command, "--background"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        wait_for_lock_holder(db_path, first)
+        second = processes(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _out, err = second.communicate(timeout=60)
+        assert second.returncode == 0 and "its window was brought forward" in err, err
+        assert first.poll() is None
+    finally:
+        first.send_signal(signal.SIGKILL)
+        _out, first_err = first.communicate(timeout=30)
+    assert ("started in the background" in first_err) is reminders  # reminders off: the window opens
+    assert "another launch asked for the window" in first_err

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
 from hipdesk.views.common.weekdays import week_order
+from hipdesk.views.shell import reminders
 from hipdesk.views.shell.main_window import MainWindow
 from hipdesk.views.week.model import Role
 from hipdesk.views.week.page import DayColumn, WeekPage
@@ -283,9 +284,7 @@ def test_names_with_markup_are_shown_as_typed(window, page) -> None:
 
 def test_export_calendar_from_the_week_page(window, page, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "my week"
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(target), "")
-    )
+    monkeypatch.setattr(reminders, "calendar_save_dialog", lambda *args, **kwargs: (str(target), None))
     page.ui.exportButton.click()
     written = tmp_path / "my week.ics"
     calendar = Calendar.from_ical(written.read_bytes())
@@ -304,7 +303,7 @@ def test_an_empty_week_exports_an_empty_calendar_and_says_so(
         "Nothing is planned yet: drag a routine onto a day."
     ]
     target = tmp_path / "empty.ics"
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(reminders, "calendar_save_dialog", lambda *a, **k: (str(target), None))
     window.ui.actionExportCalendar.trigger()
     assert Calendar.from_ical(target.read_bytes()).events == []
     assert window.statusBar().currentMessage().endswith("nothing is planned yet, so the calendar is empty.")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -169,6 +170,22 @@ def test_export_ics(tmp_path: Path, capsys) -> None:
     assert {str(e["RRULE"]["BYDAY"][0]) for e in calendar.events} == {"MO", "WE", "TH", "SA", "SU"}
 
 
+def test_export_ics_with_a_reminder(tmp_path: Path, capsys) -> None:
+    import recurring_ical_events
+    from icalendar import Calendar
+
+    target = tmp_path / "week.ics"
+    code, out, _ = run(capsys, "export", "ics", "-o", str(target), "--timezone", "UTC", "--remind", "20")
+    assert code == 0 and out.endswith("; each reminds 20 min before\n")
+    calendar = Calendar.from_ical(target.read_bytes())
+    week = recurring_ical_events.of(calendar).between(dt.date.today(), dt.date.today() + dt.timedelta(days=7))
+    assert len(week) == 7
+    for event in week:
+        (alarm,) = event.walk("VALARM")
+        assert alarm["TRIGGER"].dt == dt.timedelta(minutes=-20) and str(alarm["ACTION"]) == "DISPLAY"
+        assert str(alarm["DESCRIPTION"]).startswith(str(event["SUMMARY"]) + ": about ")
+
+
 def test_export_ics_of_an_empty_week(tmp_path: Path, capsys) -> None:
     from hipdesk.domain.model import WeekPlan
     from hipdesk.store import open_store
@@ -188,6 +205,7 @@ def test_export_ics_of_an_empty_week(tmp_path: Path, capsys) -> None:
         (["--time", "25:99"], "'25:99' is not a time of day"),
         (["--time", "7pm"], "'7pm' is not a time of day"),
         (["--timezone", "Mars/Olympus"], "'Mars/Olympus' is not a time zone"),
+        (["--remind", "-10"], "A reminder goes off 0 to 1440 minutes before, not -10"),
     ],
 )
 def test_export_ics_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys, args, words) -> None:

@@ -20,12 +20,14 @@ def start_folder(kind: str) -> Path | None:
     return Path(documents) if documents else None
 
 
-def _remember(kind: str, path: str) -> None:
+def remember(kind: str, path: str) -> None:
+    """Keep the folder of ``path`` as the one the next dialog for ``kind`` opens in."""
     if path:
         LAST_FOLDERS[kind].set(str(Path(path).parent))
 
 
-def _start(kind: str, name: str) -> str:
+def start_path(kind: str, name: str) -> str:
+    """``name`` in the folder a dialog for ``kind`` opens in."""
     folder = start_folder(kind)
     return str(folder / name) if folder else name
 
@@ -33,13 +35,13 @@ def _start(kind: str, name: str) -> str:
 def save_file(parent: QWidget | None, kind: str, title: str, name: str, filters: str) -> str:
     """Ask where to save; the dialog opens in the last folder for ``kind`` with ``name`` filled in.
     Returns the path chosen, or "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, _start(kind, name), filters)
-    _remember(kind, path)
+    path, _ = QFileDialog.getSaveFileName(parent, title, start_path(kind, name), filters)
+    remember(kind, path)
     return path
 
 
 def open_file(parent: QWidget | None, kind: str, title: str, filters: str) -> str:
     """Ask which file to open, starting in the last folder for ``kind``; "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, _start(kind, ""), filters)
-    _remember(kind, path)
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_path(kind, ""), filters)
+    remember(kind, path)
     return path

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
 from hipdesk.app import exercises as exercise_ops
@@ -18,7 +18,7 @@ from hipdesk.app.changes import Change, stale_pages
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.dates import long_date_time
-from hipdesk.views.common.file_dialogs import open_file, save_file
+from hipdesk.views.common.file_dialogs import open_file, remember, save_file, start_path
 from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         shortcuts.setObjectName("actionKeyboardShortcuts")
         shortcuts.triggered.connect(self.show_shortcuts)
         self._connect_actions()
+        self._make_reminders()
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         if self.current_page() in NEEDS_DATA:  # made now, after the first paint
             self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
+        self.reminders.attach(repo)
         QTimer.singleShot(0, self.offer_resume)
 
     # -- sessions ------------------------------------------------------------------------------
@@ -181,6 +183,15 @@ class MainWindow(QMainWindow):
 
         if SessionSettingsDialog(self).exec() and self.repo is not None:
             self.reload()  # the estimated lengths follow the rep pace and the lead-in
+            self.reminders.reload()  # a reminder names the routine's length
+
+    def _make_reminders(self) -> None:
+        from hipdesk.views.shell.reminders import WindowReminders
+
+        self.reminders = WindowReminders(self, self.start_session)
+        self.ui.menuSession.addAction(self.reminders.action)
+        self.ui.actionQuit.triggered.disconnect(self.close)
+        self.ui.actionQuit.triggered.connect(self.reminders.quit)  # File > Quit quits, reminders or not
 
     # -- pages, made when first shown ----------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -523,6 +534,8 @@ class MainWindow(QMainWindow):
                 self.library.set_exercises(self._exercises, keep=select)
             if "routines" in self._pages:
                 self.routines_page.set_exercises(self._exercises)
+        if change & (Change.PLAN | Change.ROUTINES | Change.SETTINGS):
+            self.reminders.reload()
         self._fresh -= stale_pages(change) - {source}
         if change & Change.EXERCISES and "library" in self._pages:
             self._fresh.add("library")  # its exercises were just set, with the choice kept
@@ -639,17 +652,24 @@ class MainWindow(QMainWindow):
     def export_calendar_dialog(self) -> None:
         if self.repo is None:
             return
-        path = save_file(
-            self, "calendar", "Export Calendar", "HipDesk week.ics", "Calendar files (*.ics);;All files (*)"
-        )
-        if not path:
+        from hipdesk.views.shell.reminders import calendar_save_dialog
+
+        # with the choice of a reminder in the calendar, in the folder last used for calendars
+        answer = calendar_save_dialog(self, start_path("calendar", "HipDesk week.ics"))
+        if answer is None:
             return
+        path, remind_minutes = answer
+        remember("calendar", path)
         if not path.lower().endswith(".ics"):
             path += ".ics"
-        self.export_calendar(Path(path))
+        self.export_calendar(Path(path), remind_minutes=remind_minutes)
 
     def export_calendar(
-        self, path: Path, default_time: dt.time | None = None, zone: str | None = None
+        self,
+        path: Path,
+        default_time: dt.time | None = None,
+        zone: str | None = None,
+        remind_minutes: int | None = None,
     ) -> bool:
         """Write the week plan as an iCalendar file and say in one line what it holds."""
         from hipdesk.export.calendar import (
@@ -667,7 +687,10 @@ class MainWindow(QMainWindow):
         exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
         zone = zone or local_zone_name()
         try:
-            write_ics(path, week_calendar(plan, routines, exercises, zone, default_time), self._protected())
+            calendar = week_calendar(
+                plan, routines, exercises, zone, default_time, remind_minutes=remind_minutes
+            )
+            write_ics(path, calendar, self._protected())
         except HipDeskError as exc:
             message(self, "Export Calendar", str(exc))
             return False
@@ -816,4 +839,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.reminders.keep_running_on_close():
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(False)  # hidden, still reminding
+            self.statusBar().clearMessage()
         super().closeEvent(event)

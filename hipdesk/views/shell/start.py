@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -16,6 +17,8 @@ from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
 from hipdesk.views.common.application import make_application
 from hipdesk.views.common.dates import long_date_time
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
@@ -47,11 +50,13 @@ def _report(what: str) -> None:
     print(f"{what} {time.time():.6f} maxrss-kib {rss}", flush=True)
 
 
-def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
+def run_app(db_override: str | None, exit_after_startup: bool = False, background: bool = False) -> int:
     """Open the window at once and fill it with the data right after its first paint.
 
     Storage (peewee, the catalogue check, the queries) is loaded only once the window is on
-    screen, so the runner sees HipDesk as soon as a bare Qt window would appear.
+    screen, so the runner sees HipDesk as soon as a bare Qt window would appear. ``background``
+    (``--background``, as the login entry starts it): with reminders on, the data loads with no
+    window shown, and HipDesk runs until it is quit; a second launch brings the window forward.
     """
     app = make_application()
     from hipdesk.views.shell.single_instance import WRITER_WAIT_MS, DataLock, ask_running_instance_to_raise
@@ -105,8 +110,13 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
         if exit_after_startup:
             QTimer.singleShot(0, app.quit)
 
-    window.installEventFilter(_AfterFirstPaint(window, load))
-    window.show()
+    if background and _reminders_on():
+        logger.info("started in the background for reminders; the window stays hidden")
+        app.setQuitOnLastWindowClosed(False)
+        QTimer.singleShot(0, load)
+    else:
+        window.installEventFilter(_AfterFirstPaint(window, load))
+        window.show()
     try:
         code = app.exec()
     finally:
@@ -122,6 +132,12 @@ def run_app(db_override: str | None, exit_after_startup: bool = False) -> int:
             handler.uninstall()
         lock.release()
     return code
+
+
+def _reminders_on() -> bool:
+    from hipdesk.app.settings import REMINDERS_ENABLED
+
+    return REMINDERS_ENABLED.get()
 
 
 def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_startup: bool) -> Repo:

@@ -217,3 +217,24 @@ def test_local_zone_from_a_copied_zone_file(tmp_path: Path, monkeypatch: pytest.
 
 def test_local_zone_falls_back_to_utc() -> None:
     assert local_zone_name({}, NOWHERE, NOWHERE) == "UTC"
+
+
+def test_a_reminder_rides_along_as_an_alarm_on_every_occurrence() -> None:
+    events = occurrences(export(remind_minutes=15))
+    assert len(events) == 4 * WEEKS
+    for event in events:
+        (alarm,) = event.subcomponents
+        assert alarm.name == "VALARM"
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == dt.timedelta(minutes=-15)
+        routine = STRENGTH if str(event["SUMMARY"]) == "Hip strength" else STRETCH
+        assert str(alarm["DESCRIPTION"]) == f"{routine.name}: about {routine_minutes(routine)} min"
+        assert event.start + alarm["TRIGGER"].dt < event.start
+    assert b"TRIGGER:-PT15M" in export(remind_minutes=15)
+
+
+def test_no_reminder_means_no_alarm_and_an_odd_one_is_refused() -> None:
+    assert b"VALARM" not in export()
+    assert b"TRIGGER:P0D" in export(remind_minutes=0)  # at the start
+    with pytest.raises(ValidationError, match="0 to 1440 minutes before, not -5"):
+        export(remind_minutes=-5)
