@@ -1,0 +1,202 @@
+"""What a runner reads when a write fails or a request names something gone, word for word."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hipdesk.catalogue.starter import STRENGTH, WARM_UP
+from hipdesk.db import files
+from hipdesk.db.backup import integrity_check
+from hipdesk.db.history_queries import MAX_NOTES
+from hipdesk.db.repo import NotFoundError, write_failure_reason
+from hipdesk.domain.errors import HipDeskError, ValidationError
+from hipdesk.domain.model import Routine, RoutineItem
+
+
+def chained(first: BaseException, then: BaseException, *, cause: bool = False) -> BaseException:
+    """``then`` raised while handling ``first`` (or ``from first`` with ``cause``), as Python chains them."""
+    try:
+        try:
+            raise first
+        except BaseException as exc:
+            if cause:
+                raise then from exc
+            raise then  # noqa: B904  (an implicit chain is the point)
+    except BaseException as raised:
+        return raised
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        (sqlite3.OperationalError("database or disk is full"), "the disk is full"),
+        (OSError("write failed: No space left"), "the disk is full"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), "the disk quota is used up"),
+        (OSError("user quota reached"), "the disk quota is used up"),
+        (OSError(errno.EROFS, "Read-only file system"), "the data file can no longer be written (read-only)"),
+        (
+            sqlite3.OperationalError("attempt to write a readonly database"),
+            "the data file can no longer be written (read-only)",
+        ),
+        (OSError(errno.EACCES, "Permission denied"), "[Errno 13] Permission denied"),
+        (sqlite3.OperationalError(), "OperationalError"),
+    ],
+)
+def test_a_failed_write_is_named_in_plain_words(error: BaseException, reason: str) -> None:
+    assert write_failure_reason(error) == reason
+
+
+def test_the_full_disk_behind_a_failed_rollback_is_what_the_runner_reads() -> None:
+    hidden = sqlite3.OperationalError("database or disk is full")
+    rollback = sqlite3.OperationalError("cannot rollback - no transaction is active")
+    assert write_failure_reason(chained(hidden, rollback)) == "the disk is full"
+    assert write_failure_reason(chained(hidden, rollback, cause=True)) == "the disk is full"
+    # nothing of the chain names a known cause: the first error's own words
+    first = chained(sqlite3.OperationalError("locked"), sqlite3.OperationalError("rollback failed"))
+    assert write_failure_reason(first) == "locked"
+
+
+def test_an_error_raised_from_none_hides_what_it_was_raised_in() -> None:
+    try:
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        except OSError:
+            raise sqlite3.OperationalError("the session could not be saved") from None
+    except sqlite3.OperationalError as exc:
+        assert write_failure_reason(exc) == "the session could not be saved"
+
+
+def test_an_error_chained_to_itself_still_gets_an_answer() -> None:
+    error = sqlite3.OperationalError("stuck")
+    error.__context__ = error
+    assert write_failure_reason(error) == "stuck"
+
+
+def test_an_input_output_error_is_a_full_disk_only_when_the_disk_has_no_room(tmp_path: Path) -> None:
+    error = sqlite3.OperationalError("disk I/O error")
+    assert not files.is_disk_full(error, tmp_path / "hipdesk.sqlite")
+    stats = os.statvfs(tmp_path)
+    # a path not made yet is measured on the nearest folder that exists
+    assert files.free_bytes(tmp_path / "not" / "made" / "yet.sqlite") == pytest.approx(
+        stats.f_bavail * stats.f_frsize, rel=0.01
+    )
+    assert files.disk_full_text(tmp_path) == (
+        f"The disk holding {tmp_path} is full: HipDesk could not write to it, and nothing was changed. "
+        "Free some space, then try again."
+    )
+
+
+def test_renaming_a_routine_renames_it_in_the_week_and_says_why_it_cannot(repo) -> None:
+    warm_up, strength = repo.routine(WARM_UP), repo.routine(STRENGTH)
+    repo.rename_routine(warm_up.id, "Morning hips")
+    assert repo.routine("Morning hips").items == warm_up.items
+    assert WARM_UP not in repo.routine_names()
+    planned = {
+        p.routine_name for d in repo.week_plan().days for p in d.routines if p.routine_id == warm_up.id
+    }
+    assert planned == {"Morning hips"}
+    others = {
+        p.routine_name for d in repo.week_plan().days for p in d.routines if p.routine_id == strength.id
+    }
+    assert others <= {STRENGTH}
+    with pytest.raises(ValidationError) as taken:
+        repo.rename_routine(warm_up.id, STRENGTH)
+    assert str(taken.value) == f"There is already a routine named '{STRENGTH}'."
+    with pytest.raises(NotFoundError) as gone:
+        repo.rename_routine(10_000, "Evening hips")
+    assert str(gone.value) == "That routine no longer exists."
+
+
+def test_session_notes_up_to_the_limit_are_kept_and_longer_ones_refused(repo) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    repo.set_session_notes(sid, "n" * MAX_NOTES)
+    assert repo.session(sid).notes == "n" * MAX_NOTES
+    with pytest.raises(ValidationError) as long:
+        repo.set_session_notes(sid, "n" * (MAX_NOTES + 1))
+    assert str(long.value) == "Notes can be at most 5000 characters long."
+    assert repo.session(sid).notes == "n" * MAX_NOTES
+    with pytest.raises(HipDeskError) as gone:
+        repo.set_session_notes(sid + 100, "late")
+    assert str(gone.value) == "That session no longer exists."
+
+
+def test_an_exercise_in_use_names_the_routines_that_use_it(repo) -> None:
+    mine = repo.create_exercise(replace(repo.exercise("clamshell"), name="Band clam", builtin=False))
+    unused = repo.create_exercise(replace(repo.exercise("clamshell"), name="Spare clam", builtin=False))
+    for name in ("Tuesday", "Friday"):
+        repo.save_routine(Routine(name, (RoutineItem(mine.id, reps=10), RoutineItem("squat", reps=5))))
+    with pytest.raises(ValidationError) as used:
+        repo.delete_exercise(mine.id)
+    assert str(used.value) in (
+        "'Band clam' is used in Tuesday, Friday: remove it there first.",
+        "'Band clam' is used in Friday, Tuesday: remove it there first.",
+    )
+    repo.delete_exercise(unused.id)  # in no routine: gone
+    with pytest.raises(NotFoundError) as gone:
+        repo.delete_exercise(unused.id)
+    assert str(gone.value) == f"There is no exercise '{unused.id}'."
+
+
+def test_settings_keep_one_value_per_key(repo) -> None:
+    repo.set_setting("volume", 35)
+    repo.set_setting("voice", "Alex")
+    assert (repo.setting("volume"), repo.setting("voice"), repo.setting("rate", 1.0)) == (35, "Alex", 1.0)
+
+
+def test_an_import_gives_each_carried_exercise_a_free_id_of_its_own(repo) -> None:
+    base = replace(repo.exercise("clamshell"), builtin=False)
+    carried = [replace(base, id=f"their-{n}", name="Band walk", summary=f"version {n}") for n in (1, 2, 3)]
+    routine = Routine("Shared", tuple(RoutineItem(ex.id, reps=10) for ex in carried))
+    first = repo.import_routine(routine, carried)
+    again = repo.import_routine(routine, carried)
+    ids = [item.exercise_id for item in first.items]
+    assert ids == ["my-band-walk", "my-band-walk-2", "my-band-walk-3"]
+    assert [repo.exercise(i).summary for i in ids] == ["version 1", "version 2", "version 3"]
+    # the second import finds each id taken by the first import's exercise and numbers on
+    assert [item.exercise_id for item in again.items] == [
+        "my-band-walk-4",
+        "my-band-walk-5",
+        "my-band-walk-6",
+    ]
+
+
+def test_a_check_names_each_broken_link_and_never_says_ok_beside_it(repo, db_path: Path) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    repo.db.close()
+    with sqlite3.connect(db_path) as con:
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute("DELETE FROM session WHERE id = ?", [sid])
+        con.execute(
+            "INSERT INTO set_record (session_id, exercise_slug, exercise_name, side, set_number, item_index,"
+            " skipped) VALUES (?, 'squat', 'Squat', 'both', 1, 0, 0)",
+            [sid],
+        )
+        row = con.execute("SELECT max(rowid) FROM set_record").fetchone()[0]
+    con.close()
+    broken = [f"row {row} of set_record points to a missing row of session"]
+    before = [p for p in files.sidecars(db_path) if p.exists()]
+    assert integrity_check(db_path, alone=True) == broken
+    assert [p for p in files.sidecars(db_path) if p.exists()] == before  # a check alone leaves nothing
+    assert integrity_check(db_path) == broken
+
+
+def test_a_check_of_a_file_that_is_no_database_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"shopping list: bands, mat\n" * 100)
+    assert integrity_check(path) == ["file is not a database"]
+
+
+def test_a_check_of_a_database_with_a_table_missing_names_it(repo, db_path: Path) -> None:
+    repo.db.execute_sql("DROP TABLE setting")
+    repo.db.close()
+    problems = integrity_check(db_path)
+    assert problems and "ok" not in problems
+    assert any("setting" in p for p in problems), problems
