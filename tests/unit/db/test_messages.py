@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import sqlite3
@@ -16,7 +17,7 @@ from hipdesk.db.backup import integrity_check
 from hipdesk.db.history_queries import MAX_NOTES
 from hipdesk.db.repo import NotFoundError, write_failure_reason
 from hipdesk.domain.errors import HipDeskError, ValidationError
-from hipdesk.domain.model import Routine, RoutineItem
+from hipdesk.domain.model import Routine, RoutineItem, SessionStatus, SetRecord, Side
 
 
 def chained(first: BaseException, then: BaseException, *, cause: bool = False) -> BaseException:
@@ -200,3 +201,107 @@ def test_a_check_of_a_database_with_a_table_missing_names_it(repo, db_path: Path
     problems = integrity_check(db_path)
     assert problems and "ok" not in problems
     assert any("setting" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("rpe", "left", "right", "message"),
+    [
+        (0, 0, 0, "Effort must be from 1 to 10."),
+        (11, 0, 0, "Effort must be from 1 to 10."),
+        (5, -1, 0, "Discomfort must be from 0 to 10."),
+        (5, 0, 11, "Discomfort must be from 0 to 10."),
+        (5, 11, 0, "Discomfort must be from 0 to 10."),
+        (5, 0, -1, "Discomfort must be from 0 to 10."),
+    ],
+)
+def test_feedback_out_of_its_scale_is_refused_in_words(repo, rpe, left, right, message) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    with pytest.raises(ValidationError) as refused:
+        repo.save_feedback(sid, rpe, left, right, "")
+    assert str(refused.value) == message
+
+
+def test_feedback_at_both_ends_of_each_scale_is_kept(repo) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    for rpe, left, right in ((1, 0, 0), (10, 10, 10)):
+        repo.save_feedback(sid, rpe, left, right, "")
+        kept = repo.session(sid)
+        assert (kept.rpe, kept.discomfort_left, kept.discomfort_right) == (rpe, left, right)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Band Walk — Left & Right!", "my-band-walk-left-right"),
+        ("  Über Clam  ", "my-ber-clam"),
+        ("!!!", "my-exercise"),
+        ("Side-lying " + "leg " * 20, "my-side-lying" + "-leg" * 12 + "-l"),
+        ("a" * 59 + " b", "my-" + "a" * 59),
+    ],
+)
+def test_a_new_exercise_gets_an_id_from_its_name(repo, name: str, slug: str) -> None:
+    made = repo.create_exercise(replace(repo.exercise("clamshell"), name=name, builtin=False))
+    assert made.id == slug and not made.builtin
+    assert repo.exercise(slug).name == name.strip() and not repo.exercise(slug).builtin
+    again = repo.create_exercise(replace(repo.exercise("clamshell"), name=name, builtin=False))
+    assert again.id == slug + "-2"
+
+
+def test_a_copy_of_a_built_in_is_the_users_and_remembers_where_it_came_from(repo) -> None:
+    copy = repo.duplicate_exercise("clamshell")
+    assert (copy.id, copy.name, copy.builtin, copy.based_on) == (
+        "my-clamshell-my-version", "Clamshell (my version)", False, "clamshell",
+    )  # fmt: skip
+    named = repo.duplicate_exercise("clamshell", "Banded clam")
+    assert (named.name, named.based_on) == ("Banded clam", "clamshell")
+    assert repo.exercise(named.id).based_on == "clamshell"
+    with pytest.raises(NotFoundError) as gone:
+        repo.update_exercise(replace(named, id="my-no-such"))
+    assert str(gone.value) == "There is no exercise 'my-no-such'."
+    with pytest.raises(ValidationError) as unnamed:
+        repo.create_exercise(replace(named, name="  "))
+    assert str(unnamed.value) == "An exercise needs a name."
+    with pytest.raises(ValidationError) as unnamed:
+        repo.update_exercise(replace(named, name=""))
+    assert str(unnamed.value) == "An exercise needs a name."
+
+
+def test_a_session_kept_as_partial_ends_with_its_own_last_set(repo) -> None:
+    t0 = dt.datetime(2026, 5, 1, 7, 0, tzinfo=dt.UTC)
+    first = repo.start_session(repo.routine(WARM_UP), t0)
+    other = repo.start_session(repo.routine(WARM_UP), t0 + dt.timedelta(hours=1))
+    empty = repo.start_session(repo.routine(WARM_UP), t0 + dt.timedelta(hours=3))
+    repo.record_set(
+        first, SetRecord("glute-bridge", Side.BOTH, 1, ended_at=t0 + dt.timedelta(minutes=4)), "B"
+    )
+    repo.record_set(other, SetRecord("glute-bridge", Side.BOTH, 1, ended_at=t0 + dt.timedelta(hours=2)), "B")
+    repo.keep_partial(first)
+    repo.keep_partial(empty)
+    assert repo.session(first).ended_at.isoformat() == "2026-05-01T07:04:00+00:00"
+    assert repo.session(empty).ended_at.isoformat() == "2026-05-01T10:00:00+00:00"  # no set: its start
+    assert repo.session(first).status is SessionStatus.PARTIAL
+    with pytest.raises(NotFoundError) as gone:
+        repo.keep_partial(empty + 100)
+    assert str(gone.value) == "That session no longer exists."
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(errno.ENOSPC, "No space left on device"),
+        OSError(errno.EDQUOT, "Disk quota exceeded"),
+        sqlite3.OperationalError("database or disk is full"),
+        RuntimeError("write: No space left on device"),
+    ],
+)
+def test_a_full_disk_is_recognised_also_behind_the_error_it_caused(tmp_path: Path, error) -> None:
+    assert files.is_disk_full(error, tmp_path)
+    later = chained(error, sqlite3.OperationalError("cannot rollback - no transaction is active"))
+    assert files.is_disk_full(later, tmp_path)
+    assert files.is_disk_full(chained(error, RuntimeError("closing"), cause=True), tmp_path)
+
+
+def test_other_errors_are_no_full_disk(tmp_path: Path) -> None:
+    assert not files.is_disk_full(OSError(errno.EACCES, "Permission denied"), tmp_path)
+    assert not files.is_disk_full(sqlite3.OperationalError("database is locked"), tmp_path)
+    assert not files.is_disk_full(None, tmp_path)
