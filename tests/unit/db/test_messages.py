@@ -305,3 +305,42 @@ def test_other_errors_are_no_full_disk(tmp_path: Path) -> None:
     assert not files.is_disk_full(OSError(errno.EACCES, "Permission denied"), tmp_path)
     assert not files.is_disk_full(sqlite3.OperationalError("database is locked"), tmp_path)
     assert not files.is_disk_full(None, tmp_path)
+
+
+def test_a_restore_names_why_a_file_cannot_take_the_datas_place(repo, db_path: Path, tmp_path: Path) -> None:
+    from hipdesk.db.backup import BackupError
+    from hipdesk.db.recovery import check_replacement
+
+    repo.db.close()
+    missing = tmp_path / "gone.sqlite"
+    with pytest.raises(BackupError) as refused:
+        check_replacement(missing, db_path)
+    assert str(refused.value) == f"There is no file {missing}."
+    with pytest.raises(BackupError) as refused:
+        check_replacement(db_path, db_path)
+    assert str(refused.value) == f"{db_path} is the data file itself."
+    good = tmp_path / "copy.sqlite"
+    good.write_bytes(db_path.read_bytes())
+    check_replacement(good, tmp_path / "not-made-yet.sqlite")  # no data file yet: any good backup will do
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(db_path.read_bytes())
+    data[4096 : 4096 * 3] = b"\xff" * (4096 * 2)  # inner pages broken, the header intact
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(BackupError) as refused:
+        check_replacement(damaged, db_path)
+    assert str(refused.value).startswith(f"{damaged} is not a usable backup (")
+    assert "ok)" not in str(refused.value)
+
+
+def test_deleting_a_routine_deletes_that_one_only(repo) -> None:
+    names = repo.routine_names()
+    repo.delete_routine(repo.routine(WARM_UP).id)
+    assert repo.routine_names() == [n for n in names if n != WARM_UP]
+
+
+def test_a_third_exercise_of_one_name_gets_the_next_number(repo) -> None:
+    ids = [
+        repo.create_exercise(replace(repo.exercise("squat"), name="Wall sit", builtin=False)).id
+        for _ in range(3)
+    ]
+    assert ids == ["my-wall-sit", "my-wall-sit-2", "my-wall-sit-3"]
