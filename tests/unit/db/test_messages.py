@@ -344,3 +344,108 @@ def test_a_third_exercise_of_one_name_gets_the_next_number(repo) -> None:
         for _ in range(3)
     ]
     assert ids == ["my-wall-sit", "my-wall-sit-2", "my-wall-sit-3"]
+
+
+def test_a_restore_says_where_the_data_that_was_there_is_kept(db_path: Path, tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    from hipdesk.db.recovery import restore_file
+    from hipdesk.store import open_store
+
+    def volume() -> int:
+        repo = open_store(db_path)
+        try:
+            return repo.setting("volume")
+        finally:
+            repo.db.close()
+
+    repo = open_store(db_path)
+    repo.set_setting("volume", 11)
+    repo.db.close()
+    saved = tmp_path / "saved.sqlite"
+    shutil.copy(db_path, saved)
+    repo = open_store(db_path)
+    repo.set_setting("volume", 99)
+    repo.db.close()
+    now = dt.datetime(2026, 5, 1, 7, 0, tzinfo=dt.UTC)
+    told = restore_file(db_path, saved, now)
+    kept = db_path.parent / "backups" / "hipdesk.before-restore-20260501-070000Z.sqlite"
+    assert told == f"restored {db_path} from {saved}; the data as it was is in {kept}"
+    assert volume() == 11
+    shutil.copy(kept, db_path)  # the data as it was, back in place
+    assert volume() == 99
+
+    for content, label in ((b"not a database " * 500, "damaged"), (b"", "replaced")):
+        db_path.write_bytes(content)
+        told = restore_file(db_path, saved, now)
+        found = re.fullmatch(rf"restored {re.escape(str(db_path))} from {re.escape(str(saved))}; "
+                             rf"the file that was there is now (.+)", told)  # fmt: skip
+        assert found, told
+        moved = Path(found[1])
+        assert re.fullmatch(rf"hipdesk\.{label}-\d{{8}}-\d{{6}}\.sqlite", moved.name), moved
+        assert moved.read_bytes() == content  # kept, never deleted
+        assert volume() == 11
+    db_path.unlink()
+    assert restore_file(db_path, saved, now) == f"restored {db_path} from {saved}"
+    assert volume() == 11
+    assert saved.is_file() and kept.is_file()  # the thinning after a restore keeps the file restored from
+
+
+def local(day: int, hour: int = 9) -> dt.datetime:
+    """``hour`` o'clock on a March 2026 day in the runner's own zone."""
+    return dt.datetime(2026, 3, day, hour, 0).astimezone()
+
+
+def finished(repo, day: int, sets: list[SetRecord], feedback: tuple[int, int, int] | None = None) -> int:
+    sid = repo.start_session(repo.routine(WARM_UP), local(day))
+    for record in sets:
+        repo.record_set(
+            sid, replace(record, started_at=local(day), ended_at=local(day, 10)), record.exercise_id
+        )
+    repo.finish_session(sid, SessionStatus.FINISHED, local(day, 11))
+    if feedback:
+        repo.save_feedback(sid, *feedback, "")
+    return sid
+
+
+def test_progression_hints_read_each_exercise_of_the_latest_sessions(repo) -> None:
+    from hipdesk.domain.history import ExerciseSession
+
+    sid = finished(repo, 2, [
+        SetRecord("clamshell", Side.LEFT, 1, target_reps=12, actual_reps=12, item_index=0),
+        SetRecord("clamshell", Side.LEFT, 2, target_reps=12, actual_reps=10, item_index=0),
+        SetRecord("clamshell", Side.LEFT, 3, target_reps=12, skipped=True, item_index=0),
+        SetRecord("side-plank", Side.BOTH, 1, target_s=30, actual_s=25.5, item_index=1),
+    ])  # fmt: skip
+    rows = sorted(repo.recent_exercise_sessions(5), key=lambda r: r.exercise_id)
+    assert rows == [
+        ExerciseSession("clamshell", sid, local(2), done=2, skipped=1, min_reps=10, min_s=None),
+        ExerciseSession("side-plank", sid, local(2), done=1, skipped=0, min_reps=None, min_s=25.5),
+    ]
+    assert rows[0].started_at.isoformat() == local(2).astimezone(dt.UTC).isoformat()
+
+
+def test_discomfort_and_progress_are_read_per_local_day_between_the_days_chosen(repo) -> None:
+    from hipdesk.domain.history import DiscomfortPoint, ProgressPoint
+
+    for day, reps, feedback in ((2, 8, (5, 2, 4)), (3, 10, (5, 1, 0)), (4, 12, (5, 3, 3))):
+        finished(
+            repo, day, [SetRecord("clamshell", Side.RIGHT, 1, target_reps=12, actual_reps=reps)], feedback
+        )
+    march = dt.date(2026, 3, 1)
+    assert repo.discomfort_by_day(march.replace(day=3), march.replace(day=3)) == [
+        DiscomfortPoint(march.replace(day=3), 1.0, 0.0)
+    ]
+    assert repo.discomfort_by_day(march.replace(day=3)) == [
+        DiscomfortPoint(march.replace(day=3), 1.0, 0.0), DiscomfortPoint(march.replace(day=4), 3.0, 3.0),
+    ]  # fmt: skip
+    assert repo.exercise_progress("clamshell", end=march.replace(day=3)) == [
+        ProgressPoint(march.replace(day=2), Side.RIGHT, 8.0), ProgressPoint(march.replace(day=3), Side.RIGHT, 10.0),
+    ]  # fmt: skip
+
+
+def test_a_session_not_resumed_yet_resumes_at_its_first_step(repo) -> None:
+    sid = repo.start_session(repo.routine(WARM_UP))
+    plan, step = repo.session_plan(sid)
+    assert step == 0 and plan.items == repo.routine(WARM_UP).items
