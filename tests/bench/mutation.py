@@ -3,12 +3,17 @@
     python tests/bench/mutation.py                       # domain, engine, db, export, catalogue
     python tests/bench/mutation.py --package engine      # one package (repeat the option for more)
     python tests/bench/mutation.py --keep /tmp/mut       # keep the work folders (survivors, mutmut's own data)
+    python tests/bench/mutation.py --package db --tests tests/unit/db   # only these tests (repeatable)
 
 For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
 package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
 package is killed / (all - equivalent): a mutant the tests let through is a bug a user could meet,
 unless it is listed in ``mutation_equivalent.txt`` beside this script with the reason it behaves as the
-original does. Survivors not listed are printed, one per line, with ``mutmut show``'s diff in the
+original does. Each package's run uses only the tests that cover it (``TESTS`` below, or ``--tests``);
+two kinds of test stay out of every run (``LEFT_OUT``): the process-killing tests of
+``tests/unit/db/test_kills.py``, which kill real processes at random moments (about a second each, and their
+outcome depends on the moment, so a mutant's verdict would too), and the read-only-folder test, whose
+HipDesk runs inside the read-only folder, where mutmut's mutated copy cannot find its configuration. Survivors not listed are printed, one per line, with ``mutmut show``'s diff in the
 work folder's ``survivors.txt``.
 """
 
@@ -30,6 +35,16 @@ PACKAGES = ("domain", "engine", "db", "export", "catalogue")
 EQUIVALENT = Path(__file__).with_name("mutation_equivalent.txt")
 GOAL = 0.85
 RESULT = re.compile(r"^\s*(\S+): (.+)$")
+# the unit tests that exercise each package (the engine and the catalogue are used across tests/unit)
+TESTS = {
+    "domain": ["tests/unit"],
+    "engine": ["tests/unit"],
+    "db": ["tests/unit/db"],
+    "export": ["tests/unit/export"],
+    "catalogue": ["tests/unit"],
+}
+LEFT_OUT = ["tests/unit/db/test_kills.py", "tests/unit/db/test_read_only_file.py"]
+SELECTION = "pytest_add_cli_args_test_selection = "
 
 
 def equivalent_mutants() -> dict[str, str]:
@@ -46,8 +61,8 @@ def equivalent_mutants() -> dict[str, str]:
     return found
 
 
-def prepare(work: Path, package: str) -> None:
-    """A copy of the tree whose mutmut configuration mutates only ``package``."""
+def prepare(work: Path, package: str, tests: list[str]) -> None:
+    """A copy of the tree whose mutmut configuration mutates only ``package`` and runs only ``tests``."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT, capture_output=True, text=True, check=True,
@@ -62,6 +77,15 @@ def prepare(work: Path, package: str) -> None:
     line = "only_mutate = " + _toml_list(config["only_mutate"])
     assert line in text, "pyproject.toml: keep [tool.mutmut] only_mutate on one line"
     text = text.replace(line, "only_mutate = " + _toml_list([f"hipdesk/{package}/*"]))
+    for path in tests:
+        if not (ROOT / path.split("::")[0]).exists():
+            raise SystemExit(f"--tests {path}: no such test file or folder")
+    selection = SELECTION + _toml_list(config["pytest_add_cli_args_test_selection"])
+    assert selection in text, "pyproject.toml: keep [tool.mutmut] test selection on one line"
+    text = text.replace(selection, SELECTION + _toml_list(tests))
+    arguments = "pytest_add_cli_args = [" + text.split("pytest_add_cli_args = [", 1)[1].split("]", 1)[0]
+    ignored = "".join(f'"--ignore={path}", ' for path in LEFT_OUT)
+    text = text.replace(arguments, arguments.replace("[", "[" + ignored, 1))
     (work / "pyproject.toml").write_text(text, encoding="utf-8")
 
 
@@ -79,6 +103,9 @@ def run(package: str, work: Path, children: int) -> Counter[str]:
     statuses = {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
     if not statuses:
         print(f"{package}: mutmut gave no results; see {log}", file=sys.stderr)
+    unchecked = sum(status == "not checked" for status in statuses.values())
+    if unchecked:
+        print(f"{package}: mutmut stopped before testing {unchecked} mutants; see {log}", file=sys.stderr)
     equivalent = equivalent_mutants()
     counts: Counter[str] = Counter()
     survivors = []
@@ -101,6 +128,10 @@ def main() -> int:
     parser.add_argument("--package", action="append", choices=PACKAGES, help="default: all five")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--keep", type=Path, help="a folder to keep the work copies in")
+    parser.add_argument(
+        "--tests", action="append", metavar="PATH",
+        help="run only these tests (a file, folder or node id; repeat for more); default: the package's own",
+    )  # fmt: skip
     args = parser.parse_args()
     packages = args.package or list(PACKAGES)
     base = args.keep or Path(tempfile.mkdtemp(prefix="hipdesk-mutation-"))
@@ -109,7 +140,7 @@ def main() -> int:
         work = base / package
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        prepare(work, package)
+        prepare(work, package, args.tests or TESTS[package])
         counts = run(package, work, args.children)
         judged = sum(v for k, v in counts.items() if k not in ("seconds", "equivalent", "skipped"))
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]

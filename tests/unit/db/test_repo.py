@@ -174,7 +174,8 @@ def test_a_day_reads_in_time_order_however_it_was_saved(repo) -> None:
 
 def test_sessions_and_sets_round_trip(repo) -> None:
     routine = repo.routine(WARM_UP)
-    start = dt.datetime(2026, 3, 29, 0, 30, tzinfo=dt.UTC)
+    # 13:30 in Auckland (summer time, +13:00) is 00:30 UTC: the stored time is the same moment
+    start = dt.datetime(2026, 3, 29, 13, 30, tzinfo=dt.timezone(dt.timedelta(hours=13)))
     sid = repo.start_session(routine, start)
     record = SetRecord(
         "clamshell",
@@ -199,8 +200,9 @@ def test_sessions_and_sets_round_trip(repo) -> None:
     )
     (session,) = repo.sessions()
     assert session.status is SessionStatus.FINISHED and session.rpe == 6 and session.notes == MARKUP
-    assert session.started_at == start
+    assert session.started_at.isoformat() == "2026-03-29T00:30:00+00:00"
     assert session.sets[0] == record
+    assert session.sets[0].ended_at.isoformat() == "2026-03-29T00:30:40+00:00"
     assert session.sets[1].skipped and session.sets[1].side is Side.RIGHT
     with pytest.raises(ValidationError, match="Effort"):
         repo.finish_session(sid, SessionStatus.FINISHED, rpe=11)

@@ -19,7 +19,6 @@ from hipdesk.domain.rules import (
     item_seconds,
     seconds_text,
 )
-from hipdesk.domain.timing import REP_TEMPO_S, SWITCH_SIDES_S
 
 STANDARD = Pace()  # 3 s a rep for every exercise, 5 s to get ready
 
@@ -59,13 +58,12 @@ def test_seconds_text() -> None:
 def test_estimate_counts_work_rests_and_side_switches() -> None:
     each = RoutineItem("clamshell", sets=2, reps=10, sides=ItemSides.EACH, rest_s=30, rest_after_s=40)
     hold = RoutineItem("figure-4-stretch", sets=1, hold_s=30, sides=ItemSides.BOTH, rest_after_s=0)
-    work = 2 * 2 * 10 * REP_TEMPO_S
-    assert item_seconds(each, STANDARD) == pytest.approx(5 + work + 2 * SWITCH_SIDES_S + 30)
+    # 5 s to get ready, 2 sets × 10 reps × 3 s on each of 2 sides, a 5 s switch in each set, one 30 s rest
+    assert item_seconds(each, STANDARD) == pytest.approx(5 + 120 + 10 + 30)
+    assert item_seconds(hold, STANDARD) == pytest.approx(5 + 30)
     routine = Routine("r", items=(each, hold))
-    # the rest after the last exercise is not counted
-    assert estimate_seconds(routine, STANDARD) == round(
-        item_seconds(each, STANDARD) + 40 + item_seconds(hold, STANDARD)
-    )
+    # 165 s, the 40 s rest after it, 35 s; the rest after the last exercise is not counted
+    assert estimate_seconds(routine, STANDARD) == 240
     assert estimate_seconds(Routine("empty"), STANDARD) == 0
 
 
@@ -93,5 +91,5 @@ def test_equipment_listed_once_in_stable_order(repo) -> None:
 def test_alternating_reps_count_per_side_but_timed_work_is_one_stretch() -> None:
     reps = RoutineItem("bird-dog", sets=1, reps=10, sides=ItemSides.ALTERNATING, rest_after_s=0)
     timed = RoutineItem("high-knees", sets=1, work_s=30, sides=ItemSides.ALTERNATING, rest_after_s=0)
-    assert item_seconds(reps, STANDARD) == pytest.approx(5 + 2 * 10 * REP_TEMPO_S)
+    assert item_seconds(reps, STANDARD) == pytest.approx(5 + 2 * 10 * 3)  # 3 s a rep on each side
     assert item_seconds(timed, STANDARD) == pytest.approx(5 + 30)

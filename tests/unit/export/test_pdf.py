@@ -423,3 +423,27 @@ def test_write_pdf_is_atomic_and_reports_one_line(tmp_path) -> None:
     with pytest.raises(ValidationError, match="Cannot write"):
         write_pdf(tmp_path / "missing" / "x.pdf", b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("name", "order"),
+    [
+        ("de_DE", [0, 1, 2, 3, 4, 5, 6]),  # Monday first
+        ("en_US", [6, 0, 1, 2, 3, 4, 5]),  # Sunday first
+        ("ar_EG", [5, 6, 0, 1, 2, 3, 4]),  # Saturday first
+    ],
+)
+def test_the_week_sheet_starts_on_the_locales_first_day(qapp, name: str, order: list[int]) -> None:
+    from PySide6.QtCore import QLocale
+
+    from hipdesk.export.pdf import locale_order
+
+    assert locale_order(QLocale(name)) == order
+
+
+def test_an_unknown_paper_size_is_named_with_the_sizes_there_are(qapp) -> None:
+    from hipdesk.export.pdf import parse_paper
+
+    with pytest.raises(ValidationError) as refused:
+        parse_paper("A5 ")
+    assert str(refused.value) == "Unknown paper size 'A5 ': use a4 or letter."

@@ -291,3 +291,48 @@ def test_a_folder_the_user_cannot_write_is_one_line_and_changes_nothing() -> Non
         for path in sorted(outer.rglob("*"), reverse=True):
             path.unlink() if path.is_file() else path.rmdir()
         outer.rmdir()
+
+
+def test_a_replaced_file_keeps_its_owner_and_never_gets_looser(tmp_path) -> None:
+    from hipdesk.export.safe_write import write_bytes
+
+    private = tmp_path / "private.csv"
+    private.write_bytes(b"old")
+    private.chmod(0o600)
+    if os.geteuid() == 0:
+        os.chown(private, 4321, 4321)
+    old = os.umask(0o022)
+    try:
+        write_bytes(private, b"new")
+        shared = tmp_path / "shared.csv"
+        shared.write_bytes(b"old")
+        shared.chmod(0o666)
+        write_bytes(shared, b"new")
+    finally:
+        os.umask(old)
+    assert private.read_bytes() == b"new" and stat.S_IMODE(private.stat().st_mode) == 0o600
+    if os.geteuid() == 0:
+        assert (private.stat().st_uid, private.stat().st_gid) == (4321, 4321)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644  # the umask still applies
+
+
+def test_what_a_path_that_is_not_a_file_is_called() -> None:
+    from hipdesk.export.safe_write import kind_of
+
+    assert [kind_of(m) for m in (stat.S_IFDIR, stat.S_IFIFO, stat.S_IFCHR, stat.S_IFBLK, stat.S_IFSOCK)] == [
+        "a folder", "a pipe (FIFO)", "a device", "a device", "a socket",
+    ]  # fmt: skip
+    assert kind_of(stat.S_IFLNK) == "a special file"
+
+
+def test_the_files_kept_beside_the_data_are_protected_and_nothing_without_data(tmp_path) -> None:
+    from hipdesk.export.safe_write import Protected
+
+    data = tmp_path / "hipdesk.sqlite"
+    around = Protected.around(data)
+    assert around.data == data
+    assert {p.name for p in around.files} == {
+        "hipdesk.sqlite", "hipdesk.sqlite-wal", "hipdesk.sqlite-shm", "hipdesk.sqlite-journal", "hipdesk.sqlite.lock",
+    }  # fmt: skip
+    assert around.folders == (tmp_path / "backups",)
+    assert Protected.around("") == Protected() == Protected.around(None)
