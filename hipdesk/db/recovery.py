@@ -101,7 +101,7 @@ def check_replacement(source: Path, db_path: Path) -> None:
     if os.path.samefile(source, db_path) if db_path.exists() else False:
         raise backup.BackupError(f"{source} is the data file itself.")
     try:
-        with files.read_only(source) as con:
+        with files.read_only(source, alone=True) as con:  # as restore_into reads it: nothing left beside it
             check = str(con.execute("PRAGMA quick_check").fetchone()[0])
             found = identify(con) if check == "ok" else None
     except sqlite3.Error as exc:

@@ -135,3 +135,30 @@ def test_a_sound_file_is_left_alone(db_path: Path) -> None:
     before = db_path.read_bytes()
     assert recover(db_path) is None
     assert db_path.read_bytes() == before
+
+
+def test_restoring_from_a_copy_of_a_live_data_file_leaves_nothing_beside_the_copy(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """A copy of a data file in write-ahead-log mode is checked and read without its -wal and -shm
+    files being made beside it (the runner's folder holds only what they put there)."""
+    from hipdesk.db.recovery import restore_file
+
+    repo = open_store(db_path)
+    saved = repo.save_routine(Routine("Kept in the copy", (RoutineItem("clamshell"),)))
+    repo.db.close()
+    copy = tmp_path / "elsewhere" / "copy.sqlite"
+    copy.parent.mkdir()
+    shutil.copy(db_path, copy)
+    con = sqlite3.connect(copy)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()  # the last connection: SQLite folds the log in and removes -wal and -shm
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.sqlite"]
+    repo = open_store(db_path)
+    repo.delete_routine(saved.id)
+    repo.db.close()
+    restore_file(db_path, copy)
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.sqlite"]
+    repo = open_store(db_path)
+    assert "Kept in the copy" in [r.name for r in repo.routines()]
+    repo.db.close()
