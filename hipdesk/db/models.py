@@ -1,4 +1,4 @@
-"""Peewee tables. Only ``db.repo`` and ``db.migrations`` use them; everything else gets dataclasses."""
+"""Peewee tables. Only the modules in ``db/`` use them; everything else gets dataclasses."""
 
 from __future__ import annotations
 

@@ -1,0 +1,193 @@
+"""The exercises: the built-ins kept in line with the shipped files, and the user's own."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from peewee import SqliteDatabase, fn
+
+from hipdesk.db.base import NotFoundError, check_name, utc_now
+from hipdesk.db.models import ExerciseRow, RoutineItemRow, RoutineRow
+from hipdesk.domain.errors import ValidationError
+from hipdesk.domain.model import Exercise
+from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict
+
+logger = logging.getLogger(__name__)
+
+META_CATALOGUE = "catalogue_fingerprint"
+
+
+class FreeSlugs:
+    """The exercise ids in use, and for each base the next number to try: n new ids in O(n)."""
+
+    def __init__(self, used: Iterable[str]) -> None:
+        self.used = set(used)
+        self._next: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        slug, n = base, self._next.get(base, 2)
+        while slug in self.used:
+            slug, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self.used.add(slug)
+        return slug
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].strip("-") or "exercise"
+
+
+def exercise_from_row(row: ExerciseRow) -> Exercise:
+    return exercise_from_dict(json.loads(row.data), f"exercise {row.slug} in the database")
+
+
+def free_slug(base: str, taken: FreeSlugs | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free (``taken``: many at once, linearly)."""
+    if taken is not None:
+        return taken.claim(base)
+    slug, n = base, 2
+    while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def insert_user_exercise(slug: str, exercise: Exercise) -> Exercise:
+    """Store ``exercise`` as the user's own under ``slug`` (validated as it will be read back)."""
+    data = exercise_to_dict(exercise)
+    data.update(id=slug, builtin=False)
+    stored = exercise_from_dict(data, "the new exercise")
+    now = utc_now()
+    ExerciseRow.create(
+        slug=slug,
+        name=stored.name,
+        builtin=False,
+        based_on=stored.based_on,
+        data=json.dumps(data, ensure_ascii=False),
+        created_at=now,
+        updated_at=now,
+    )
+    return stored
+
+
+class ExerciseStore:
+    """The exercises' part of ``Repo``."""
+
+    db: SqliteDatabase
+    meta: Callable[[str], str | None]  # Repo's, in repo.py
+    set_meta: Callable[[str, str], None]
+
+    def exercises(self, include_retired: bool = False) -> list[Exercise]:
+        """Built-ins in the article's order, then the user's own by name."""
+        query = ExerciseRow.select().order_by(
+            ExerciseRow.builtin.desc(), ExerciseRow.sort_order, fn.lower(ExerciseRow.name)
+        )
+        if not include_retired:
+            query = query.where(ExerciseRow.retired == False)  # noqa: E712
+        return [exercise_from_row(row) for row in query]
+
+    def exercise(self, slug: str) -> Exercise:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == slug)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{slug}'.")
+        return exercise_from_row(row)
+
+    def sync_catalogue(self, exercises: Sequence[Exercise], fingerprint: str) -> bool:
+        """Bring the built-ins in line with the shipped files. Users' own exercises are untouched.
+
+        Returns False (and does nothing) when the files have not changed since the last sync.
+        """
+        if self.meta(META_CATALOGUE) == fingerprint:
+            return False
+        now = utc_now()
+        shipped = {ex.id for ex in exercises}
+        with self.db.atomic():
+            for order, ex in enumerate(exercises, 1):
+                row = ExerciseRow.get_or_none(ExerciseRow.slug == ex.id)
+                data = json.dumps(exercise_to_dict(ex), ensure_ascii=False)
+                if row is not None and not row.builtin:
+                    # A user's exercise already holds this id: move it aside, never overwrite it.
+                    new_slug = free_slug("my-" + ex.id)
+                    logger.warning("renaming the user's exercise %s to %s", ex.id, new_slug)
+                    self._rename_user_exercise(row, new_slug)
+                    row = None
+                if row is None:
+                    ExerciseRow.create(
+                        slug=ex.id,
+                        name=ex.name,
+                        builtin=True,
+                        sort_order=order,
+                        data=data,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                elif row.data != data or row.sort_order != order or row.retired:
+                    row.name, row.data, row.sort_order, row.retired = ex.name, data, order, False
+                    row.updated_at = now
+                    row.save()
+            ExerciseRow.update(retired=True, updated_at=now).where(
+                ExerciseRow.builtin == True,  # noqa: E712
+                ExerciseRow.slug.not_in(shipped),
+            ).execute()
+            self.set_meta(META_CATALOGUE, fingerprint)
+        return True
+
+    def _rename_user_exercise(self, row: ExerciseRow, new_slug: str) -> None:
+        data = json.loads(row.data)
+        data["id"] = new_slug
+        row.slug, row.data = new_slug, json.dumps(data, ensure_ascii=False)
+        row.save()
+
+    def create_exercise(self, exercise: Exercise) -> Exercise:
+        """Store a user's own exercise under a fresh id derived from its name."""
+        check_name(exercise.name, "An exercise")
+        with self.db.atomic():
+            slug = free_slug("my-" + slugify(exercise.name))
+            return insert_user_exercise(slug, exercise)
+
+    def duplicate_exercise(self, slug: str, name: str | None = None) -> Exercise:
+        """A user's editable copy of any exercise (a built-in stays as the article has it)."""
+        original = self.exercise(slug)
+        data = exercise_to_dict(original)
+        data.update(name=name or f"{original.name} (my version)", based_on=original.id)
+        return self.create_exercise(exercise_from_dict(data, "the copy"))
+
+    def update_exercise(self, exercise: Exercise) -> Exercise:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == exercise.id)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{exercise.id}'.")
+        if row.builtin:
+            raise ValidationError(
+                f"'{row.name}' is built in and stays as the article has it: duplicate it to edit it."
+            )
+        check_name(exercise.name, "An exercise")
+        data = exercise_to_dict(exercise)
+        data["builtin"] = False
+        stored = exercise_from_dict(data, "the exercise")
+        row.name, row.data, row.updated_at = (
+            stored.name,
+            json.dumps(data, ensure_ascii=False),
+            utc_now(),
+        )
+        row.save()
+        return stored
+
+    def delete_exercise(self, slug: str) -> None:
+        row = ExerciseRow.get_or_none(ExerciseRow.slug == slug)
+        if row is None:
+            raise NotFoundError(f"There is no exercise '{slug}'.")
+        if row.builtin:
+            raise ValidationError(f"'{row.name}' is built in and cannot be deleted.")
+        used = (
+            RoutineRow.select(RoutineRow.name)
+            .join(RoutineItemRow)
+            .where(RoutineItemRow.exercise == row)
+            .distinct()
+        )
+        names = [r.name for r in used]
+        if names:
+            raise ValidationError(f"'{row.name}' is used in {', '.join(names)}: remove it there first.")
+        row.delete_instance()
