@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
@@ -341,7 +341,7 @@ def test_the_day_under_a_dragged_routine_is_marked(window, page, qtbot) -> None:
     column = page.columns[4]  # Friday
     view = column.list
     data = routine_mime(page, "Hip strength")
-    at = view.viewport().rect().center()
+    at = QPointF(view.viewport().rect().center())
     move = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     before = column.styleSheet()
     QApplication.sendEvent(
@@ -374,7 +374,7 @@ def test_a_routine_file_dragged_over_a_day_marks_it_and_dropped_plans_it_there(
     data.setUrls([QUrl.fromLocalFile(str(path))])
     column = page.columns[4]  # Friday
     view = column.list
-    at = view.viewport().rect().center()
+    at = QPointF(view.viewport().rect().center())
     copy = Qt.DropAction.CopyAction
     enter = QDragEnterEvent(at, copy, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(view.viewport(), enter)
