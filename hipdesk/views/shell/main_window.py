@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from hipdesk.views.library.page import LibraryPage
     from hipdesk.views.routines.page import RoutinesPage
     from hipdesk.views.session.window import SessionWindow
+    from hipdesk.views.shell.reminders import WindowReminders
     from hipdesk.views.today.page import TodayPage
     from hipdesk.views.week.page import WeekPage
 
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         shortcuts.setObjectName("actionKeyboardShortcuts")
         shortcuts.triggered.connect(self.show_shortcuts)
         self._connect_actions()
-        self._make_reminders()
+        self.reminders: WindowReminders | None = None  # made with the data, after the first paint
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         if self.current_page() in NEEDS_DATA:  # made now, after the first paint
             self._on_navigation_current_row_changed(self.ui.navigation.currentRow())
         self._update_menus()
+        if self.reminders is None:
+            self._make_reminders()
+        assert self.reminders is not None
         self.reminders.attach(repo)
         QTimer.singleShot(0, self.offer_resume)
 
@@ -183,7 +187,8 @@ class MainWindow(QMainWindow):
 
         if SessionSettingsDialog(self).exec() and self.repo is not None:
             self.reload()  # the estimated lengths follow the rep pace and the lead-in
-            self.reminders.reload()  # a reminder names the routine's length
+            if self.reminders is not None:
+                self.reminders.reload()  # a reminder names the routine's length
 
     def _make_reminders(self) -> None:
         from hipdesk.views.shell.reminders import WindowReminders
@@ -534,7 +539,7 @@ class MainWindow(QMainWindow):
                 self.library.set_exercises(self._exercises, keep=select)
             if "routines" in self._pages:
                 self.routines_page.set_exercises(self._exercises)
-        if change & (Change.PLAN | Change.ROUTINES | Change.SETTINGS):
+        if change & (Change.PLAN | Change.ROUTINES | Change.SETTINGS) and self.reminders is not None:
             self.reminders.reload()
         self._fresh -= stale_pages(change) - {source}
         if change & Change.EXERCISES and "library" in self._pages:
@@ -839,7 +844,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        if self.reminders.keep_running_on_close():
+        if self.reminders is not None and self.reminders.keep_running_on_close():
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 app.setQuitOnLastWindowClosed(False)  # hidden, still reminding

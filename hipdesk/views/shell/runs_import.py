@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,12 @@ from PySide6.QtWidgets import (
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RunKind
 from hipdesk.runs.model import SUFFIXES, RunFileError
-from hipdesk.runs.plan import PlanRun, read_plan, weekly_pattern
 from hipdesk.views.common.widgets import message
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
     from hipdesk.db.runs import RunStore
+    from hipdesk.runs.plan import PlanRun
 
 # the readers and the run tables are imported when first used: the window opens without them
 
@@ -124,7 +125,7 @@ class PlanDialog(QDialog):
             kind = RunKind(box.currentData())
             if kind != run.kind:
                 corrected[run.keyword] = kind
-            runs.append(PlanRun(run.day, kind, run.title))
+            runs.append(replace(run, kind=kind))
         return runs, corrected
 
 
@@ -179,6 +180,8 @@ class RunImport:
         store = _store(self.repo)
         zone = dt.datetime.now().astimezone().tzinfo or dt.UTC
         try:
+            from hipdesk.runs.plan import read_plan
+
             runs = read_plan(path, dt.date.today(), PLAN_WEEKS, zone, store.keywords())
         except HipDeskError as exc:
             message(self.window, "Import Training Plan", str(exc))
@@ -187,6 +190,8 @@ class RunImport:
         if shown.exec() != QDialog.DialogCode.Accepted:
             return shown
         chosen, corrected = shown.chosen()
+        from hipdesk.runs.plan import weekly_pattern
+
         store.save_plan(chosen, weekly_pattern(chosen), corrected)
         self.on_imported(f"Imported {len(chosen)} planned runs; the week's runs are set from them.")
         return shown
