@@ -67,6 +67,11 @@ class FieldReader:
         return ValidationError(f"{self.context}: field '{field}': {problem}")
 
     def _get(self, key: str, required: bool) -> Any:
+        if "." not in key:  # most fields: one look-up (a list of thousands of exercises reads each)
+            value = self.data.get(key)
+            if value is None and required:
+                raise self.fail(key, "missing")
+            return value
         node: Any = self.data
         for part in key.split("."):
             if not isinstance(node, dict) or node.get(part) is None:
@@ -92,13 +97,19 @@ class FieldReader:
         value = self._get(key, required)
         if value is None:
             value = []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not isinstance(value, list):
             raise self.fail(key, "must be a list of non-empty texts")
+        stripped, longest = [], 0
+        for v in value:  # one pass: a list of thousands of exercises reads each
+            if not isinstance(v, str) or not (text := v.strip()):
+                raise self.fail(key, "must be a list of non-empty texts")
+            stripped.append(text)
+            longest = max(longest, len(v))
         if len(value) < minimum:
             raise self.fail(key, f"needs at least {minimum} entries")
-        if len(value) > MAX_LIST or any(len(v) > MAX_TEXT for v in value):
+        if len(value) > MAX_LIST or longest > MAX_TEXT:
             raise self.fail(key, "is too long")
-        return tuple(v.strip() for v in value)
+        return tuple(stripped)
 
     def integer(self, key: str, default: int | None, low: int, high: int) -> int | None:
         value = self._get(key, False)
