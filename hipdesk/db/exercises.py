@@ -60,8 +60,9 @@ def free_slug(base: str, taken: FreeSlugs | None = None) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is free (``taken``: many at once, linearly)."""
     if taken is not None:
         return taken.claim(base)
+    db, taken_sql = ExerciseRow._meta.database, f"SELECT 1 FROM {ExerciseRow._meta.table_name} WHERE slug = ?"
     slug, n = base, 2
-    while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
+    while db.execute_sql(taken_sql, (slug,)).fetchone() is not None:  # the query as text: made often
         slug, n = f"{base}-{n}", n + 1
     return slug
 
