@@ -18,8 +18,8 @@ from hipdesk.domain.errors import HipDeskError
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write: dumping straight to the stream writes each token apart, slow for long lists.
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
@@ -41,7 +41,7 @@ def cmd_routines(repo: Any, args: argparse.Namespace) -> int:
     from hipdesk.domain.rules import about_seconds, equipment_for, estimate_seconds, plural
     from hipdesk.domain.serialize import item_to_dict
 
-    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    exercises = repo.exercises_in_routines()  # the names, kit and pace of the routines' exercises
     pace = current_pace(exercises, saved_settings())  # the pace `hipdesk start` runs at
     routines = repo.routines()
     if args.json:

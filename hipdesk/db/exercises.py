@@ -6,8 +6,9 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
-from peewee import SqliteDatabase, fn
+from peewee import SqliteDatabase, chunked, fn
 
 from hipdesk.db.base import NotFoundError, check_name, utc_now
 from hipdesk.db.models import ExerciseRow, RoutineItemRow, RoutineRow
@@ -18,6 +19,7 @@ from hipdesk.domain.serialize import exercise_from_dict, exercise_to_dict
 logger = logging.getLogger(__name__)
 
 META_CATALOGUE = "catalogue_fingerprint"
+INSERT_BATCH = 100  # rows in one INSERT: well inside SQLite's limit on bound values
 
 
 class FreeSlugs:
@@ -41,35 +43,53 @@ def slugify(text: str) -> str:
     return slug[:60].strip("-") or "exercise"
 
 
+def exercise_from_data(slug: str, data: str) -> Exercise:
+    return exercise_from_dict(json.loads(data), f"exercise {slug} in the database")
+
+
+def _slugs_and_data(query: Any) -> Iterable[tuple[str, str]]:
+    """The slug and stored JSON of each row ``query`` selects (no row objects made: lists are long)."""
+    return cast("Iterable[tuple[str, str]]", query.tuples())
+
+
 def exercise_from_row(row: ExerciseRow) -> Exercise:
-    return exercise_from_dict(json.loads(row.data), f"exercise {row.slug} in the database")
+    return exercise_from_data(row.slug, row.data)
 
 
 def free_slug(base: str, taken: FreeSlugs | None = None) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is free (``taken``: many at once, linearly)."""
     if taken is not None:
         return taken.claim(base)
+    db, taken_sql = ExerciseRow._meta.database, f"SELECT 1 FROM {ExerciseRow._meta.table_name} WHERE slug = ?"
     slug, n = base, 2
-    while ExerciseRow.select().where(ExerciseRow.slug == slug).exists():
+    while db.execute_sql(taken_sql, (slug,)).fetchone() is not None:  # the query as text: made often
         slug, n = f"{base}-{n}", n + 1
     return slug
 
 
-def insert_user_exercise(slug: str, exercise: Exercise) -> Exercise:
-    """Store ``exercise`` as the user's own under ``slug`` (validated as it will be read back)."""
+def user_exercise_row(slug: str, exercise: Exercise) -> tuple[dict[str, Any], Exercise]:
+    """The row that stores ``exercise`` as the user's own under ``slug``, and the exercise as it
+    will be read back (validated so)."""
     data = exercise_to_dict(exercise)
     data.update(id=slug, builtin=False)
     stored = exercise_from_dict(data, "the new exercise")
     now = utc_now()
-    ExerciseRow.create(
-        slug=slug,
-        name=stored.name,
-        builtin=False,
-        based_on=stored.based_on,
-        data=json.dumps(data, ensure_ascii=False),
-        created_at=now,
-        updated_at=now,
-    )
+    row = {
+        "slug": slug,
+        "name": stored.name,
+        "builtin": False,
+        "based_on": stored.based_on,
+        "data": json.dumps(data, ensure_ascii=False),
+        "created_at": now,
+        "updated_at": now,
+    }
+    return row, stored
+
+
+def insert_user_exercise(slug: str, exercise: Exercise) -> Exercise:
+    """Store ``exercise`` as the user's own under ``slug`` (validated as it will be read back)."""
+    row, stored = user_exercise_row(slug, exercise)
+    ExerciseRow.create(**row)
     return stored
 
 
@@ -79,15 +99,34 @@ class ExerciseStore:
     db: SqliteDatabase
     meta: Callable[[str], str | None]  # Repo's, in repo.py
     set_meta: Callable[[str, str], None]
+    # The exercises last read, by their stored JSON: a row read again unchanged is not parsed and
+    # validated again (Exercise is immutable). Keyed by the text itself, so an edit is never missed.
+    _read: dict[str, Exercise]
 
     def exercises(self, include_retired: bool = False) -> list[Exercise]:
         """Built-ins in the article's order, then the user's own by name."""
-        query = ExerciseRow.select().order_by(
+        query = ExerciseRow.select(ExerciseRow.slug, ExerciseRow.data).order_by(
             ExerciseRow.builtin.desc(), ExerciseRow.sort_order, fn.lower(ExerciseRow.name)
         )
         if not include_retired:
             query = query.where(ExerciseRow.retired == False)  # noqa: E712
-        return [exercise_from_row(row) for row in query]
+        known = getattr(self, "_read", {})
+        read: dict[str, Exercise] = {}
+        exercises = []
+        for slug, data in _slugs_and_data(query):
+            exercise = known.get(data)
+            if exercise is None:
+                exercise = exercise_from_data(slug, data)
+            read[data] = exercise
+            exercises.append(exercise)
+        self._read = read  # only what the database holds now: deleted rows are let go
+        return exercises
+
+    def exercises_in_routines(self) -> dict[str, Exercise]:
+        """The exercises some routine uses (retired ones too), by id: all a routine's figures need."""
+        used = RoutineItemRow.select(RoutineItemRow.exercise)
+        query = ExerciseRow.select(ExerciseRow.slug, ExerciseRow.data).where(ExerciseRow.id.in_(used))
+        return {slug: exercise_from_data(slug, data) for slug, data in _slugs_and_data(query)}
 
     def exercise(self, slug: str) -> Exercise:
         row = ExerciseRow.get_or_none(ExerciseRow.slug == slug)
@@ -147,6 +186,21 @@ class ExerciseStore:
         with self.db.atomic():
             slug = free_slug("my-" + slugify(exercise.name))
             return insert_user_exercise(slug, exercise)
+
+    def create_exercises(self, exercises: Iterable[Exercise]) -> list[Exercise]:
+        """Store many of the user's own exercises in one transaction, with the ids one
+        ``create_exercise`` each would give them: all are stored, or (one refused) none."""
+        with self.db.atomic():
+            taken = FreeSlugs(row.slug for row in ExerciseRow.select(ExerciseRow.slug))
+            rows, stored = [], []
+            for exercise in exercises:
+                check_name(exercise.name, "An exercise")
+                row, saved = user_exercise_row(taken.claim("my-" + slugify(exercise.name)), exercise)
+                rows.append(row)
+                stored.append(saved)
+            for batch in chunked(rows, INSERT_BATCH):
+                ExerciseRow.insert_many(batch).execute()
+        return stored
 
     def duplicate_exercise(self, slug: str, name: str | None = None) -> Exercise:
         """A user's editable copy of any exercise (a built-in stays as the article has it)."""

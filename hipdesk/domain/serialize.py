@@ -67,6 +67,11 @@ class FieldReader:
         return ValidationError(f"{self.context}: field '{field}': {problem}")
 
     def _get(self, key: str, required: bool) -> Any:
+        if "." not in key:  # most fields: one look-up (a list of thousands of exercises reads each)
+            value = self.data.get(key)
+            if value is None and required:
+                raise self.fail(key, "missing")
+            return value
         node: Any = self.data
         for part in key.split("."):
             if not isinstance(node, dict) or node.get(part) is None:
@@ -82,23 +87,31 @@ class FieldReader:
             return ""
         if not isinstance(value, str):
             raise self.fail(key, "must be text")
-        if not value.strip() and not (empty or not required):
+        stripped = value.strip()
+        if not stripped and not (empty or not required):
             raise self.fail(key, "must not be empty")
         if len(value) > limit:
             raise self.fail(key, f"is longer than {limit} characters")
-        return value.strip()
+        return stripped
 
     def texts(self, key: str, required: bool = False, minimum: int = 0) -> tuple[str, ...]:
         value = self._get(key, required)
         if value is None:
             value = []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not isinstance(value, list):
             raise self.fail(key, "must be a list of non-empty texts")
+        stripped, too_long = [], len(value) > MAX_LIST
+        for v in value:  # one pass: a list of thousands of exercises reads each
+            if not isinstance(v, str) or not (text := v.strip()):
+                raise self.fail(key, "must be a list of non-empty texts")
+            stripped.append(text)
+            if len(v) > MAX_TEXT:
+                too_long = True
         if len(value) < minimum:
             raise self.fail(key, f"needs at least {minimum} entries")
-        if len(value) > MAX_LIST or any(len(v) > MAX_TEXT for v in value):
+        if too_long:
             raise self.fail(key, "is too long")
-        return tuple(v.strip() for v in value)
+        return tuple(stripped)
 
     def integer(self, key: str, default: int | None, low: int, high: int) -> int | None:
         value = self._get(key, False)
@@ -135,12 +148,16 @@ class FieldReader:
         value = self._get(key, False)
         if value is None:
             return None
-        ok = (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-            and 0 < value[0] <= value[1] <= high
-        )
+        ok = isinstance(value, list) and len(value) == 2
+        if ok:
+            low, top = value
+            ok = (
+                isinstance(low, int)
+                and isinstance(top, int)
+                and not isinstance(low, bool)
+                and not isinstance(top, bool)
+                and 0 < low <= top <= high
+            )
         if not ok:
             raise self.fail(key, f"must be [min, max] with 0 < min <= max <= {high}")
         return Range(value[0], value[1])

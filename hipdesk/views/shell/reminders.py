@@ -272,7 +272,7 @@ class ReminderService(QObject):
         """Read the plan and the settings again, and set the timer."""
         plan = repo.week_plan()
         routines = routines_by_id(repo.routines())
-        pace = current_pace(repo.exercises(include_retired=True))
+        pace = current_pace(repo.exercises_in_routines())  # all a routine's length needs
 
         def minutes_of(routine_id: int | None) -> int | None:
             routine = routines.get(routine_id) if routine_id is not None else None

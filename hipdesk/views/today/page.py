@@ -326,7 +326,7 @@ class TodayPage(QWidget):
     def reload(self) -> None:
         assert self.repo is not None
         repo, today = self.repo, self.today()
-        exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+        exercises = repo.exercises_in_routines()  # all the cards, notes and lengths name
         plan, routines = repo.week_plan(), repo.routines()
         done = latest_by_routine(repo.history_summaries(repo.history_ids(start=today, end=today)))
         self.show_day(plan, routines, exercises, today, current_pace(exercises), done)
