@@ -32,3 +32,17 @@ def test_a_dated_race_shows_on_its_day_and_the_strength_the_day_before_is_noted(
         n.text.startswith("Thursday has strength work") and "race on Friday" in n.text for n in page._notes
     )
     assert repo.week_plan().days[4].run is RunKind.REST
+
+
+def test_today_names_the_dated_run_of_its_day(main_window, repo) -> None:
+    """Today follows the training plan too: a race dated today shows in its date line, the weekly
+    pattern's run on the other days."""
+    win = main_window()
+    page = win.today_page
+    page.today = lambda: FRIDAY
+    page.reload()
+    assert page.date_label.text().endswith("· Rest day")  # the weekly pattern: Friday is a rest day
+    RunStore(repo.db).save_plan([PlanRun(FRIDAY, RunKind.RACE, "City 10K")], {})
+    page.reload()
+    assert page.date_label.text().endswith("· Race")
+    assert repo.week_plan().days[4].run is RunKind.REST  # the weekly pattern is left as it is

@@ -54,6 +54,7 @@ from hipdesk.domain.model import (
 )
 from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import plural
+from hipdesk.runs.plan import week_dates, with_dated_runs
 from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
@@ -329,11 +330,21 @@ class TodayPage(QWidget):
         exercises = repo.exercises_in_routines()  # all the cards, notes and lengths name
         plan, routines = repo.week_plan(), repo.routines()
         done = latest_by_routine(repo.history_summaries(repo.history_ids(start=today, end=today)))
-        self.show_day(plan, routines, exercises, today, current_pace(exercises), done)
+        shown = with_dated_runs(plan, self._dated_runs(today))  # the training plan's run, where it has one
+        self.show_day(shown, routines, exercises, today, current_pace(exercises), done)
         first = week_start(today, first_weekday(QLocale()))
         since = repo.first_history_day()
         self.show_week(plan, routines, repo.day_totals(first, first + dt.timedelta(days=6)), today, since)
         self.show_streak(plan, routines, since)
+
+    def _dated_runs(self, today: dt.date) -> dict[int, RunKind]:
+        """This week's runs from the imported training plan, by weekday."""
+        from hipdesk.db.runs import RunStore
+
+        assert self.repo is not None
+        dates = week_dates(today, first_weekday(QLocale()))
+        found = RunStore(self.repo.db).plan_runs(min(dates.values()), max(dates.values()))
+        return {day.weekday(): run.kind for day, run in found.items()}
 
     def show_streak(self, plan: WeekPlan, routines: list[Routine], since: dt.date | None) -> None:
         """Weeks in a row with the plan met (none shown before the first session)."""
