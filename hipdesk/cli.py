@@ -110,11 +110,10 @@ def _dated_runs(repo: Any) -> dict[int, dict[str, str]]:
 
     from hipdesk.db.runs import RunStore
 
-    monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
-    found = RunStore(repo.db).plan_runs(monday, monday + dt.timedelta(days=6))
+    found = RunStore(repo.db).week_runs(dt.date.today())  # Monday first, as `week` lists the days
     return {
-        day.weekday(): {"date": day.isoformat(), "kind": run.kind.value, "title": run.title}
-        for day, run in found.items()
+        weekday: {"date": run.day.isoformat(), "kind": run.kind.value, "title": run.title}
+        for weekday, run in found.items()
     }
 
 

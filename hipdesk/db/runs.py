@@ -13,7 +13,7 @@ from hipdesk.db.stored_time import aware, good
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RunKind
 from hipdesk.runs.model import Run
-from hipdesk.runs.plan import PlanRun
+from hipdesk.runs.plan import PlanRun, week_dates
 
 
 def _kind(text: str) -> RunKind:
@@ -120,6 +120,13 @@ class RunStore:
                 continue
             found[day] = PlanRun(day, _kind(row.kind), row.title)
         return found
+
+    def week_runs(self, today: dt.date, first_weekday: int = 0) -> dict[int, PlanRun]:
+        """The dated runs of the week ``today`` falls in (``first_weekday``: the locale's first day),
+        by weekday (0 = Monday)."""
+        dates = week_dates(today, first_weekday)
+        found = self.plan_runs(min(dates.values()), max(dates.values()))
+        return {day.weekday(): run for day, run in found.items()}
 
     # the hip work beside the runs
     def set_times(self, slugs: Iterable[str], since: dt.datetime) -> list[dt.datetime]:

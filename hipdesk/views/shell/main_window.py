@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
@@ -43,6 +43,17 @@ if TYPE_CHECKING:
 # Pages that need the data to be made: until it is there, a blank page stands in for them.
 NEEDS_DATA = ("today",)
 STATUS_MS = 8000
+
+
+class _DataPage(Protocol):
+    """What the shell asks of a page that reads the data itself."""
+
+    repo: Repo | None
+
+    def attach(self, repo: Repo) -> None: ...
+
+    def reload(self) -> None: ...
+
 
 PAGES = (
     ("today", "Today"),
@@ -790,30 +801,12 @@ class MainWindow(QMainWindow):
                 page.attach(self.repo, self._exercises)
             else:
                 page.reload()
-        elif key == "today":
-            from hipdesk.views.today.page import TodayPage
-
-            assert isinstance(page, TodayPage)
-            if page.repo is None:
-                page.attach(self.repo)
+        else:  # Today, Week and History: given the data once, read again after that
+            shown = cast(_DataPage, page)
+            if shown.repo is None:
+                shown.attach(self.repo)
             else:
-                page.reload()
-        elif key == "week":
-            from hipdesk.views.week.page import WeekPage
-
-            assert isinstance(page, WeekPage)
-            if page.repo is None:
-                page.attach(self.repo)
-            else:
-                page.reload()
-        elif key == "history":
-            from hipdesk.views.history.page import HistoryPage
-
-            assert isinstance(page, HistoryPage)
-            if page.repo is None:
-                page.attach(self.repo)
-            else:
-                page.reload()
+                shown.reload()
 
     # -- state ---------------------------------------------------------------------------------
     def _geometry_key(self) -> settings.Key[QByteArray]:

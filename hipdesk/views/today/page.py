@@ -54,7 +54,7 @@ from hipdesk.domain.model import (
 )
 from hipdesk.domain.pace import Pace
 from hipdesk.domain.rules import plural
-from hipdesk.runs.plan import week_dates, with_dated_runs
+from hipdesk.runs.plan import with_dated_runs
 from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
@@ -342,9 +342,8 @@ class TodayPage(QWidget):
         from hipdesk.db.runs import RunStore
 
         assert self.repo is not None
-        dates = week_dates(today, first_weekday(QLocale()))
-        found = RunStore(self.repo.db).plan_runs(min(dates.values()), max(dates.values()))
-        return {day.weekday(): run.kind for day, run in found.items()}
+        found = RunStore(self.repo.db).week_runs(today, first_weekday(QLocale()))
+        return {weekday: run.kind for weekday, run in found.items()}
 
     def show_streak(self, plan: WeekPlan, routines: list[Routine], since: dt.date | None) -> None:
         """Weeks in a row with the plan met (none shown before the first session)."""

@@ -46,7 +46,7 @@ from hipdesk.app.settings import current_pace
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.guidance import Note, Severity, minutes_text, week_notes
 from hipdesk.domain.model import WEEKDAY_NAMES, Exercise, Routine, RunKind, WeekPlan
-from hipdesk.runs.plan import PlanRun, week_dates, with_dated_runs
+from hipdesk.runs.plan import PlanRun, with_dated_runs
 from hipdesk.views.common.exercise_delegate import TwoLineDelegate
 from hipdesk.views.common.routine_list_model import Role as RoutineRole
 from hipdesk.views.common.routine_list_model import RoutineListModel
@@ -411,9 +411,7 @@ class WeekPage(QWidget):
         from hipdesk.db.runs import RunStore
 
         assert self.repo is not None
-        dates = week_dates(self.today(), first_weekday(QLocale()))
-        found = RunStore(self.repo.db).plan_runs(min(dates.values()), max(dates.values()))
-        return {day.weekday(): run for day, run in found.items()}
+        return RunStore(self.repo.db).week_runs(self.today(), first_weekday(QLocale()))
 
     def show_plan(self, plan: WeekPlan, routines: list[Routine]) -> None:
         self._loading = True
