@@ -145,9 +145,20 @@ def _name(db_path: Path, reason: str, when: dt.datetime, n: int) -> Path:
 PART_PREFIX = ".hipdesk-backup-"
 
 
+SIDECARS = ("-journal", "-wal", "-shm")  # what SQLite writes beside a file it copies into
+
+
+def _owner_name(name: str) -> str:
+    """The name of the file that ``name`` (perhaps a sidecar) belongs to."""
+    for suffix in SIDECARS:
+        if name.endswith(suffix):
+            return name.removesuffix(suffix)
+    return name
+
+
 def _is_part(name: str, in_backups: bool) -> bool:
     """A backup's temporary file: HipDesk's own name, or (in backups/) an older HipDesk's."""
-    stem = name.removesuffix("-journal")
+    stem = _owner_name(name)
     if stem.startswith(PART_PREFIX) and stem.endswith(PART):
         return True
     return in_backups and stem.endswith(".sqlite" + PART) and _NAME.match(stem.removesuffix(PART)) is not None
@@ -163,20 +174,23 @@ def clean_stale_parts(folder: Path) -> list[Path]:
     for path in folder.iterdir():
         if not _is_part(path.name, in_backups) or not path.is_file() or path.is_symlink():
             continue
-        owner = path.with_name(path.name.removesuffix("-journal"))
+        owner = path.with_name(_owner_name(path.name))
+        held = owner if owner.exists() else path
         try:
-            fd = os.open(owner if owner.exists() else path, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(held, os.O_RDONLY | os.O_CLOEXEC)
         except OSError:
             continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if not _same_file(fd, held):
+                continue  # replaced since it was opened: not the file that was free
+            with contextlib.suppress(OSError):
+                path.unlink()  # under the lock: a writer locking it now finds its name gone
+                removed.append(path)
         except OSError:
             continue  # being written right now
         finally:
             os.close(fd)
-        with contextlib.suppress(OSError):
-            path.unlink()
-            removed.append(path)
     if removed:
         logger.info("removed %d files left by interrupted backups", len(removed))
     return removed
@@ -202,6 +216,35 @@ def _place(partial: Path, names: Callable[[int], Path], fixed: bool) -> Path:
         n += 1
 
 
+def _locked_part(folder: Path) -> tuple[int, Path]:
+    """A new ``.part`` file in ``folder``, locked, so that clean_stale_parts leaves it alone.
+
+    Between creating the file and locking it, another backup's clean-up may take it for a
+    killed backup's and remove it; the name is then checked to still be this file, else a new
+    one is made.
+    """
+    while True:
+        fd, raw = tempfile.mkstemp(prefix=PART_PREFIX, suffix=PART, dir=folder)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if _same_file(fd, Path(raw)):
+                return fd, Path(raw)
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True while ``path`` still names the file open as ``fd``."""
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
 def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, fixed: bool = False) -> Path:
     """Copy a live database with the backup API, keeping it only if it checks out, under the first
     free name of ``names(0), names(1), ...`` (only ``names(0)`` when ``fixed``). Returns the name.
@@ -213,12 +256,10 @@ def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, f
     try:
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale_parts(folder)
-        fd, raw = tempfile.mkstemp(prefix=PART_PREFIX, suffix=PART, dir=folder)
+        fd, partial = _locked_part(folder)
     except OSError as exc:
         raise _write_error(folder, exc) from None
-    partial = Path(raw)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # a live backup: clean_stale_parts leaves it alone
         with closing(sqlite3.connect(partial)) as dest:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -231,7 +272,7 @@ def copy_verified(source: sqlite3.Connection, names: Callable[[int], Path], *, f
     except (sqlite3.Error, OSError) as exc:
         raise _write_error(folder, exc) from None
     finally:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        for leftover in (partial, *(partial.with_name(partial.name + end) for end in SIDECARS)):
             leftover.unlink(missing_ok=True)
         os.close(fd)
     return path

@@ -341,6 +341,48 @@ def test_backups_made_at_the_same_moment_each_get_a_file_of_their_own(db_path: P
     assert not [p for p in (db_path.parent / "backups").iterdir() if ".part" in p.name]
 
 
+def test_a_backup_whose_new_file_another_backup_cleaned_away_writes_a_file_no_cleaner_can_take(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another backup's clean-up runs in the moment between a new part file and its lock, and
+    again while the copy is being named: the copy must still be whole and kept."""
+    save(db_path, FIRST)
+    folder = db_path.parent / "backups"
+    real_mkstemp, real_place = backup.tempfile.mkstemp, backup._place
+    cleaned: list[list[Path]] = []
+
+    def mkstemp_then_clean(*args: object, **kwargs: object) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        if not cleaned:
+            cleaned.append(backup.clean_stale_parts(folder))
+        return made  # type: ignore[no-any-return]
+
+    def clean_then_place(*args: object) -> Path:
+        cleaned.append(backup.clean_stale_parts(folder))
+        return real_place(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup.tempfile, "mkstemp", mkstemp_then_clean)
+    monkeypatch.setattr(backup, "_place", clean_then_place)
+    made = backup.make_backup(db_path, "manual")
+    assert made is not None and backup.quick_check(made) == "ok"
+    assert len(cleaned[0]) == 1  # the first file was taken, unlocked, as a killed backup's
+    assert cleaned[-1] == []  # the file being written is locked against the cleaner
+    assert not [p for p in folder.iterdir() if ".part" in p.name]
+
+
+@pytest.mark.parametrize("end", ["-journal", "-wal", "-shm"])
+def test_what_sqlite_left_beside_a_killed_backups_part_file_is_removed_too(db_path: Path, end: str) -> None:
+    save(db_path, FIRST)
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    stale = folder / f"{backup.PART_PREFIX}k1ll3d.part"
+    stale.write_bytes(os.urandom(4096))
+    beside = stale.with_name(stale.name + end)
+    beside.write_bytes(os.urandom(4096))
+    assert run(db_path, "backup").returncode == 0
+    assert not stale.exists() and not beside.exists()
+
+
 def test_a_killed_backups_part_file_is_removed_by_the_next_backup(db_path: Path) -> None:
     save(db_path, FIRST)
     folder = db_path.parent / "backups"
