@@ -12,9 +12,9 @@ from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
-from hipdesk.app import exercises as exercise_ops
 from hipdesk.app import settings
 from hipdesk.app.changes import Change, stale_pages
+from hipdesk.app.operations import exercises as exercise_ops
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.dates import long_date_time
