@@ -649,11 +649,9 @@ def _tell(text: str) -> None:
 
 
 def entry_point() -> None:
-    code = main()
-    output = sys.modules.get("hipdesk.views.session.output")
-    if output is not None:  # a session ran: a speech engine stuck in its server must not hold the exit
-        output.exit_if_speech_stuck(code)
-    sys.exit(code)
+    from hipdesk.app import process_exit
+
+    process_exit.finish(main())  # a speech engine stuck in its server must not hold the exit
 
 
 if __name__ == "__main__":
