@@ -202,43 +202,22 @@ def cmd_import_plan(repo: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _protected(repo: Any) -> Any:
-    """The data file, what is kept beside it and the backups: no export may write onto them."""
-    from hipdesk.export.safe_write import Protected
-
-    return Protected.around(repo.db.database)
-
-
 def cmd_export_routine(repo: Any, args: argparse.Namespace) -> int:
-    from hipdesk.export.routine_file import write_routine_file
+    from hipdesk.app.operations import files
 
-    routine = repo.routine(args.name)
-    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    write_routine_file(Path(args.output), routine, exercises, _protected(repo))
+    files.export_routine(repo, args.name, Path(args.output))
     print(f"wrote {args.output}")
     return 0
 
 
 def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
+    from hipdesk.app.operations import files
     from hipdesk.domain.serialize import parse_time
-    from hipdesk.export.calendar import (
-        calendar_contents,
-        export_summary,
-        local_zone_name,
-        week_calendar,
-        write_ics,
-        zone_info,
-    )
 
     default_time = parse_time(args.time) if args.time is not None else None
-    zone = args.timezone or local_zone_name()
-    zone_info(zone)  # an unknown zone is one line, before anything is written
-    plan = repo.week_plan()
-    routines = repo.routines()
-    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    calendar = week_calendar(plan, routines, exercises, zone, default_time, remind_minutes=args.remind)
-    write_ics(Path(args.output), calendar, _protected(repo))
-    summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
+    summary, _change = files.export_calendar(
+        repo, Path(args.output), default_time, args.timezone, remind_minutes=args.remind
+    )
     if args.remind is not None:
         summary += f"; each reminds {args.remind} min before"
     print(f"wrote {args.output}: {summary}")
@@ -246,23 +225,24 @@ def cmd_export_ics(repo: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(repo: Any, args: argparse.Namespace) -> int:
-    from hipdesk.export.csv_export import write_csv, write_runs_csv
+    from hipdesk.app.operations import files
 
     if args.runs:
-        from hipdesk.db.runs import RunStore
-
-        count = write_runs_csv(Path(args.output), RunStore(repo.db).runs(), _protected(repo))
-        print(f"wrote {args.output}: {count} {'run' if count == 1 else 'runs'}")
+        runs, _change = files.export_runs_csv(repo, Path(args.output))
+        print(f"wrote {args.output}: {runs.count} {'run' if runs.count == 1 else 'runs'}")
         return 0
-    count = write_csv(Path(args.output), repo.export_rows(), _protected(repo))
-    print(f"wrote {args.output}: {count} set {'record' if count == 1 else 'records'}")
-    _report_bad_dates(repo)
+    sets, _change = files.export_csv(repo, Path(args.output))
+    print(f"wrote {args.output}: {sets.count} set {'record' if sets.count == 1 else 'records'}")
+    _tell_left_out(sets.left_out)
     return 0
 
 
 def _report_bad_dates(repo: Any) -> None:
+    _tell_left_out(repo.bad_dates())
+
+
+def _tell_left_out(bad: Sequence[str]) -> None:
     """One line on stderr naming the records left out because a date in them cannot be right."""
-    bad = repo.bad_dates()
     if bad:
         shown = "; ".join(bad[:3]) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
         records = "record" if len(bad) == 1 else "records"
@@ -275,16 +255,12 @@ def cmd_export_pdf(repo: Any, args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
     from PySide6.QtGui import QGuiApplication
 
-    from hipdesk.export.pdf import locale_order, parse_paper, routine_pdf, week_pdf, write_pdf
+    from hipdesk.app.operations import files
+    from hipdesk.export.pdf import parse_paper
 
     paper = parse_paper(args.paper)
     app = QGuiApplication.instance() or QGuiApplication([])  # fonts need a Gui application
-    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
-    if args.week:
-        result = week_pdf(repo.week_plan(), repo.routines(), exercises, paper, locale_order())
-    else:
-        result = routine_pdf(repo.routine(args.routine), exercises, paper)
-    write_pdf(Path(args.output), result.data, _protected(repo))
+    result, _change = files.export_pdf(repo, Path(args.output), None if args.week else args.routine, paper)
     del app
     pages = f"{result.pages} {'page' if result.pages == 1 else 'pages'}"
     print(f"wrote {args.output}: {pages}, {result.paper.label}")
@@ -299,57 +275,34 @@ def _read_import_file(args: argparse.Namespace) -> None:
 
 
 def cmd_import(repo: Any, args: argparse.Namespace) -> int:
-    loaded = args.loaded
-    _backup_before(repo, "before-import")
-    saved = repo.import_routine(loaded.routine, loaded.exercises)
-    note = "" if saved.name == loaded.routine.name else f" (renamed: '{loaded.routine.name}' exists)"
+    from hipdesk.app.operations import files
     from hipdesk.domain.rules import plural
 
+    done, _change = files.import_routine(repo, args.loaded)
+    saved = done.routine
+    note = f" (renamed: '{done.file_name}' exists)" if done.renamed else ""
     print(f"imported routine '{saved.name}' with {plural(len(saved.items), 'exercise')}{note}")
     return 0
 
 
-def _backup_before(repo: Any, reason: str) -> None:
-    """A verified backup through the open connection, before a change the runner may regret."""
-    from hipdesk.db.backup import make_backup
-
-    make_backup(Path(repo.db.database), reason, source=repo.db.connection(), only_if_changed=True)
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
-    from hipdesk.db.backup import make_backup
-    from hipdesk.db.lock import DataLock
+    from hipdesk.app.operations.backups import backup_file
     from hipdesk.paths import database_path
 
-    path = database_path(args.db)
-    if not path.is_file():
-        raise HipDeskError(f"There is no data file at {path} to back up.")
-    target = Path(args.output) if args.output else None
-    if target is not None and target.exists():
-        raise HipDeskError(f"{target} exists already; name a new file.")
-    lock = DataLock(path)  # held, no HipDesk writes meanwhile and the reading leaves nothing behind
-    try:
-        written = make_backup(path, "manual", target=target, alone=lock.acquire())
-    finally:
-        lock.release()
-    assert written is not None
+    written = backup_file(database_path(args.db), Path(args.output) if args.output else None)
     print(f"wrote {written} ({written.stat().st_size // 1024} KiB, checked)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hipdesk.db.database import storage_errors
-    from hipdesk.db.recovery import restore_file
+    from hipdesk.app.operations.backups import restore_file
     from hipdesk.paths import database_path
-    from hipdesk.store import open_store
     from hipdesk.views.shell.single_instance import lock_for_writing
 
     path = database_path(args.db)
     lock = lock_for_writing(path)
     try:
-        with storage_errors(path):
-            done = restore_file(path, Path(args.file))
-            open_store(path).db.close()  # an older backup is brought up to this HipDesk's format
+        done = restore_file(path, Path(args.file))
     finally:
         lock.release()
     print(done)
@@ -696,11 +649,9 @@ def _tell(text: str) -> None:
 
 
 def entry_point() -> None:
-    code = main()
-    output = sys.modules.get("hipdesk.views.session.output")
-    if output is not None:  # a session ran: a speech engine stuck in its server must not hold the exit
-        output.exit_if_speech_stuck(code)
-    sys.exit(code)
+    from hipdesk.app import process_exit
+
+    process_exit.finish(main())  # a speech engine stuck in its server must not hold the exit
 
 
 if __name__ == "__main__":

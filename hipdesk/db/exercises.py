@@ -202,13 +202,6 @@ class ExerciseStore:
                 ExerciseRow.insert_many(batch).execute()
         return stored
 
-    def duplicate_exercise(self, slug: str, name: str | None = None) -> Exercise:
-        """A user's editable copy of any exercise (a built-in stays as the article has it)."""
-        original = self.exercise(slug)
-        data = exercise_to_dict(original)
-        data.update(name=name or f"{original.name} (my version)", based_on=original.id)
-        return self.create_exercise(exercise_from_dict(data, "the copy"))
-
     def update_exercise(self, exercise: Exercise) -> Exercise:
         row = ExerciseRow.get_or_none(ExerciseRow.slug == exercise.id)
         if row is None:

@@ -36,6 +36,7 @@ def child(db: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from hipdesk.app.operations import files
     from hipdesk.store import open_store
     from hipdesk.views.shell.main_window import MainWindow
 
@@ -62,7 +63,7 @@ def child(db: str) -> None:
     undo = timed(window.undo_action.trigger)
     out = Path(tempfile.mkdtemp()) / "history.csv"
     start = time.perf_counter()
-    rows = page.export_csv(out)
+    rows = files.export_csv(window.repo, out)[0].count
     export = (time.perf_counter() - start) * 1000
     print(
         f"{page_open:.1f} {progress:.1f} {hints:.1f} {delete:.1f} {undo:.1f} {export:.0f} {rows} {page.model.fetches}"

@@ -61,7 +61,7 @@ def test_the_dialog_shows_the_position_chosen_and_the_stored_exercise_keeps_it(
 
 
 def test_a_copy_keeps_its_moves_until_it_changes_position(qtbot, repo) -> None:
-    from hipdesk.app.exercises import draft_copy
+    from hipdesk.app.operations.exercises import draft_copy
 
     dialog = ExerciseDialog(draft_copy(repo, "bird-dog"))
     qtbot.addWidget(dialog)

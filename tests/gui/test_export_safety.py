@@ -14,8 +14,7 @@ from hipdesk.db import backup
 from hipdesk.views.printing import jobs as printing
 from hipdesk.views.printing import preview as pdf_preview
 from hipdesk.views.printing.preview import PdfPreviewDialog
-from hipdesk.views.shell import main_window as main_window_module
-from hipdesk.views.shell import reminders
+from hipdesk.views.shell import file_actions, reminders
 from hipdesk.views.shell.main_window import MainWindow
 
 
@@ -29,7 +28,7 @@ def window(qtbot, repo) -> MainWindow:
 @pytest.fixture
 def shown(monkeypatch) -> list[str]:
     texts: list[str] = []
-    for module in (main_window_module, pdf_preview, printing):
+    for module in (file_actions, pdf_preview, printing):
         monkeypatch.setattr(module, "message", lambda _p, _t, text, _i=None: texts.append(text))
     return texts
 
@@ -56,10 +55,10 @@ def test_every_export_in_the_window_refuses_the_data_file(
 ) -> None:
     before = digest(db_path)
     exports = {
-        "csv": window.export_history_dialog,
-        "ics": window.export_calendar_dialog,
-        "hipdesk.json": window.export_routine_dialog,
-        "pdf": lambda: window.export_pdf("week"),
+        "csv": window.files.export_history_dialog,
+        "ics": window.files.export_calendar_dialog,
+        "hipdesk.json": window.files.export_routine_dialog,
+        "pdf": lambda: window.files.export_pdf("week"),
     }
     window.show_page("history")
     window.show_page("routines")

@@ -57,16 +57,16 @@ def test_a_save_dialog_opens_in_the_folder_last_used_for_that_kind(
     calendars = tmp_path / "calendars"
     calendars.mkdir()
     chooser.answer = str(calendars / "mine.ics")
-    window.export_calendar_dialog()
+    window.files.export_calendar_dialog()
     assert (calendars / "mine.ics").exists()
 
     chooser.answer = ""  # cancelled: the folder stays as it was
-    window.export_calendar_dialog()
-    window.export_calendar_dialog()
+    window.files.export_calendar_dialog()
+    window.files.export_calendar_dialog()
     assert Path(chooser.opened_at[-1]) == calendars / "HipDesk week.ics"
 
     # another kind of file keeps its own folder
-    window.export_history_dialog()
+    window.files.export_history_dialog()
     assert Path(chooser.opened_at[-1]).parent != calendars
     assert Path(chooser.opened_at[-1]).name == "HipDesk history.csv"
 
@@ -77,7 +77,7 @@ def test_a_folder_that_is_gone_falls_back_to_documents(
     chooser = Chooser(monkeypatch)
     gone = tmp_path / "gone"
     LAST_FOLDERS["csv"].set(str(gone))
-    window.export_history_dialog()
+    window.files.export_history_dialog()
     assert Path(chooser.opened_at[-1]).parent != gone
 
 
@@ -89,8 +89,8 @@ def test_the_import_dialog_opens_where_the_last_routine_file_was_saved(
     assert window.routines_page.current_routine() is not None
     chooser.answer = str(tmp_path / "shared" / "x.hipdesk.json")
     (tmp_path / "shared").mkdir()
-    window.export_routine_dialog()
+    window.files.export_routine_dialog()
     assert Path(chooser.answer).exists()
     chooser.answer = ""
-    window.import_routine_dialog()
+    window.files.import_routine_dialog()
     assert Path(chooser.opened_at[-1]) == tmp_path / "shared"

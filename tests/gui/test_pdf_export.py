@@ -73,7 +73,7 @@ def test_export_routine_pdf_from_the_window(window, tmp_path: Path, monkeypatch,
         return 1
 
     monkeypatch.setattr(PdfPreviewDialog, "exec", exec_and_save)
-    path = window.export_pdf("routine")
+    path = window.files.export_pdf("routine")
     assert path == str(target) + ".pdf"
     reader = PdfReader(io.BytesIO(Path(path).read_bytes()))
     assert reader.metadata.title == STRENGTH
@@ -83,7 +83,7 @@ def test_export_routine_pdf_from_the_window(window, tmp_path: Path, monkeypatch,
 def test_cancel_writes_nothing(window, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: 0)
     window.show_page("week")
-    assert window.export_pdf("week") is None
+    assert window.files.export_pdf("week") is None
     assert not list(tmp_path.glob("*.pdf"))
 
 

@@ -27,7 +27,7 @@ from hipdesk.app.settings import (
 from hipdesk.domain.guidance import routine_minutes
 from hipdesk.domain.model import SessionStatus
 from hipdesk.views.session.window import SessionWindow
-from hipdesk.views.shell import main_window
+from hipdesk.views.shell import file_actions
 from hipdesk.views.shell.main_window import MainWindow
 from hipdesk.views.shell.reminders import RemindersDialog, finished_today
 
@@ -271,9 +271,9 @@ def test_the_export_dialog_can_add_a_reminder_to_the_calendar(
         dialog.accept()
 
     said: list[str] = []
-    monkeypatch.setattr(main_window, "message", lambda _p, _t, text, *_a: said.append(text))
+    monkeypatch.setattr(file_actions, "message", lambda _p, _t, text, *_a: said.append(text))
     QTimer.singleShot(200, answer)
-    window.export_calendar_dialog()
+    window.files.export_calendar_dialog()
     assert said == []
     events = Calendar.from_ical(target.read_bytes()).events
     assert events and all(e.walk("VALARM")[0]["TRIGGER"].dt == dt.timedelta(minutes=-20) for e in events)

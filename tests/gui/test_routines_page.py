@@ -225,11 +225,11 @@ def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path
 
 def test_a_broken_dropped_file_changes_nothing(window, tmp_path: Path, monkeypatch) -> None:
     warnings = []
-    monkeypatch.setattr("hipdesk.views.shell.main_window.message", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr("hipdesk.views.shell.file_actions.message", lambda *args: warnings.append(args[2]))
     path = tmp_path / "broken.json"
     path.write_text("{not json")
     before = window.repo.routines()
-    window.import_routine_files([path])
+    window.files.import_routine_files([path])
     assert window.repo.routines() == before
     assert warnings and "not valid JSON" in warnings[0]
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from hipdesk.app import settings as prefs
+from hipdesk.app.operations.exercises import duplicate
 from hipdesk.app.settings import current_pace
 from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.domain.guidance import minutes_text, routine_minutes
@@ -256,7 +257,7 @@ def test_a_copy_keeps_its_sides_and_pace_until_it_is_made_bilateral(qtbot, repo)
     from hipdesk.domain.model import Sidedness
     from hipdesk.views.library.exercise_dialog import ExerciseDialog
 
-    copy = repo.duplicate_exercise("donkey-kicks")
+    copy = duplicate(repo, "donkey-kicks")[0]
     assert copy.first_side is Side.RIGHT and copy.rep_s == 3 and copy.side_words is not None
     dialog = ExerciseDialog(copy)
     qtbot.addWidget(dialog)

@@ -3,42 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from hipdesk.app.operations import sessions
 
-class SessionStore(Protocol):
-    def delete_session(self, session_id: int) -> dict[str, Any]: ...
-
-    def restore_session(self, snapshot: dict[str, Any]) -> int: ...
+if TYPE_CHECKING:
+    from hipdesk.db.repo import Repo
 
 
 class DeleteSession(QUndoCommand):
-    """Delete one session with its sets; undo restores it whole.
+    """Delete one session with its sets; undo restores it whole (both through the session
+    operations the command line uses too).
 
     ``deleted(id)`` and ``restored(id)`` tell the page, which updates its list and its figures.
     """
 
     def __init__(
         self,
-        store: SessionStore,
+        repo: Repo,
         session_id: int,
         text: str,
         deleted: Callable[[int], None],
         restored: Callable[[int], None],
     ) -> None:
         super().__init__(text)
-        self.store, self.session_id = store, session_id
+        self.repo, self.session_id = repo, session_id
         self.deleted, self.restored = deleted, restored
         self.snapshot: dict[str, Any] | None = None
 
     def redo(self) -> None:
-        self.snapshot = self.store.delete_session(self.session_id)
+        self.snapshot, _change = sessions.delete(self.repo, self.session_id)
         self.deleted(self.session_id)
 
     def undo(self) -> None:
         assert self.snapshot is not None
-        self.session_id = self.store.restore_session(self.snapshot)
+        self.session_id, _change = sessions.restore(self.repo, self.snapshot)
         self.snapshot = None
         self.restored(self.session_id)

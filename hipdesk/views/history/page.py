@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidgetItem, QWidget
 
+from hipdesk.app.operations import sessions as session_ops
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.history import (
     CHART_WEEKS,
@@ -456,7 +456,7 @@ class HistoryPage(QWidget):
         if self.repo is None or self._current_id is None:
             return
         try:
-            self.repo.set_session_notes(self._current_id, self.ui.notesEdit.toPlainText())
+            session_ops.set_notes(self.repo, self._current_id, self.ui.notesEdit.toPlainText())
         except HipDeskError as exc:
             message(self, "Notes", str(exc))
             return
@@ -502,10 +502,3 @@ class HistoryPage(QWidget):
         super().showEvent(event)
         if self.repo is not None and _day(self.ui.toDate.maximumDate()) < self.today():
             self.reload()  # the app stayed open past midnight
-
-    def export_csv(self, path: Path) -> int:
-        from hipdesk.export.csv_export import write_csv
-        from hipdesk.export.safe_write import Protected
-
-        assert self.repo is not None
-        return write_csv(path, self.repo.export_rows(), Protected.around(self.repo.db.database))

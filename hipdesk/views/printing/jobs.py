@@ -14,17 +14,16 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hipdesk import __version__
 from hipdesk.app import settings
+from hipdesk.app.operations import files
+from hipdesk.app.snapshot import ExerciseSnapshot
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import Exercise
 from hipdesk.export.pdf import (
     Paper,
     PdfResult,
     default_paper,
     paint_routine,
     paint_week,
-    routine_pdf,
     setup_device,
-    week_pdf,
 )
 from hipdesk.export.safe_write import Protected, resolve_target, write_bytes
 from hipdesk.views.common.screens import fit_on_screen
@@ -59,33 +58,34 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "routine"
 
 
-def _exercises(repo: Repo) -> dict[str, Exercise]:
-    return {ex.id: ex for ex in repo.exercises(include_retired=True)}
-
-
 def routine_job(repo: Repo, name: str) -> PrintJob:
-    """The routine as it is stored now (raises NotFoundError if it has gone)."""
+    """The routine as it is stored now (raises NotFoundError if it has gone); its PDF is the
+    routine sheet the command line's ``export pdf --routine`` writes."""
     routine = repo.routine(name)
-    exercises = _exercises(repo)
+    snapshot = ExerciseSnapshot(repo)
+    exercises = snapshot.by_id()
     return PrintJob(
         title=routine.name,
         file_name=f"{_safe(routine.name)}.pdf",
         landscape=False,
         paint=lambda painter, device: paint_routine(painter, device, routine, exercises),
-        pdf=lambda paper: routine_pdf(routine, exercises, paper),
-        protected=Protected.around(repo.db.database),
+        pdf=lambda paper: files.routine_sheet(repo, routine.name, paper, snapshot),
+        protected=files.protected(repo),
     )
 
 
 def week_job(repo: Repo) -> PrintJob:
-    plan, routines, exercises, order = repo.week_plan(), repo.routines(), _exercises(repo), week_order()
+    """The week sheet, the days in the locale's order, as ``export pdf --week`` writes it."""
+    plan, routines, order = repo.week_plan(), repo.routines(), week_order()
+    snapshot = ExerciseSnapshot(repo)
+    exercises = snapshot.by_id()
     return PrintJob(
         title="Week plan",
         file_name="HipDesk week.pdf",
         landscape=True,
         paint=lambda painter, device: paint_week(painter, device, plan, routines, exercises, order),
-        pdf=lambda paper: week_pdf(plan, routines, exercises, paper, order),
-        protected=Protected.around(repo.db.database),
+        pdf=lambda paper: files.week_sheet(repo, paper, order, snapshot),
+        protected=files.protected(repo),
     )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from hipdesk.app.operations import routines as routine_ops
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.day_order import planned_days_text
 from hipdesk.domain.errors import HipDeskError
@@ -216,7 +217,7 @@ class RoutinesPage(QWidget):
             return
         updated = replace(self._current, items=self.items.items())
         try:
-            self._current = self.repo.save_routine(updated)
+            self._current, _change = routine_ops.save(self.repo, updated)
         except HipDeskError as exc:
             self.status_message.emit(str(exc))
             return
@@ -239,7 +240,7 @@ class RoutinesPage(QWidget):
         if self.repo is None:
             return
         try:
-            self.repo.rename_routine(routine_id, name)
+            routine_ops.rename(self.repo, routine_id, name)
         except HipDeskError as exc:
             message(self, "Rename Routine", str(exc))
             return
@@ -249,7 +250,7 @@ class RoutinesPage(QWidget):
     def new_routine(self) -> None:
         if self.repo is None:
             return
-        saved = self.repo.save_routine(Routine(self.repo.free_routine_name("New routine")))
+        saved, _change = routine_ops.create(self.repo)
         self.reload(saved.id)
         self.routines_changed.emit()
         self.ui.routineList.edit(self.ui.routineList.currentIndex())
@@ -257,11 +258,10 @@ class RoutinesPage(QWidget):
     def duplicate_routine(self) -> None:
         if self.repo is None or self._current is None:
             return
-        name = self.repo.free_routine_name(f"{self._current.name} (copy)")
-        saved = self.repo.save_routine(replace(self._current, id=None, name=name, items=self.items.items()))
+        saved, _change = routine_ops.duplicate(self.repo, self._current, self.items.items())
         self.reload(saved.id)
         self.routines_changed.emit()
-        self.status_message.emit(f"Duplicated as “{name}”.")
+        self.status_message.emit(f"Duplicated as “{saved.name}”.")
 
     def delete_routine(self) -> None:
         routine = self._current
@@ -274,7 +274,7 @@ class RoutinesPage(QWidget):
         if not confirm(self, "Delete Routine", text, "Delete"):
             return
         row = self.routine_list.row_of(routine.id)
-        self.repo.delete_routine(routine.id)
+        routine_ops.delete(self.repo, routine.id)
         self._current = None
         self.reload()
         if self.routine_list.rowCount():

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hipdesk.app import process_exit
 from hipdesk.app import settings as prefs
 from hipdesk.engine.cues import Cue, CueKind
 from hipdesk.paths import APP_NAME
@@ -170,7 +171,7 @@ class _SoundLink(QObject):
         if self.answered < self.sent and not self.is_stuck:
             self.is_stuck = True
             if self.left_behind is not None:
-                _left_running.append(self.left_behind)
+                _leave_behind(self.left_behind)
             logger.warning("the sound output did not start a cue in %d ms: sound off", self.STUCK_MS)
             self.stuck.emit(f"the sound output did not start a cue in {self.STUCK_MS} ms")
 
@@ -248,7 +249,7 @@ class _SoundThread:
         """What the sound thread found ("ok", "no-device", "failed: ..."), or "" when it has not
         answered within ``timeout_ms`` (it is then left behind)."""
         if not self.ready.wait(timeout_ms / 1000):
-            _left_running.append(self.thread)
+            _leave_behind(self.thread)
             return ""
         return self.found[0] if self.found else "failed: no answer"
 
@@ -443,6 +444,12 @@ _OPENED = 0  # the ping that follows loading an engine
 _left_running: list[threading.Thread] = []  # speech and sound threads still stuck at close
 
 
+def _leave_behind(thread: threading.Thread) -> None:
+    """A thread stuck in its engine at close: the process must not wait for it when it exits."""
+    _left_running.append(thread)
+    process_exit.last(exit_if_speech_stuck)
+
+
 def speech_left_running() -> bool:
     """True when a speech thread did not end at close: it is stuck inside the speech engine."""
     return any(thread.is_alive() for thread in _left_running)
@@ -525,7 +532,7 @@ class _SpeechThread:
         if wait_ms > 0:
             self.thread.join(wait_ms / 1000)
         if self.thread.is_alive():
-            _left_running.append(self.thread)
+            _leave_behind(self.thread)
             if wait_ms > 0:
                 logger.info("the speech thread (%s) did not end in %d ms: left behind", self.name, wait_ms)
             return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.app.operations import backups
 from hipdesk.db import backup
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.rules import plural
@@ -30,7 +30,6 @@ from hipdesk.views.common.widgets import confirm, message
 if TYPE_CHECKING:
     from hipdesk.views.shell.main_window import MainWindow
 
-logger = logging.getLogger(__name__)
 
 REASONS = {
     "launch": "at start",
@@ -88,7 +87,7 @@ def check_database(window: MainWindow) -> list[str]:
 def back_up_now(window: MainWindow) -> Path | None:
     assert window.repo is not None
     try:
-        path = backup.make_backup(_db_path(window), "manual", source=window.repo.db.connection())
+        path, _change = backups.back_up_now(window.repo)
     except HipDeskError as exc:
         message(window, "Back Up Now", str(exc))
         return None
@@ -151,28 +150,16 @@ class RestoreDialog(QDialog):
 
 def restore_backup(window: MainWindow, chosen: Path) -> bool:
     """Back up the data as it is, then put ``chosen`` in its place inside the open connection."""
-    from hipdesk.db import migrations
-    from hipdesk.db.recovery import check_replacement
-    from hipdesk.store import bring_up_to_date
-
-    repo = window.repo
-    assert repo is not None
-    path = _db_path(window)
+    assert window.repo is not None
     try:
-        check_replacement(chosen, path)  # another program's file, or a newer HipDesk's, is refused
-        kept = backup.make_backup(path, "before-restore", source=repo.db.connection(), thin=False)
-        backup.restore_into(repo.db.connection(), chosen)
-        migrations.migrate(repo.db)
-        bring_up_to_date(repo)
-        backup.thin_backups(path, keep={chosen})  # afterwards, and never the one restored
+        kept, change = backups.restore(window.repo, chosen)
     except HipDeskError as exc:
         message(window, "Restore from Backup", str(exc))
         return False
     for stack in window.undo_group.stacks():
         stack.clear()  # the steps to undo belong to the data that was replaced
-    window.reload()
+    window.apply_change(change)
     window.statusBar().showMessage(f"Restored {chosen.name}. The data as it was is in {kept}.", 12000)
-    logger.info("restored %s (kept %s)", chosen, kept)
     return True
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
@@ -12,25 +11,24 @@ from PySide6.QtGui import QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hipdesk import __version__
-from hipdesk.app import exercises as exercise_ops
 from hipdesk.app import settings
 from hipdesk.app.changes import Change, stale_pages
+from hipdesk.app.operations import exercises as exercise_ops
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES, Routine
+from hipdesk.domain.model import WEEKDAY_NAMES
 from hipdesk.views.common.dates import long_date_time
-from hipdesk.views.common.file_dialogs import open_file, remember, save_file, start_path
 from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import ask, confirm, message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
+from hipdesk.views.shell.file_actions import FileActions
 from hipdesk.views.shell.keyboard import make_go_menu
-from hipdesk.views.shell.runs_import import RunImport, is_run_file
+from hipdesk.views.shell.runs_import import RunImport
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from hipdesk.db.repo import Repo
     from hipdesk.domain.model import Exercise, SessionRecord
-    from hipdesk.export.safe_write import Protected
     from hipdesk.views.history.page import HistoryPage
     from hipdesk.views.library.page import LibraryPage
     from hipdesk.views.routines.page import RoutinesPage
@@ -250,7 +248,7 @@ class MainWindow(QMainWindow):
             week.setObjectName("weekPage")
             week.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
             week.plan_saved.connect(self._on_week_page_plan_saved)
-            week.export_requested.connect(self.export_calendar_dialog)
+            week.export_requested.connect(self.files.export_calendar_dialog)
             week.files_dropped.connect(self._on_week_page_files_dropped)
             self.undo_group.addStack(week.undo_stack)
             return week
@@ -275,31 +273,13 @@ class MainWindow(QMainWindow):
         history.setObjectName("historyPage")
         history.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         history.history_changed.connect(lambda: self.apply_change(Change.HISTORY, source="history"))
-        history.export_requested.connect(self.export_history_dialog)
+        history.export_requested.connect(self.files.export_history_dialog)
         self.undo_group.addStack(history.undo_stack)
         return history
 
     @property
     def history_page(self) -> HistoryPage:
         return self.page("history")  # type: ignore[return-value]
-
-    def export_history_dialog(self) -> None:
-        """Save every recorded set as a CSV file for a spreadsheet."""
-        if self.repo is None:
-            return
-        path = save_file(
-            self, "csv", "Export History", "HipDesk history.csv", "CSV files (*.csv);;All files (*)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        try:
-            count = self.history_page.export_csv(Path(path))
-        except HipDeskError as exc:
-            message(self, "Export History", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {count} set records to {path}.", 12000)
 
     @property
     def routines_page(self) -> RoutinesPage:
@@ -321,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def _on_week_page_files_dropped(self, weekday: int, paths: list[Path]) -> None:
         """Routine files dropped on a day: imported, then planned on that day."""
-        imported = self.import_routine_files(paths, show=False)
+        imported = self.files.import_routine_files(paths, show=False)
         if imported:
             self.week_page.reload()
             self.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
@@ -366,11 +346,8 @@ class MainWindow(QMainWindow):
     def _update_menus(self) -> None:
         page = self.current_page()
         self.ui.menuExercise.setEnabled(self.repo is not None and page == "library")
-        self.ui.actionImportRoutine.setEnabled(self.repo is not None)
+        self.files.update_actions(page)
         self.run_import.set_repo(self.repo)
-        self.ui.actionExportRoutine.setEnabled(self.repo is not None and page == "routines")
-        self.ui.actionExportCalendar.setEnabled(self.repo is not None)
-        self._update_print_actions()
         self.ui.menuTools.setEnabled(self.repo is not None)
         widget = self._pages.get(page)
         stack = getattr(widget, "undo_stack", None)
@@ -384,15 +361,10 @@ class MainWindow(QMainWindow):
         ui.actionResumeSession.triggered.connect(self._on_action_resume_session_triggered)
         ui.actionResumeSession.setEnabled(False)
         ui.actionSessionSettings.triggered.connect(self._on_action_session_settings_triggered)
-        ui.actionImportRoutine.triggered.connect(self.import_routine_dialog)
+        self.files = FileActions(self)
+        self.files.connect_actions()
         self.run_import = RunImport(self, self.repo, ui.actionImportRoutine, ui.menuFile)
         self.run_import.on_imported = self._on_runs_imported
-        ui.actionExportRoutine.triggered.connect(self.export_routine_dialog)
-        ui.actionExportCalendar.triggered.connect(self.export_calendar_dialog)
-        ui.actionExportRoutinePdf.triggered.connect(lambda: self.export_pdf("routine"))
-        ui.actionExportWeekPdf.triggered.connect(lambda: self.export_pdf("week"))
-        ui.actionPrint.triggered.connect(lambda: self.print_sheet(preview=False))
-        ui.actionPrintPreview.triggered.connect(lambda: self.print_sheet(preview=True))
         ui.actionAbout.triggered.connect(self._on_about_triggered)
         ui.actionCheckDatabase.triggered.connect(self._on_action_check_database_triggered)
         ui.actionBackUpNow.triggered.connect(self._on_action_back_up_now_triggered)
@@ -559,179 +531,14 @@ class MainWindow(QMainWindow):
         if status:
             self.statusBar().showMessage(status, 5000)
 
-    # -- routine files -------------------------------------------------------------------------
-    def _protected(self) -> Protected:
-        """The data file, what is kept beside it and the backups: no export may write onto them."""
-        from hipdesk.export.safe_write import Protected
-
-        assert self.repo is not None
-        return Protected.around(self.repo.db.database)
-
-    def import_routine_dialog(self) -> None:
-        path = open_file(
-            self, "routines", "Import Routine", "HipDesk routines (*.hipdesk.json *.json);;All files (*)"
-        )
-        if path:
-            self.import_routine_files([Path(path)])
-
-    def import_routine_files(self, paths: list[Path], show: bool = True) -> list[Routine]:
-        """Import each file whole or not at all; say in one sentence what happened. ``show``: open
-        the last one on the Routines page. Returns the routines imported."""
-        from hipdesk.db.backup import make_backup
-        from hipdesk.export.routine_file import read_routine_file
-
-        if self.repo is None:
-            return []
-        imported = []
-        for path in paths:
-            try:
-                loaded = read_routine_file(path)
-                make_backup(Path(self.repo.db.database), "before-import", source=self.repo.db.connection(),
-                            only_if_changed=True)  # fmt: skip
-                saved = self.repo.import_routine(loaded.routine, loaded.exercises)
-            except HipDeskError as exc:
-                message(self, "Import Routine", str(exc))
-                continue
-            imported.append(saved)
-        if not imported:
-            return []
-        self.reload()
-        if show:
-            self.show_page("routines")
-            self.routines_page.reload(imported[-1].id)
-        names = ", ".join(f"“{r.name}”" for r in imported)
-        self.statusBar().showMessage(f"Imported {names}.", 8000)
-        return imported
-
-    def export_routine_dialog(self) -> None:
-        from hipdesk.export.routine_file import SUFFIX, write_routine_file
-
-        routine = self.routines_page.current_routine() if "routines" in self._pages else None
-        if routine is None or self.repo is None:
-            return
-        routine = self.repo.routine(routine.name)
-        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in routine.name).strip() or "routine"
-        path = save_file(
-            self, "routines", "Export Routine", f"{safe}{SUFFIX}", "HipDesk routines (*.hipdesk.json)"
-        )
-        if not path:
-            return
-        try:
-            exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
-            write_routine_file(Path(path), routine, exercises, self._protected())
-        except HipDeskError as exc:
-            message(self, "Export Routine", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported “{routine.name}” to {path}.", 8000)
-
-    # -- PDF and printing (hipdesk.views.printing.jobs, imported when first used) --------------------
-    def _print_target(self) -> tuple[str, str | None] | None:
-        """What Print… prints: the routine on the Routines page, the week sheet on the Week page."""
-        page = self.current_page()
-        if page == "week":
-            return "week", None
-        if page != "routines" or "routines" not in self._pages:
-            return None
-        routine = self.routines_page.current_routine()
-        return ("routine", routine.name) if routine is not None else None
-
-    def _update_print_actions(self) -> None:
-        ready = self.repo is not None
-        page = self.current_page()
-        self.ui.actionExportRoutinePdf.setEnabled(ready and page == "routines")
-        self.ui.actionExportWeekPdf.setEnabled(ready)
-        self.ui.actionPrint.setEnabled(ready and page in ("routines", "week"))
-        self.ui.actionPrintPreview.setEnabled(ready and page in ("routines", "week"))
-
-    def export_pdf(self, kind: str) -> str | None:
-        """Preview the routine being edited (or the week sheet) as a PDF, and save it; returns the path."""
-        from hipdesk.views.printing.jobs import Printing
-
-        target = self._print_target()
-        if self.repo is None or (kind == "routine" and (target is None or target[0] != "routine")):
-            return None
-        path = Printing(self, self.repo).export_pdf(kind, target[1] if kind == "routine" and target else None)
-        if path:
-            self.statusBar().showMessage(f"Saved {path}.", STATUS_MS)
-        return path
-
-    def print_sheet(self, preview: bool) -> None:
-        from hipdesk.views.printing.jobs import Printing
-
-        target = self._print_target()
-        if self.repo is None or target is None:
-            return
-        printing = Printing(self, self.repo)
-        (printing.preview if preview else printing.print)(*target)
-
-    # -- calendar --------------------------------------------------------------------------------
-    def export_calendar_dialog(self) -> None:
-        if self.repo is None:
-            return
-        from hipdesk.views.shell.reminders import calendar_save_dialog
-
-        # with the choice of a reminder in the calendar, in the folder last used for calendars
-        answer = calendar_save_dialog(self, start_path("calendar", "HipDesk week.ics"))
-        if answer is None:
-            return
-        path, remind_minutes = answer
-        remember("calendar", path)
-        if not path.lower().endswith(".ics"):
-            path += ".ics"
-        self.export_calendar(Path(path), remind_minutes=remind_minutes)
-
-    def export_calendar(
-        self,
-        path: Path,
-        default_time: dt.time | None = None,
-        zone: str | None = None,
-        remind_minutes: int | None = None,
-    ) -> bool:
-        """Write the week plan as an iCalendar file and say in one line what it holds."""
-        from hipdesk.export.calendar import (
-            calendar_contents,
-            export_summary,
-            local_zone_name,
-            week_calendar,
-            write_ics,
-        )
-
-        if self.repo is None:
-            return False
-        plan = self.repo.week_plan()
-        routines = self.repo.routines()
-        exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
-        zone = zone or local_zone_name()
-        try:
-            calendar = week_calendar(
-                plan, routines, exercises, zone, default_time, remind_minutes=remind_minutes
-            )
-            write_ics(path, calendar, self._protected())
-        except HipDeskError as exc:
-            message(self, "Export Calendar", str(exc))
-            return False
-        summary = export_summary(calendar_contents(plan, routines, default_time), zone, default_time)
-        self.statusBar().showMessage(f"Exported your week to {path}: {summary}.", 12000)
-        return True
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData() else []
-        if self.repo is not None and urls and all(u.isLocalFile() for u in urls):
+        if self.files.accepts(event):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData() else []
-        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            runs = [p for p in paths if is_run_file(p)]
-            if runs:
-                self.run_import.import_runs(runs)
-            if len(runs) < len(paths):
-                self.import_routine_files([p for p in paths if not is_run_file(p)])
-        else:
+        if not self.files.drop(event):
             super().dropEvent(event)
 
     def _on_runs_imported(self, summary: str) -> None:

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.app.operations import plan as plan_ops
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.guidance import Note, Severity, minutes_text, week_notes
@@ -431,7 +432,7 @@ class WeekPage(QWidget):
             return
         if self.repo is not None:
             try:
-                self.repo.save_week_plan(self.model.plan())
+                plan_ops.save(self.repo, self.model.plan())
             except HipDeskError as exc:
                 self.status_message.emit(str(exc))
                 return

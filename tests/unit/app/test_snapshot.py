@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hipdesk.app import exercises as exercise_ops
 from hipdesk.app.changes import Change
+from hipdesk.app.operations import exercises as exercise_ops
 from hipdesk.app.snapshot import ExerciseSnapshot
 
 

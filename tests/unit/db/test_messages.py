@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hipdesk.app.operations.exercises import duplicate
 from hipdesk.catalogue.starter import STRENGTH, WARM_UP
 from hipdesk.db import files
 from hipdesk.db.backup import integrity_check
@@ -242,11 +243,11 @@ def test_a_new_exercise_gets_an_id_from_its_name(repo, name: str, slug: str) -> 
 
 
 def test_a_copy_of_a_built_in_is_the_users_and_remembers_where_it_came_from(repo) -> None:
-    copy = repo.duplicate_exercise("clamshell")
+    copy = duplicate(repo, "clamshell")[0]
     assert (copy.id, copy.name, copy.builtin, copy.based_on) == (
         "my-clamshell-my-version", "Clamshell (my version)", False, "clamshell",
     )  # fmt: skip
-    named = repo.duplicate_exercise("clamshell", "Banded clam")
+    named = duplicate(repo, "clamshell", "Banded clam")[0]
     assert (named.name, named.based_on) == ("Banded clam", "clamshell")
     assert repo.exercise(named.id).based_on == "clamshell"
     with pytest.raises(NotFoundError) as gone:

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from hipdesk.app.operations.exercises import duplicate
 from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.catalogue.starter import STRENGTH, WARM_UP
 from hipdesk.domain.errors import ValidationError
@@ -70,7 +71,7 @@ def test_a_users_exercise_is_never_overwritten_by_a_new_builtin_with_its_id(repo
 
 
 def test_duplicate_and_edit_a_builtin(repo) -> None:
-    copy = repo.duplicate_exercise("bird-dog")
+    copy = duplicate(repo, "bird-dog")[0]
     assert copy.id != "bird-dog" and copy.based_on == "bird-dog" and not copy.builtin
     edited = repo.update_exercise(replace(copy, name=MARKUP, steps=("One.", "Two.")))
     assert repo.exercise(copy.id).name == MARKUP  # kept exactly as typed
@@ -86,7 +87,7 @@ def test_builtins_cannot_be_edited_or_deleted(repo) -> None:
 
 
 def test_an_exercise_in_use_is_not_deleted(repo) -> None:
-    mine = repo.duplicate_exercise("clamshell")
+    mine = duplicate(repo, "clamshell")[0]
     repo.save_routine(Routine("Uses mine", items=(RoutineItem(mine.id, reps=10),)))
     with pytest.raises(ValidationError, match="Uses mine"):
         repo.delete_exercise(mine.id)
