@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hipdesk.app import crash as crash_core
-from hipdesk.app.auto_backup import AutoBackup
+from hipdesk.app.context import AppContext
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.store import DataMissingError
@@ -35,22 +35,29 @@ def window(qtbot, repo) -> MainWindow:
 
 
 def test_a_failing_automatic_backup_is_told_once_in_the_status_bar_with_the_way_out(
-    window: MainWindow, db_path: Path, qtbot
+    db_path: Path, tmp_path: Path, qtbot
 ) -> None:
     (db_path.parent / "backups").write_text("a file where the backups folder goes")
-    backups = AutoBackup(db_path, window)
-    backups.failed.connect(window.statusBar().showMessage)  # as the window's context does
-    assert backups.run("periodic")
-    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=20000)
-    text = window.statusBar().currentMessage()
-    assert "backup failed" in text and "Tools ▸ Back Up Now" in text
-    window.statusBar().clearMessage()
-    backups.wait()
-    assert backups.run("periodic")  # the same failure again, 30 minutes later
-    backups.wait()
-    qtbot.wait(200)
-    assert window.statusBar().currentMessage() == ""
-    backups.stop()
+    context = AppContext(db_path, log_folder=tmp_path, backup_delay_ms=60_000)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        context.start(until="data")
+        window.attach(context)
+        context.start()
+        backups = context.backups
+        assert backups is not None and backups.run("periodic")
+        qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=20000)
+        text = window.statusBar().currentMessage()
+        assert "backup failed" in text and "Tools ▸ Back Up Now" in text
+        window.statusBar().clearMessage()
+        backups.wait()
+        assert backups.run("periodic")  # the same failure again, 30 minutes later
+        backups.wait()
+        qtbot.wait(200)
+        assert window.statusBar().currentMessage() == ""
+    finally:
+        context.close()
 
 
 def test_a_full_disk_in_the_window_is_a_plain_message_not_an_unexpected_error(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,14 +59,22 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "routine"
 
 
-def _exercises(repo: Repo) -> dict[str, Exercise]:
-    return {ex.id: ex for ex in repo.exercises(include_retired=True)}
+Exercises = Mapping[str, Exercise]  # every exercise by id, retired ones too: the shared snapshot's
 
 
-def routine_job(repo: Repo, name: str) -> PrintJob:
+def _exercises(repo: Repo, exercises: Exercises | None) -> Exercises:
+    """The exercises given (the window's snapshot), else read now (a job made outside the window)."""
+    if exercises is not None:
+        return exercises
+    from hipdesk.app.snapshot import ExerciseSnapshot
+
+    return ExerciseSnapshot(repo).by_id()
+
+
+def routine_job(repo: Repo, name: str, exercises: Exercises | None = None) -> PrintJob:
     """The routine as it is stored now (raises NotFoundError if it has gone)."""
     routine = repo.routine(name)
-    exercises = _exercises(repo)
+    exercises = _exercises(repo, exercises)
     return PrintJob(
         title=routine.name,
         file_name=f"{_safe(routine.name)}.pdf",
@@ -77,8 +85,9 @@ def routine_job(repo: Repo, name: str) -> PrintJob:
     )
 
 
-def week_job(repo: Repo) -> PrintJob:
-    plan, routines, exercises, order = repo.week_plan(), repo.routines(), _exercises(repo), week_order()
+def week_job(repo: Repo, exercises: Exercises | None = None) -> PrintJob:
+    plan, routines, order = repo.week_plan(), repo.routines(), week_order()
+    exercises = _exercises(repo, exercises)
     return PrintJob(
         title="Week plan",
         file_name="HipDesk week.pdf",
@@ -161,15 +170,16 @@ def pdf_dialog(job: PrintJob, parent: QWidget | None = None) -> QDialog:
 class Printing:
     """The window's printing actions: what to print follows the page shown."""
 
-    def __init__(self, window: QWidget, repo: Repo) -> None:
+    def __init__(self, window: QWidget, repo: Repo, exercises: Exercises | None = None) -> None:
         self.window = window
         self.repo = repo
+        self.exercises = exercises
 
     def _job(self, kind: str, routine_name: str | None) -> PrintJob | None:
         try:
             if kind == "routine":
-                return routine_job(self.repo, routine_name) if routine_name else None
-            return week_job(self.repo)
+                return routine_job(self.repo, routine_name, self.exercises) if routine_name else None
+            return week_job(self.repo, self.exercises)
         except HipDeskError as exc:
             message(self.window, "Print", str(exc))
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from dataclasses import replace
@@ -53,7 +54,9 @@ def open_session(
     from hipdesk.views.session.output import ScreenSaverInhibitor
 
     if exercises is None:
-        exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+        from hipdesk.app.snapshot import ExerciseSnapshot
+
+        exercises = ExerciseSnapshot(repo).by_id()
     pace = current_pace(exercises)  # the pace the estimates on Routines, Week and Today show
     preview = speed > 1
     driver = SessionDriver(
@@ -81,7 +84,12 @@ def open_session(
     inhibitor.inhibit(f"Guided session: {routine.name}")
     window.closed.connect(player.stop)
     window.closed.connect(inhibitor.release)
-    window.closed.connect(lambda: player.unavailable.disconnect(window.show_notice))
+
+    def let_go() -> None:
+        with contextlib.suppress(RuntimeError):  # the player went first, with the window's context
+            player.unavailable.disconnect(window.show_notice)
+
+    window.closed.connect(let_go)
     if full_screen:
         window.show_full_screen()
     else:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -23,6 +23,28 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from hipdesk.views.shell.pages import PageSpec
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys with Ctrl+Shift+Z and Ctrl+Y wherever they are missing, each once:
+    a sequence bound twice is an ambiguous shortcut, which Qt answers by doing nothing."""
+    keys: list[QKeySequence] = []
+    wanted = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for key in [*wanted, QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def make_edit_menu(menu: QMenu, group: QUndoGroup) -> tuple[QAction, QAction]:
+    """Undo and Redo in ``menu``, acting on the undo stack of the page on screen."""
+    undo = group.createUndoAction(menu, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = group.createRedoAction(menu, "&Redo")
+    redo.setShortcuts(redo_keys())
+    menu.addAction(undo)
+    menu.addAction(redo)
+    return undo, redo
 
 
 def make_go_menu(

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoGroup
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QWidget
 
 from hipdesk.app import settings
@@ -15,12 +15,11 @@ from hipdesk.app.changes import EVERYTHING, Change
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine
 from hipdesk.views.common.file_dialogs import open_file, remember, save_file, start_path
-from hipdesk.views.common.screens import fit_on_screen, screen_of
 from hipdesk.views.common.widgets import message
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library.actions import ExerciseActions
-from hipdesk.views.shell import appearance
-from hipdesk.views.shell.keyboard import make_go_menu
+from hipdesk.views.shell import appearance, window_state
+from hipdesk.views.shell.keyboard import make_edit_menu, make_go_menu
 from hipdesk.views.shell.pages import KEYS, PAGES, Page
 from hipdesk.views.shell.runs_import import RunImport, is_run_file
 from hipdesk.views.shell.sessions import Sessions
@@ -43,21 +42,11 @@ if TYPE_CHECKING:
 STATUS_MS = 8000
 
 
-def redo_keys() -> list[QKeySequence]:
-    """The platform's Redo keys with Ctrl+Shift+Z and Ctrl+Y wherever they are missing, each once:
-    a sequence bound twice is an ambiguous shortcut, which Qt answers by doing nothing."""
-    keys: list[QKeySequence] = []
-    wanted = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    for key in [*wanted, QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
-        if key not in keys:
-            keys.append(key)
-    return keys
+def make_cue_player() -> CuePlayer:
+    """The sessions' cue player, for a context: its module is loaded with the first session."""
+    from hipdesk.views.session import launch
 
-
-def _make_cue_player() -> CuePlayer:
-    from hipdesk.views.session.launch import make_cue_player  # loaded with the first session
-
-    return make_cue_player()
+    return launch.make_cue_player()
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +68,7 @@ class MainWindow(QMainWindow):
         self._waiting.setObjectName("waitingPage")
         self.ui.pages.addWidget(self._waiting)
         self.undo_group = QUndoGroup(self)
-        self._make_edit_menu()
+        self.undo_action, self.redo_action = make_edit_menu(self.ui.menuEdit, self.undo_group)
         self._make_navigation()
         self.go_menu = make_go_menu(self, self.ui.menuView, PAGES, self._go_to)
         shortcuts = self.ui.menuHelp.addAction("&Keyboard Shortcuts")
@@ -100,7 +89,7 @@ class MainWindow(QMainWindow):
         if repo is not None:
             from hipdesk.app.context import AppContext
 
-            self.attach(AppContext.around(repo, _make_cue_player, parent=self))
+            self.attach(AppContext.around(repo, make_cue_player, parent=self))
             self._owns_context = True
 
     def _make_navigation(self) -> None:
@@ -229,15 +218,6 @@ class MainWindow(QMainWindow):
             self.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
             names = ", ".join(f"“{r.name}”" for r in imported)
             self.statusBar().showMessage(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.", 8000)
-
-    def _make_edit_menu(self) -> None:
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts(redo_keys())
-        self.ui.menuEdit.addAction(undo)
-        self.ui.menuEdit.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
 
     def _update_menus(self) -> None:
         page = self.current_page()
@@ -563,29 +543,13 @@ class MainWindow(QMainWindow):
         cast(Page, self._pages[key]).reload()
 
     # -- state ---------------------------------------------------------------------------------
-    def _geometry_key(self) -> settings.Key[QByteArray]:
-        screen = screen_of(self)
-        size = screen.size()
-        return settings.window_geometry_on(screen.name(), size.width(), size.height())
-
     def restore_state(self) -> None:
-        geometry = self._geometry_key().get()
-        if geometry.isEmpty():
-            geometry = settings.WINDOW_GEOMETRY.get()
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        if not self.isMaximized() and not self.isFullScreen():
-            fit_on_screen(self)
-        state = settings.WINDOW_STATE.get()
-        if not state.isEmpty():
-            self.restoreState(state)
+        window_state.restore(self)
         appearance.set_color_scheme(settings.COLOR_SCHEME.get())
         self.show_page("today")  # HipDesk opens on what is planned today
 
     def save_state(self) -> None:
-        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
-        self._geometry_key().set(self.saveGeometry())
-        settings.WINDOW_STATE.set(self.saveState())
+        window_state.save(self)
         if "library" in self._pages:
             self.library.save_state()
 

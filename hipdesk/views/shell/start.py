@@ -129,8 +129,8 @@ def _make_context(
 ) -> AppContext:
     """The context of this run, holding the lock already taken, with the window's dialogs."""
     from hipdesk.app.context import AppContext
-    from hipdesk.views.session.launch import make_cue_player
     from hipdesk.views.shell.crash import dialogs_over
+    from hipdesk.views.shell.main_window import make_cue_player
     from hipdesk.views.shell.single_instance import bring_forward
 
     context: AppContext
