@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from hipdesk.app.changes import Change
 from hipdesk.app.context import AppContext
@@ -30,6 +31,10 @@ def test_before_the_data_every_page_is_the_placeholder_and_none_is_made(qtbot, r
         assert window.ui.pages.currentWidget().objectName() == "waitingPage"
     assert window._pages == {}
     assert not window.ui.menuExercise.isEnabled() and not window.undo_action.isEnabled()
+    for action in (window.ui.actionNewExercise, window.ui.actionStartToday, window.ui.actionSessionSettings):
+        assert not action.isEnabled()
+        action.trigger()  # a key pressed before the data is open does nothing
+    assert window.sessions.open == [] and QApplication.activeModalWidget() is None
     window.attach(AppContext.around(repo, parent=window))
     shown = window.ui.pages.currentWidget()
     assert shown.objectName() == "historyPage" and shown.isVisible()  # the page chosen before

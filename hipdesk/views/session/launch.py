@@ -160,4 +160,5 @@ def run_session_command(
 
     window.driver.write_failed.connect(tell)
     window.closed.connect(app.quit)
-    return 1 if told else int(app.exec())
+    code = app.exec()  # the session's own cue player lets go as its window closes
+    return 1 if told else int(code)

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from hipdesk.app import settings
 from hipdesk.app.changes import EVERYTHING, Change
@@ -20,7 +20,7 @@ from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library.actions import ExerciseActions
 from hipdesk.views.shell import appearance, window_state
 from hipdesk.views.shell.keyboard import make_edit_menu, make_go_menu
-from hipdesk.views.shell.pages import KEYS, PAGES, Page
+from hipdesk.views.shell.pages import KEYS, PAGES, Page, fill_navigation
 from hipdesk.views.shell.runs_import import RunImport, is_run_file
 from hipdesk.views.shell.sessions import Sessions
 
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self._waiting)
         self.undo_group = QUndoGroup(self)
         self.undo_action, self.redo_action = make_edit_menu(self.ui.menuEdit, self.undo_group)
-        self._make_navigation()
+        fill_navigation(self.ui.navigation)
+        self.ui.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.go_menu = make_go_menu(self, self.ui.menuView, PAGES, self._go_to)
         shortcuts = self.ui.menuHelp.addAction("&Keyboard Shortcuts")
         shortcuts.setObjectName("actionKeyboardShortcuts")
@@ -91,23 +92,6 @@ class MainWindow(QMainWindow):
 
             self.attach(AppContext.around(repo, make_cue_player, parent=self))
             self._owns_context = True
-
-    def _make_navigation(self) -> None:
-        nav = self.ui.navigation
-        for spec in PAGES:
-            item = QListWidgetItem(spec.title, nav)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(140, 40))
-        nav.setStyleSheet(
-            "QListWidget#navigation { background: palette(window); padding-top: 8px; outline: 0; }"
-            "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 1px 6px; }"
-            "QListWidget#navigation::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-            "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
-        )
-        widest = max(nav.fontMetrics().horizontalAdvance(spec.title) for spec in PAGES)
-        nav.setFixedWidth(max(160, widest + 64))  # one width, whatever the page asks
-        nav.currentRowChanged.connect(self._on_navigation_current_row_changed)
 
     def attach(self, context: AppContext) -> None:
         """Show the data of ``context`` (the window paints first, then the data arrives)."""
@@ -223,6 +207,10 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         ready = self._context is not None
         self.ui.menuExercise.setEnabled(ready and page == "library")
+        for action in (self.ui.actionNewExercise, self.ui.actionStartToday, self.ui.actionSessionSettings):
+            action.setEnabled(ready)  # nothing to act on, and no key reaches them, before the data
+        if not ready:
+            self.exercise_actions.follow(None)
         self.ui.actionImportRoutine.setEnabled(ready)
         self.run_import.set_repo(self.repo)
         self.ui.actionExportRoutine.setEnabled(ready and page == "routines")

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QWidget
@@ -99,3 +102,20 @@ PAGES = (
     PageSpec("history", "History", "Ctrl+5", _history),
 )
 KEYS = tuple(spec.key for spec in PAGES)
+
+
+def fill_navigation(nav: QListWidget) -> None:
+    """The sidebar: one row per page, in the list's order, as wide as the longest title needs."""
+    for spec in PAGES:
+        item = QListWidgetItem(spec.title, nav)
+        item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        item.setSizeHint(QSize(140, 40))
+    nav.setStyleSheet(
+        "QListWidget#navigation { background: palette(window); padding-top: 8px; outline: 0; }"
+        "QListWidget#navigation::item { padding-left: 14px; border-radius: 6px; margin: 1px 6px; }"
+        "QListWidget#navigation::item:selected { background: palette(highlight);"
+        " color: palette(highlighted-text); }"
+        "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+    )
+    widest = max(nav.fontMetrics().horizontalAdvance(spec.title) for spec in PAGES)
+    nav.setFixedWidth(max(160, widest + 64))  # one width, whatever the page asks
