@@ -1,4 +1,5 @@
-"""What an operation changed, so that every page showing it refreshes and no other does."""
+"""What an operation changed, so that every page showing it refreshes and no other does (each page's
+``on_changed`` says which changes it shows)."""
 
 from __future__ import annotations
 
@@ -16,16 +17,5 @@ class Change(enum.Flag):
     SETTINGS = enum.auto()
 
 
-# what each page shows, so what makes it stale
-PAGE_DEPENDS_ON = {
-    "today": Change.EXERCISES | Change.ROUTINES | Change.PLAN | Change.HISTORY | Change.SETTINGS,
-    "library": Change.EXERCISES,
-    "routines": Change.EXERCISES | Change.ROUTINES | Change.SETTINGS,
-    "week": Change.EXERCISES | Change.ROUTINES | Change.PLAN | Change.SETTINGS,
-    "history": Change.ROUTINES | Change.HISTORY,
-}
-
-
-def stale_pages(change: Change) -> set[str]:
-    """The pages that show something ``change`` touched."""
-    return {page for page, shown in PAGE_DEPENDS_ON.items() if shown & change}
+# everything at once: after an import, or a backup put back
+EVERYTHING = Change.EXERCISES | Change.ROUTINES | Change.PLAN | Change.HISTORY | Change.SETTINGS

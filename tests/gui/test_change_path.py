@@ -22,7 +22,9 @@ def _own(window: MainWindow, name: str):
 
 
 def test_an_exercise_you_create_can_be_added_to_a_routine(window, monkeypatch, qtbot) -> None:
-    monkeypatch.setattr(window, "_run_exercise_dialog", lambda ex, title=None: _own(window, "Wall sit"))
+    monkeypatch.setattr(
+        window.exercise_actions, "run_dialog", lambda ex, title=None: _own(window, "Wall sit")
+    )
     window.ui.actionNewExercise.trigger()
     window.show_page("routines")
     page = window.routines_page
@@ -44,7 +46,7 @@ def test_deleting_your_exercise_clears_the_detail_and_its_actions(window, monkey
     assert library.ui.nameLabel.text() == "Wall sit" and window.ui.actionDeleteExercise.isEnabled()
     assert library.figure_panel is not None and library.figure_panel.play_button.isVisibleTo(library)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("hipdesk.views.shell.main_window.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("hipdesk.views.library.actions.confirm", lambda *a, **k: True)
     window.ui.actionDeleteExercise.trigger()
     assert all(ex.id != stored.id for ex in window.repo.exercises())
     assert library.ui.nameLabel.text() == "No exercise chosen"
@@ -59,7 +61,9 @@ def test_duplicate_and_edit_cancelled_leaves_no_copy(window, monkeypatch) -> Non
     window.library.select("clamshell")
     before = [ex.name for ex in window.repo.exercises()]
     shown = []
-    monkeypatch.setattr(window, "_run_exercise_dialog", lambda ex, title=None: shown.append((ex, title)))
+    monkeypatch.setattr(
+        window.exercise_actions, "run_dialog", lambda ex, title=None: shown.append((ex, title))
+    )
     window.ui.actionDuplicateExercise.trigger()
     assert shown and shown[0][0].name == "Clamshell (my version)" and "Clamshell" in shown[0][1]
     assert [ex.name for ex in window.repo.exercises()] == before
@@ -67,7 +71,9 @@ def test_duplicate_and_edit_cancelled_leaves_no_copy(window, monkeypatch) -> Non
 
 def test_duplicate_and_edit_saved_stores_the_edit_once(window, monkeypatch) -> None:
     window.library.select("clamshell")
-    monkeypatch.setattr(window, "_run_exercise_dialog", lambda ex, title=None: _own(window, "Banded clam"))
+    monkeypatch.setattr(
+        window.exercise_actions, "run_dialog", lambda ex, title=None: _own(window, "Banded clam")
+    )
     window.ui.actionDuplicateExercise.trigger()
     names = [ex.name for ex in window.repo.exercises()]
     assert names.count("Banded clam") == 1 and "Clamshell (my version)" not in names
@@ -79,5 +85,5 @@ def test_a_finished_session_refreshes_today_while_it_is_shown(main_window, monke
     reloads = []
     monkeypatch.setattr(window.today_page, "reload", lambda: reloads.append(1))
     window._fresh.add("today")
-    window._on_session_closed(object())  # type: ignore[arg-type]
+    window.sessions._on_closed(object())  # type: ignore[arg-type]
     assert reloads == [1]

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from hipdesk.app import crash as crash_core
+from hipdesk.app.context import AppContext
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.store import DataMissingError
 from hipdesk.views.shell import crash
 from hipdesk.views.shell import start as app
-from hipdesk.views.shell.auto_backup import AutoBackup
 from hipdesk.views.shell.main_window import MainWindow
 
 SAVED = Routine("Saved before", items=(RoutineItem("clamshell", sets=2, reps=10),))
@@ -34,21 +35,29 @@ def window(qtbot, repo) -> MainWindow:
 
 
 def test_a_failing_automatic_backup_is_told_once_in_the_status_bar_with_the_way_out(
-    window: MainWindow, db_path: Path, qtbot
+    db_path: Path, tmp_path: Path, qtbot
 ) -> None:
     (db_path.parent / "backups").write_text("a file where the backups folder goes")
-    backups = AutoBackup(db_path, window)
-    assert backups.run("periodic")
-    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=20000)
-    text = window.statusBar().currentMessage()
-    assert "backup failed" in text and "Tools ▸ Back Up Now" in text
-    window.statusBar().clearMessage()
-    backups.wait()
-    assert backups.run("periodic")  # the same failure again, 30 minutes later
-    backups.wait()
-    qtbot.wait(200)
-    assert window.statusBar().currentMessage() == ""
-    backups.stop()
+    context = AppContext(db_path, log_folder=tmp_path, backup_delay_ms=60_000)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        context.start(until="data")
+        window.attach(context)
+        context.start()
+        backups = context.backups
+        assert backups is not None and backups.run("periodic")
+        qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=20000)
+        text = window.statusBar().currentMessage()
+        assert "backup failed" in text and "Tools ▸ Back Up Now" in text
+        window.statusBar().clearMessage()
+        backups.wait()
+        assert backups.run("periodic")  # the same failure again, 30 minutes later
+        backups.wait()
+        qtbot.wait(200)
+        assert window.statusBar().currentMessage() == ""
+    finally:
+        context.close()
 
 
 def test_a_full_disk_in_the_window_is_a_plain_message_not_an_unexpected_error(
@@ -60,7 +69,8 @@ def test_a_full_disk_in_the_window_is_a_plain_message_not_an_unexpected_error(
     crashed: list[str] = []
     monkeypatch.setattr(widgets, "message", lambda _p, _t, text, *_a: told.append(text))
     monkeypatch.setattr(crash, "show_crash_dialog", lambda _p, summary, *_a: crashed.append(summary))
-    handler = crash.CrashHandler(lambda: window, None, None, parent=window)
+    show_crash, show_disk_full = crash.dialogs_over(lambda: window, lambda: None)
+    handler = crash_core.CrashHandler(show_crash=show_crash, show_disk_full=show_disk_full, parent=window)
     error = sqlite3.OperationalError("database or disk is full")
     handler.handle(type(error), error, None)
     qtbot.waitUntil(lambda: bool(told or crashed), timeout=5000)
@@ -162,20 +172,18 @@ def test_the_session_running_in_the_window_is_never_offered_as_interrupted(qtbot
     saved = repo.save_routine(SAVED)
     repo.start_session(saved)  # cut short by a crash
     asked: list[str] = []
-    monkeypatch.setattr(
-        "hipdesk.views.shell.main_window.ask", lambda *args: asked.append(args[2]) or "Resume"
-    )
+    monkeypatch.setattr("hipdesk.views.shell.sessions.ask", lambda *args: asked.append(args[2]) or "Resume")
     monkeypatch.setattr(
         "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._sessions), timeout=3000)
+    qtbot.waitUntil(lambda: bool(window.sessions.open), timeout=3000)
     assert len(asked) == 1  # offered once, resumed: now it runs
-    window.offer_resume()
-    window._on_action_resume_session_triggered()
+    window.sessions.offer_resume()
+    window.sessions.resume_chosen()
     assert len(asked) == 1
     assert not window.ui.actionResumeSession.isEnabled()
-    session_window = window._sessions[0]
+    session_window = window.sessions.open[0]
     session_window.driver.end_early()
     session_window.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hipdesk.app import crash as crash_core
+from hipdesk.app.context import AppContext
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.views.shell import crash, data_tools
@@ -28,7 +30,7 @@ def test_tools_menu_is_there_once_the_data_is(qtbot, repo) -> None:
     win = MainWindow()
     qtbot.addWidget(win)
     assert not win.ui.menuTools.isEnabled()
-    win.attach(repo)
+    win.attach(AppContext.around(repo, parent=win))
     assert win.ui.menuTools.isEnabled()
     texts = [a.text() for a in win.ui.menuTools.actions()]
     assert texts == ["&Check Database", "&Back Up Now", "&Restore from Backup…"]
@@ -63,13 +65,19 @@ def test_check_database_says_it_is_sound(window: MainWindow, monkeypatch) -> Non
 def test_an_unexpected_error_is_logged_rolled_back_and_shown_with_details(
     qtbot, window: MainWindow, repo, tmp_path: Path, monkeypatch
 ) -> None:
-    log_file = crash.install_log_file(tmp_path)
+    log_file = crash_core.install_log_file(tmp_path)
     assert log_file is not None
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         crash, "show_crash_dialog", lambda _p, summary, details, _l: shown.append((summary, details))
     )
-    handler = crash.CrashHandler(lambda: window, log_file, lambda: repo.db.connection().rollback())
+    show_crash, show_disk_full = crash.dialogs_over(lambda: window, lambda: log_file)
+    handler = crash_core.CrashHandler(
+        log_file,
+        lambda: repo.db.connection().rollback(),
+        show_crash=show_crash,
+        show_disk_full=show_disk_full,
+    )
     count_before = len(repo.routines())
     try:
         repo.db.execute_sql("BEGIN")  # half way through something when the error comes

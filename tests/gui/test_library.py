@@ -173,6 +173,15 @@ def test_exit_after_startup(db_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert db_path.exists()
+    # what the context started it also stopped: the launch backup finished, the lock let go
+    assert [p.name for p in (db_path.parent / "backups").iterdir()][0].startswith(f"{db_path.stem}.launch-")
+    from hipdesk.db.lock import DataLock
+    from hipdesk.paths import data_dir
+
+    lock = DataLock(db_path)
+    assert lock.acquire()
+    lock.release()
+    assert (data_dir() / "logs" / "faults.log").exists()  # faulthandler wrote into logs/ while it ran
 
 
 def test_a_bad_database_in_the_window_path_is_one_line(tmp_path) -> None:

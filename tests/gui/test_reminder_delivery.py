@@ -130,7 +130,7 @@ def window(qtbot, repo, reminders_on, monkeypatch) -> Iterator[MainWindow]:
     win.reminders.service.scheduler.clock = clock
     win.reminders.clock = clock  # type: ignore[attr-defined]
     yield win
-    for session in list(win._sessions):
+    for session in list(win.sessions.open):
         session.driver.end_early()
         session.close()
 
@@ -158,8 +158,8 @@ def test_start_in_the_notification_opens_the_guided_session(
     assert [call["actions"][i] for i in range(2, 8, 2)] == ["start", "snooze", "skip"]
     assert not window.reminders.bar.isVisible()  # the desktop showed it, not the window
     fake_notifications.press("start")
-    qtbot.waitUntil(lambda: bool(window._sessions), timeout=5000)
-    (session,) = window._sessions
+    qtbot.waitUntil(lambda: bool(window.sessions.open), timeout=5000)
+    (session,) = window.sessions.open
     assert isinstance(session, SessionWindow) and session.isVisible()
     assert session.driver.routine.name == "Hip strength"
 
@@ -178,7 +178,7 @@ def test_without_notifications_the_window_shows_a_banner_and_the_dialog_says_so(
     assert window.reminders.bar.isVisible() and banner.isVisible()
     assert banner.text.text().startswith("Time for Hip strength. Hip strength: about ")
     banner.buttons["snooze"].click()
-    assert not banner.isVisible() and not window._sessions
+    assert not banner.isVisible() and not window.sessions.open
     window.reminders.clock.moment += dt.timedelta(minutes=14)
     assert service.check() == []
     window.reminders.clock.moment += dt.timedelta(minutes=1)

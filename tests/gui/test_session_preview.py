@@ -23,16 +23,13 @@ def _real_session(repo, routine, rpe=None) -> int:
 
 
 def test_a_speed_preview_is_stored_marked_and_counts_toward_nothing(qtbot, repo, monkeypatch) -> None:
-    from hipdesk.views.session.launch import close_shared_cue_player, open_session
+    from hipdesk.views.session.launch import open_session
 
     routine = repo.save_routine(ROUTINE)
     real = _real_session(repo, routine)
     window = open_session(repo, routine, speed=200, full_screen=False)
-    try:
-        with qtbot.waitSignal(window.closed, timeout=20_000):
-            pass  # a preview runs to the end and closes by itself
-    finally:
-        close_shared_cue_player()
+    with qtbot.waitSignal(window.closed, timeout=20_000):
+        pass  # a preview runs to the end and closes by itself (and lets its cue player go)
     preview, kept = repo.sessions()
     assert preview.preview and preview.status is SessionStatus.FINISHED and len(preview.sets) == 2
     assert not kept.preview

@@ -159,7 +159,7 @@ def started_driver(repo, routine: Routine, monkeypatch: pytest.MonkeyPatch, **op
 
     with monkeypatch.context() as patch:
         patch.setattr(session_launch, "SessionDriver", Recording)
-        patch.setattr(session_launch, "shared_cue_player", stop)  # stop before a window opens
+        patch.setattr(session_launch, "make_cue_player", stop)  # stop before a window opens
         with pytest.raises(_Stop):
             session_launch.open_session(repo, routine, **options)
     return made[0]

@@ -161,7 +161,7 @@ def test_the_window_offers_to_resume_an_interrupted_session(qtbot, repo, monkeyp
     sid = repo.start_session(saved)
     asked = []
     monkeypatch.setattr(
-        "hipdesk.views.shell.main_window.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
+        "hipdesk.views.shell.sessions.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)
@@ -176,14 +176,14 @@ def test_resume_from_the_window_opens_the_session_at_its_step(qtbot, repo, monke
     saved = repo.save_routine(SHORT)
     sid = repo.start_session(saved)
     repo.set_resume_step(sid, 4)
-    monkeypatch.setattr("hipdesk.views.shell.main_window.ask", lambda *args: "Resume")
+    monkeypatch.setattr("hipdesk.views.shell.sessions.ask", lambda *args: "Resume")
     monkeypatch.setattr(
         "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._sessions), timeout=3000)
-    session_window = window._sessions[0]
+    qtbot.waitUntil(lambda: bool(window.sessions.open), timeout=3000)
+    session_window = window.sessions.open[0]
     assert session_window.driver.session_id == sid and session_window.driver.state().index == 4
     session_window.driver.end_early()
     session_window.close()

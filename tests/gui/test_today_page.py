@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from hipdesk.app.context import AppContext
 from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.domain.history import DayTotal, SessionSummary
 from hipdesk.domain.model import (
@@ -46,8 +47,8 @@ def at(routine: Routine, time: dt.time | None = None) -> PlannedRoutine:
 
 
 @pytest.fixture
-def page(qtbot) -> TodayPage:
-    page = TodayPage()
+def page(qtbot, repo) -> TodayPage:
+    page = TodayPage(AppContext.around(repo))
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
@@ -158,7 +159,7 @@ def test_the_window_opens_on_today_and_makes_it_only_once_the_data_is_there(qtbo
     assert window.current_page() == "today" and window.ui.navigation.item(0).text() == "Today"
     assert "today" not in window._pages  # nothing that needs storage before the first paint
     assert window.ui.pages.currentWidget().objectName() == "waitingPage"
-    window.attach(repo)
+    window.attach(AppContext.around(repo, parent=window))
     page = window.ui.pages.currentWidget()
     assert isinstance(page, TodayPage) and page.isVisible()
     assert page.day_label.text() == "Today"
@@ -200,9 +201,9 @@ def test_start_opens_a_guided_session_and_week_edits_show_on_today(qtbot, repo, 
     name = today.cards[0].name_label.text()
     today.cards[0].start_button.click()
     assert [r.name for r in started] == [name] and started[0].items  # the stored routine, whole
-    assert len(window._sessions) == 1
-    window._sessions[0].closed.emit()
-    assert window._sessions == []
+    assert len(window.sessions.open) == 1
+    window.sessions.open[0].closed.emit()
+    assert window.sessions.open == []
     # a change on the Week page shows on Today when it is shown next
     window.show_page("week")
     model = window.week_page.model
@@ -214,12 +215,12 @@ def test_start_opens_a_guided_session_and_week_edits_show_on_today(qtbot, repo, 
 def test_a_routine_with_no_exercises_says_so_instead_of_starting(qtbot, repo, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(
-        "hipdesk.views.shell.main_window.message", lambda parent, title, text: shown.append(text)
+        "hipdesk.views.shell.sessions.message", lambda parent, title, text: shown.append(text)
     )
     empty = repo.save_routine(Routine("Empty for now"))
     window = MainWindow(repo)
     qtbot.addWidget(window)
-    window.start_session(empty.name)
+    window.sessions.start(empty.name)
     assert shown == ["The routine 'Empty for now' has no exercises yet."]
 
 
@@ -285,12 +286,12 @@ def test_finishing_a_routine_twice_shows_it_done_on_today_at_once(qtbot, repo) -
     assert card.start_button.text() == "Start" and not card.done_label.isVisibleTo(today)
     for _ in range(2):
         qtbot.mouseClick(today.cards[0].start_button, Qt.MouseButton.LeftButton)
-        (session,) = window._sessions
+        (session,) = window.sessions.open
         qtbot.waitExposed(session)
         while not session.driver.finished:  # the runner skips through every step with →
             qtbot.keyClick(session, Qt.Key.Key_Right)
         qtbot.mouseClick(session.summary.saveButton, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not window._sessions)
+        qtbot.waitUntil(lambda: not window.sessions.open)
         (card,) = today.cards
         (last,) = [s for s in repo.sessions() if s.status is SessionStatus.FINISHED][:1]
         assert card.done_label.text() == f"✓ Done at {last.ended_at.astimezone():%H:%M}"

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox
 
+from hipdesk.app.context import AppContext
 from hipdesk.domain.model import WEEKDAY_NAMES, Routine, RoutineItem, RunKind, WeekPlan
 from hipdesk.views.common.weekdays import week_order
 from hipdesk.views.shell import reminders
@@ -77,11 +78,11 @@ def test_seven_readable_columns_beside_the_routines(window, page) -> None:
         (QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt), "Saturday"),
     ],
 )
-def test_the_week_starts_on_the_locales_first_day(qtbot, locale: QLocale, first: str) -> None:
+def test_the_week_starts_on_the_locales_first_day(qtbot, repo, locale: QLocale, first: str) -> None:
     before = QLocale()
     QLocale.setDefault(locale)
     try:
-        page = WeekPage()
+        page = WeekPage(AppContext.around(repo))
         qtbot.addWidget(page)
     finally:
         QLocale.setDefault(before)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt,
 from PySide6.QtGui import QFontMetrics, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidgetItem, QWidget
 
+from hipdesk.app.changes import Change
 from hipdesk.app.operations import sessions as session_ops
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.history import (
@@ -43,7 +44,7 @@ from hipdesk.views.history.model import HEADERS, Column, HistoryModel
 from hipdesk.views.history.runs_overview import RunsOverview
 
 if TYPE_CHECKING:
-    from hipdesk.db.repo import Repo
+    from hipdesk.app.context import AppContext
     from hipdesk.domain.history import Hint, SessionSummary
 
 
@@ -97,9 +98,10 @@ class HistoryPage(QWidget):
     history_changed = Signal()  # a session was deleted or put back: the streak may differ
     export_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo: Repo | None = None
+        self.context = context
+        self.repo = context.repo
         self.today: Callable[[], dt.date] = dt.date.today
         self.exercises: dict[str, Exercise] = {}
         self._bad_reported: list[str] = []
@@ -190,18 +192,16 @@ class HistoryPage(QWidget):
         self._show_detail(None)
 
     # -- data ----------------------------------------------------------------------------------
-    def attach(self, repo: Repo) -> None:
-        self.repo = repo
-        self.reload()
+    def on_changed(self, change: Change) -> bool:
+        """True when the sessions, or the routines they are grouped by, changed."""
+        return bool(change & (Change.ROUTINES | Change.HISTORY))
 
     def _fetch(self, ids: Sequence[int]) -> list[SessionSummary]:
-        assert self.repo is not None
         return self.repo.history_summaries(ids)
 
     def reload(self) -> None:
         """Read the history again: the filters keep their choice, the dates follow the data."""
-        assert self.repo is not None
-        self.exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        self.exercises = self.context.snapshot.by_id()
         self._since = self.repo.first_history_day()
         self._plan_start = self.repo.plan_start_day()
         self._load_days()
@@ -214,7 +214,6 @@ class HistoryPage(QWidget):
 
     def _report_bad_dates(self) -> None:
         """Say once which records are left out because a date in them cannot be right."""
-        assert self.repo is not None
         bad = self.repo.bad_dates()
         if bad and bad != self._bad_reported:
             more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
@@ -223,13 +222,11 @@ class HistoryPage(QWidget):
 
     def _load_days(self) -> None:
         """Day totals for the weeks chart (the last 12 weeks; other months load when shown)."""
-        assert self.repo is not None
         today = self.today()
         start = week_start(today, first_weekday(QLocale())) - dt.timedelta(weeks=CHART_WEEKS - 1)
         self._days = self.repo.day_totals(min(start, today.replace(day=1)), today)
 
     def _fill_filters(self) -> None:
-        assert self.repo is not None
         ui = self.ui
         self._filling = True
         try:
@@ -285,7 +282,6 @@ class HistoryPage(QWidget):
         self._show_progress()
 
     def apply_filter(self, select: int | None = None) -> None:
-        assert self.repo is not None
         self._save_pending_notes()
         routine, start, end = self.filters()
         self.model.set_ids(self.repo.history_ids(routine, start, end))
@@ -309,7 +305,6 @@ class HistoryPage(QWidget):
 
     # -- figures: streak, weeks, hints, calendar, progress -------------------------------------
     def refresh_overview(self) -> None:
-        assert self.repo is not None
         today = self.today()
         first = first_weekday(QLocale())
         weeks = week_totals(
@@ -343,7 +338,7 @@ class HistoryPage(QWidget):
     def _on_tabs_current_changed(self) -> None:
         """The Progress and Next Steps tabs are filled when shown: they cost queries over every set."""
         tab = self.ui.tabs.currentWidget()
-        if self.repo is None or tab not in self._stale_tabs:
+        if tab not in self._stale_tabs:
             return
         self._stale_tabs.discard(tab)
         if tab is self.ui.progressTab:
@@ -352,7 +347,6 @@ class HistoryPage(QWidget):
             self._show_hints()
 
     def _show_hints(self) -> None:
-        assert self.repo is not None
         hints = progression_hints(self.exercises, self.repo.recent_exercise_sessions())
         self.hints = hints
         self.ui.hintsLabel.setText(
@@ -362,8 +356,6 @@ class HistoryPage(QWidget):
         )
 
     def _on_calendar_month_shown(self, year: int, month: int) -> None:
-        if self.repo is None:
-            return
         first = dt.date(year, month, 1)
         last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
         days = self.repo.day_totals(first, last)
@@ -383,8 +375,6 @@ class HistoryPage(QWidget):
             self._show_progress()
 
     def _show_progress(self) -> None:
-        if self.repo is None:
-            return
         if self.ui.tabs.currentWidget() is not self.ui.progressTab:
             self._stale_tabs.add(self.ui.progressTab)
             return
@@ -414,7 +404,7 @@ class HistoryPage(QWidget):
 
         ui = self.ui
         ui.setsTree.clear()
-        if not isinstance(summary, SessionSummary) or self.repo is None:
+        if not isinstance(summary, SessionSummary):
             self._current_id = None
             ui.detailLabel.setText(
                 "Choose a session to see its sets."
@@ -453,7 +443,7 @@ class HistoryPage(QWidget):
             self.save_notes()
 
     def save_notes(self) -> None:
-        if self.repo is None or self._current_id is None:
+        if self._current_id is None:
             return
         try:
             session_ops.set_notes(self.repo, self._current_id, self.ui.notesEdit.toPlainText())
@@ -465,7 +455,7 @@ class HistoryPage(QWidget):
         self.status_message.emit("Notes saved.")
 
     def delete_current(self) -> None:
-        if self.repo is None or self._current_id is None:
+        if self._current_id is None:
             return
         self._save_pending_notes()
         row = self.model.row_of(self._current_id)
@@ -492,7 +482,6 @@ class HistoryPage(QWidget):
         self.status_message.emit("Session restored.")
 
     def _after_change(self) -> None:
-        assert self.repo is not None
         self._since = self.repo.first_history_day()
         self._load_days()
         self.refresh_overview()
@@ -500,5 +489,5 @@ class HistoryPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.repo is not None and _day(self.ui.toDate.maximumDate()) < self.today():
+        if _day(self.ui.toDate.maximumDate()) < self.today():
             self.reload()  # the app stayed open past midnight

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from hipdesk.app import settings
+from hipdesk.app.changes import Change
 from hipdesk.domain.model import Equipment, Exercise, Kind, Muscle, Position
 from hipdesk.domain.rules import plural
 from hipdesk.views.common.exercise_delegate import ExerciseDelegate
@@ -19,6 +20,7 @@ from hipdesk.views.common.widgets import key_action
 from hipdesk.views.forms.ui_library_page import Ui_LibraryPage
 
 if TYPE_CHECKING:
+    from hipdesk.app.context import AppContext
     from hipdesk.views.common.figure_support import FigurePanel
 
 
@@ -27,9 +29,11 @@ NO_EQUIPMENT = "none"
 
 class LibraryPage(QWidget):
     current_exercise_changed = Signal(object)  # Exercise | None
+    undo_stack = None  # exercise edits are not undone: each asks first
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.ui = Ui_LibraryPage()
         self.ui.setupUi(self)
         self.model = ExerciseListModel(self)
@@ -96,6 +100,18 @@ class LibraryPage(QWidget):
         elif not current:
             self.select(exercises[0].id if exercises else "")
         self._update_count()
+
+    def reload(self) -> None:
+        """The shared exercises, with the one chosen kept, and the illustrations."""
+        self.set_exercises(self.context.snapshot.current())
+        self.enable_figures()
+
+    def on_changed(self, change: Change) -> bool:
+        """The exercises are taken in at once, even off screen: the list is the routine editor's
+        palette too. Nothing is left to read when the page is next shown."""
+        if change & Change.EXERCISES:
+            self.set_exercises(self.context.snapshot.current())
+        return False
 
     def restore_state(self) -> None:
         state = settings.LIBRARY_SPLITTER.get()

@@ -58,11 +58,11 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "routine"
 
 
-def routine_job(repo: Repo, name: str) -> PrintJob:
+def routine_job(repo: Repo, name: str, snapshot: ExerciseSnapshot | None = None) -> PrintJob:
     """The routine as it is stored now (raises NotFoundError if it has gone); its PDF is the
     routine sheet the command line's ``export pdf --routine`` writes."""
     routine = repo.routine(name)
-    snapshot = ExerciseSnapshot(repo)
+    snapshot = snapshot or ExerciseSnapshot(repo)  # the window's, else read now
     exercises = snapshot.by_id()
     return PrintJob(
         title=routine.name,
@@ -74,10 +74,10 @@ def routine_job(repo: Repo, name: str) -> PrintJob:
     )
 
 
-def week_job(repo: Repo) -> PrintJob:
+def week_job(repo: Repo, snapshot: ExerciseSnapshot | None = None) -> PrintJob:
     """The week sheet, the days in the locale's order, as ``export pdf --week`` writes it."""
     plan, routines, order = repo.week_plan(), repo.routines(), week_order()
-    snapshot = ExerciseSnapshot(repo)
+    snapshot = snapshot or ExerciseSnapshot(repo)  # the window's, else read now
     exercises = snapshot.by_id()
     return PrintJob(
         title="Week plan",
@@ -161,15 +161,16 @@ def pdf_dialog(job: PrintJob, parent: QWidget | None = None) -> QDialog:
 class Printing:
     """The window's printing actions: what to print follows the page shown."""
 
-    def __init__(self, window: QWidget, repo: Repo) -> None:
+    def __init__(self, window: QWidget, repo: Repo, snapshot: ExerciseSnapshot | None = None) -> None:
         self.window = window
         self.repo = repo
+        self.snapshot = snapshot
 
     def _job(self, kind: str, routine_name: str | None) -> PrintJob | None:
         try:
             if kind == "routine":
-                return routine_job(self.repo, routine_name) if routine_name else None
-            return week_job(self.repo)
+                return routine_job(self.repo, routine_name, self.snapshot) if routine_name else None
+            return week_job(self.repo, self.snapshot)
         except HipDeskError as exc:
             message(self.window, "Print", str(exc))
             return None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from hipdesk.app.changes import Change
 from hipdesk.app.operations import routines as routine_ops
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.day_order import planned_days_text
@@ -30,7 +31,7 @@ from hipdesk.views.routines.item_delegate import RoutineItemDelegate
 from hipdesk.views.routines.items_model import RoutineItemsModel
 
 if TYPE_CHECKING:
-    from hipdesk.db.repo import Repo
+    from hipdesk.app.context import AppContext
 
 
 SECTIONS = ("", "Warm-up", "Main", "Cool-down")
@@ -41,11 +42,15 @@ class RoutinesPage(QWidget):
     status_message = Signal(str)
     start_requested = Signal(str)  # a routine's name: run it as a guided session
 
-    def __init__(self, exercises: ExerciseListModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, exercises: ExerciseListModel, parent: QWidget | None = None
+    ) -> None:
+        """``exercises``: the Library's list, which the palette shows."""
         super().__init__(parent)
         self.ui = Ui_RoutinesPage()
         self.ui.setupUi(self)
-        self.repo: Repo | None = None
+        self.context = context
+        self.repo = context.repo
         self._exercises: dict[str, Exercise] = {}
         self._pace = Pace()
         self._current: Routine | None = None
@@ -146,19 +151,20 @@ class RoutinesPage(QWidget):
         self._update_inspector()
 
     # -- data ----------------------------------------------------------------------------------
-    def attach(self, repo: Repo, exercises: list[Exercise]) -> None:
-        self.repo = repo
-        self.set_exercises(exercises)
-        self.reload()
+    def on_changed(self, change: Change) -> bool:
+        """True when what the page shows must be read again: the routines, the exercises they
+        name, or the lengths (which follow the settings)."""
+        return bool(change & (Change.EXERCISES | Change.ROUTINES | Change.SETTINGS))
 
-    def set_exercises(self, exercises: list[Exercise]) -> None:
-        self._exercises = {ex.id: ex for ex in exercises}
+    def set_exercises(self) -> None:
+        """The shared exercises, for the items' names and lengths and the pace."""
+        self._exercises = self.context.snapshot.by_id()
         self.items.set_exercises(self._exercises)
         self._pace = current_pace(self._exercises)
         self.routine_list.set_pace(self._pace)
 
     def reload(self, select_id: int | None = None) -> None:
-        assert self.repo is not None
+        self.set_exercises()
         keep = select_id if select_id is not None else (self._current.id if self._current else None)
         routines = self.repo.routines()
         self.routine_list.set_routines(routines)
@@ -213,7 +219,7 @@ class RoutinesPage(QWidget):
 
     # -- saving as you go ----------------------------------------------------------------------
     def _on_items_changed(self) -> None:
-        if self._loading or self._current is None or self.repo is None:
+        if self._loading or self._current is None:
             return
         updated = replace(self._current, items=self.items.items())
         try:
@@ -237,8 +243,6 @@ class RoutinesPage(QWidget):
         self._show_routine(routine if isinstance(routine, Routine) else None)
 
     def _on_routine_list_rename_requested(self, routine_id: int, name: str) -> None:
-        if self.repo is None:
-            return
         try:
             routine_ops.rename(self.repo, routine_id, name)
         except HipDeskError as exc:
@@ -248,15 +252,13 @@ class RoutinesPage(QWidget):
         self.routines_changed.emit()
 
     def new_routine(self) -> None:
-        if self.repo is None:
-            return
         saved, _change = routine_ops.create(self.repo)
         self.reload(saved.id)
         self.routines_changed.emit()
         self.ui.routineList.edit(self.ui.routineList.currentIndex())
 
     def duplicate_routine(self) -> None:
-        if self.repo is None or self._current is None:
+        if self._current is None:
             return
         saved, _change = routine_ops.duplicate(self.repo, self._current, self.items.items())
         self.reload(saved.id)
@@ -265,7 +267,7 @@ class RoutinesPage(QWidget):
 
     def delete_routine(self) -> None:
         routine = self._current
-        if self.repo is None or routine is None or routine.id is None:
+        if routine is None or routine.id is None:
             return
         text = f"Delete the routine “{routine.name}”? Sessions you did with it stay in your history."
         where = planned_days_text(self.repo.week_plan(), routine.id, weekdays.week_order())

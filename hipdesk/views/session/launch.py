@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.domain.model import RepMode, Routine
@@ -18,6 +19,7 @@ from hipdesk.views.session.window import SessionWindow
 
 if TYPE_CHECKING:
     from hipdesk.db.repo import Repo
+    from hipdesk.domain.model import Exercise
     from hipdesk.views.session.output import CuePlayer
 
 
@@ -36,8 +38,14 @@ def open_session(
     resume_step: int = 0,
     parent: QWidget | None = None,
     full_screen: bool = True,
+    player: CuePlayer | None = None,
+    exercises: dict[str, Exercise] | None = None,
 ) -> SessionWindow:
-    """Build, show and start a session window; every finished set is written as it happens."""
+    """Build, show and start a session window; every finished set is written as it happens.
+
+    ``player``: the application's cue player (the context's); without one, the session has a
+    player of its own, closed with its window. ``exercises``: every exercise by id (the shared
+    snapshot's), read here when not given."""
     if not routine.items:
         raise HipDeskError(f"The routine '{routine.name}' has no exercises yet.")
     if not 0.1 <= speed <= 1000:
@@ -45,7 +53,10 @@ def open_session(
     from hipdesk.app.settings import current_pace
     from hipdesk.views.session.output import ScreenSaverInhibitor
 
-    exercises = {ex.id: ex for ex in repo.exercises(include_retired=True)}
+    if exercises is None:
+        from hipdesk.app.snapshot import ExerciseSnapshot
+
+        exercises = ExerciseSnapshot(repo).by_id()
     pace = current_pace(exercises)  # the pace the estimates on Routines, Week and Today show
     preview = speed > 1
     driver = SessionDriver(
@@ -61,8 +72,11 @@ def open_session(
         first_sides=sides_started(repo.session(resume_session).sets) if resume_session is not None else None,
         preview=preview,
     )
-    player = shared_cue_player()
+    own = player is None
+    player = ready_player(player or make_cue_player())
     window = SessionWindow(driver, exercises, cue_output=player, preview=preview, parent=parent)
+    if own:
+        window.closed.connect(lambda: close_cue_player(player))
     if player.unavailable_text():
         window.show_notice(player.unavailable_text())
     player.unavailable.connect(window.show_notice)  # speech found missing or dropped mid-session
@@ -70,7 +84,12 @@ def open_session(
     inhibitor.inhibit(f"Guided session: {routine.name}")
     window.closed.connect(player.stop)
     window.closed.connect(inhibitor.release)
-    window.closed.connect(lambda: player.unavailable.disconnect(window.show_notice))
+
+    def let_go() -> None:
+        with contextlib.suppress(RuntimeError):  # the player went first, with the window's context
+            player.unavailable.disconnect(window.show_notice)
+
+    window.closed.connect(let_go)
     if full_screen:
         window.show_full_screen()
     else:
@@ -81,33 +100,26 @@ def open_session(
     return window
 
 
-_player: CuePlayer | None = None
-
-
-def shared_cue_player() -> CuePlayer:
-    """One cue player for the whole application: sounds load once, a missing part is told once.
-
-    The sounds are ready when it returns; the speech engine is left to ``prepare_speech()``, once
-    the session has started.
-    """
-    global _player
+def make_cue_player() -> CuePlayer:
+    """A cue player for the whole application (the context owns it): sounds load once, a missing
+    part is told once."""
     from hipdesk.views.session.output import CuePlayer
 
-    if _player is None:
-        _player = CuePlayer(QApplication.instance())
-    _player.apply_settings()
-    _player.prepare_sound()
-    return _player
+    return CuePlayer(QCoreApplication.instance())
 
 
-def close_shared_cue_player() -> None:
+def ready_player(player: CuePlayer) -> CuePlayer:
+    """The player with the runner's cue settings and its sounds ready; the speech engine is left
+    to ``prepare_speech()``, once the session has started."""
+    player.apply_settings()
+    player.prepare_sound()
+    return player
+
+
+def close_cue_player(player: CuePlayer) -> None:
     """Release the sounds and the speech engine before the application object goes away."""
-    global _player
-    if _player is None:
-        return
-    _player.close()
-    _player.deleteLater()
-    _player = None
+    player.close()
+    player.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -148,8 +160,5 @@ def run_session_command(
 
     window.driver.write_failed.connect(tell)
     window.closed.connect(app.quit)
-    try:
-        code = app.exec()
-    finally:
-        close_shared_cue_player()
+    code = app.exec()  # the session's own cue player lets go as its window closes
     return 1 if told else int(code)

@@ -120,7 +120,9 @@ class FileActions(QObject):
         if not path:
             return
         try:
-            stored, _change = files.export_routine(self.repo, routine.name, Path(path))
+            stored, _change = files.export_routine(
+                self.repo, routine.name, Path(path), self.window.context.snapshot
+            )
         except HipDeskError as exc:
             message(self.window, "Export Routine", str(exc))
             return
@@ -172,7 +174,9 @@ class FileActions(QObject):
         if self.repo is None:
             return False
         try:
-            summary, _change = files.export_calendar(self.repo, path, default_time, zone, remind_minutes)
+            summary, _change = files.export_calendar(
+                self.repo, path, default_time, zone, remind_minutes, self.window.context.snapshot
+            )
         except HipDeskError as exc:
             message(self.window, "Export Calendar", str(exc))
             return False
@@ -195,7 +199,7 @@ class FileActions(QObject):
         if self.repo is None or (kind == "routine" and (target is None or target[0] != "routine")):
             return None
         name = target[1] if kind == "routine" and target else None
-        path = Printing(self.window, self.repo).export_pdf(kind, name)
+        path = Printing(self.window, self.repo, self.window.context.snapshot).export_pdf(kind, name)
         if path:
             self._status(f"Saved {path}.")
         return path
@@ -206,7 +210,7 @@ class FileActions(QObject):
         target = self.print_target()
         if self.repo is None or target is None:
             return
-        printing = Printing(self.window, self.repo)
+        printing = Printing(self.window, self.repo, self.window.context.snapshot)
         (printing.preview if preview else printing.print)(*target)
 
     # -- files dropped on the window ------------------------------------------------------------------

@@ -4,9 +4,10 @@ command the window's actions carry, read from the actions themselves."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -20,19 +21,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from hipdesk.views.shell.pages import PageSpec
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys with Ctrl+Shift+Z and Ctrl+Y wherever they are missing, each once:
+    a sequence bound twice is an ambiguous shortcut, which Qt answers by doing nothing."""
+    keys: list[QKeySequence] = []
+    wanted = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    for key in [*wanted, QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def make_edit_menu(menu: QMenu, group: QUndoGroup) -> tuple[QAction, QAction]:
+    """Undo and Redo in ``menu``, acting on the undo stack of the page on screen."""
+    undo = group.createUndoAction(menu, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = group.createRedoAction(menu, "&Redo")
+    redo.setShortcuts(redo_keys())
+    menu.addAction(undo)
+    menu.addAction(redo)
+    return undo, redo
+
 
 def make_go_menu(
-    window: QMainWindow, before: QMenu, pages: Sequence[tuple[str, str]], show: Callable[[str], QWidget]
+    window: QMainWindow, before: QMenu, pages: Sequence[PageSpec], show: Callable[[str], QWidget]
 ) -> QMenu:
-    """A Go menu, placed before ``before``, with one action per page: Ctrl+1 for the first. ``show``
+    """A Go menu, placed before ``before``, with one action per page and the page's shortcut. ``show``
     shows the page and returns it; the keyboard focus moves into it."""
     menu = QMenu("&Go", window)
     menu.setObjectName("menuGo")
-    for number, (key, label) in enumerate(pages, 1):
-        action = menu.addAction(f"&{number} {label}")
-        action.setObjectName(f"actionGo{label}")
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda _checked=False, key=key: focus_into(show(key)))
+    for number, spec in enumerate(pages, 1):
+        action = menu.addAction(f"&{number} {spec.title}")
+        action.setObjectName(f"actionGo{spec.title}")
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.triggered.connect(lambda _checked=False, key=spec.key: focus_into(show(key)))
     window.menuBar().insertMenu(before.menuAction(), menu)
     return menu
 

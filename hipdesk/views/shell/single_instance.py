@@ -1,30 +1,18 @@
-"""One HipDesk per data file: the data lock (hipdesk.db.lock), and a local socket to raise the window."""
+"""One HipDesk per data file: the data lock (hipdesk.db.lock), and asking the HipDesk that holds it to
+raise its window (its server is hipdesk.app.instance)."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-
-from hipdesk.db.lock import DataLock, lock_path, real_path
+from hipdesk.app.instance import RAISE, server_name
+from hipdesk.db.lock import DataLock, lock_path
 from hipdesk.domain.errors import HipDeskError
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["DataLock", "lock_path", "lock_for_writing", "server_name"]
 
-RAISE = b"raise\n"
 WRITER_WAIT_MS = 3000  # a command-line writer waits this long for another writer to finish
-
-
-def server_name(db_path: Path) -> str:
-    """A local-socket name for this user and this database file (its real path)."""
-    key = f"{os.getuid() if hasattr(os, 'getuid') else os.getlogin()}:{real_path(db_path)}"
-    return "hipdesk-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def lock_for_writing(db_path: Path, wait_ms: int = WRITER_WAIT_MS) -> DataLock:
@@ -33,38 +21,6 @@ def lock_for_writing(db_path: Path, wait_ms: int = WRITER_WAIT_MS) -> DataLock:
     if not lock.acquire(wait_ms) and lock.held_elsewhere:
         raise HipDeskError(lock.in_use_text())
     return lock
-
-
-class InstanceServer(QObject):
-    """Listens for a second launch on the same data and asks for the window to come forward."""
-
-    raise_requested = Signal()
-
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtNetwork import QLocalServer
-
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(db_path)
-        QLocalServer.removeServer(name)  # a socket left by a crashed HipDesk; we hold the lock
-        if not self._server.listen(name):
-            logger.warning("cannot listen for other launches: %s", self._server.errorString())
-        self._server.newConnection.connect(self._on_server_new_connection)
-
-    def _on_server_new_connection(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_socket_ready_read(self, socket: QObject) -> None:
-        data = bytes(socket.readAll().data())  # type: ignore[attr-defined]
-        if RAISE.strip() in data:
-            logger.info("another launch asked for the window")
-            socket.write(b"ok\n")  # type: ignore[attr-defined]
-            socket.flush()  # type: ignore[attr-defined]
-            self.raise_requested.emit()
 
 
 def ask_running_instance_to_raise(db_path: Path, timeout_ms: int = 3000) -> bool:

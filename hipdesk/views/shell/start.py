@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
@@ -21,8 +21,10 @@ from hipdesk.views.common.dates import long_date_time
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from hipdesk.app.context import AppContext
+    from hipdesk.db.lock import DataLock
     from hipdesk.db.repo import Repo
-    from hipdesk.views.shell.crash import CrashHandler
+    from hipdesk.views.shell.main_window import MainWindow
 
 
 class _AfterFirstPaint(QObject):
@@ -79,20 +81,17 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
 
     window = MainWindow()
     window.restore_state()
-    crash: list[CrashHandler] = []  # installed with the data, after the first paint
     notices: list[str] = []
+    context = _make_context(window, db_file, lock, notices, exit_after_startup)
 
     def load() -> None:
         from PySide6.QtGui import QIcon
 
         from hipdesk.resources import resource_path
 
-        crash.append(_install_crash_handler(app, window))
-
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
-
         try:
-            repo = _open_data(window, db_file, notices, exit_after_startup)
+            context.start(until="data")
         except HipDeskError as exc:
             print(f"hipdesk: {exc}", file=sys.stderr)
             from hipdesk.store import DataMissingError
@@ -103,10 +102,11 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
                 message(window, APP_NAME, str(exc), QMessageBox.Icon.Critical)
             app.exit(1)
             return
-        window.attach(repo)
+        window.attach(context)
         if os.environ.get("HIPDESK_REPORT_STARTUP"):
             _report("data-shown")
-        _after_data(window, db_file, notices, exit_after_startup)
+        context.start()  # the instance server, the automatic backups, the cue player
+        _tell_notices(window, notices, exit_after_startup)
         if exit_after_startup:
             QTimer.singleShot(0, app.quit)
 
@@ -120,18 +120,38 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
     try:
         code = app.exec()
     finally:
-        launcher = sys.modules.get("hipdesk.views.session.launch")
-        if launcher is not None:  # a session ran: let its sounds go while Qt still runs
-            launcher.close_shared_cue_player()
-        backups = window.findChild(QObject, "autoBackup")
-        if backups is not None:
-            backups.stop()  # type: ignore[attr-defined]
-        if window.repo is not None:
-            window.repo.db.close()
-        for handler in crash:
-            handler.uninstall()
-        lock.release()
+        context.close()  # what started, in the reverse order (see hipdesk.app.context)
     return code
+
+
+def _make_context(
+    window: MainWindow, db_file: Path, lock: DataLock, notices: list[str], exit_after_startup: bool
+) -> AppContext:
+    """The context of this run, holding the lock already taken, with the window's dialogs."""
+    from hipdesk.app.context import AppContext
+    from hipdesk.views.shell.crash import dialogs_over
+    from hipdesk.views.shell.main_window import make_cue_player
+    from hipdesk.views.shell.single_instance import bring_forward
+
+    context: AppContext
+
+    def log_file() -> Path | None:
+        return context.crash.log_file if context.crash is not None else None
+
+    show_crash, show_disk_full = dialogs_over(lambda: window, log_file)
+    context = AppContext(
+        db_file,
+        lock=lock,
+        open_data=lambda path: _open_data(window, path, notices, exit_after_startup),
+        show_crash=show_crash,
+        show_disk_full=show_disk_full,
+        make_cue_player=make_cue_player,
+        backup_delay_ms=0 if exit_after_startup else 1500,
+        parent=window,
+    )
+    context.raise_requested.connect(lambda: bring_forward(window))
+    context.start(until="lock")  # held already: from here on, the context lets it go at the end
+    return context
 
 
 def _reminders_on() -> bool:
@@ -169,33 +189,8 @@ def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_st
         raise
 
 
-def _install_crash_handler(app: QApplication, window: QWidget) -> CrashHandler:
-    """Unexpected errors go to the log file in the data folder and to a dialog over the window."""
-    from hipdesk.paths import data_dir
-    from hipdesk.views.shell.crash import CrashHandler, install_log_file
-
-    def rollback() -> None:
-        repo = getattr(window, "repo", None)
-        if repo is not None and not repo.db.is_closed() and repo.db.connection().in_transaction:
-            repo.db.connection().rollback()
-
-    crash = CrashHandler(lambda: window, install_log_file(data_dir()), rollback, parent=app)
-    crash.install()
-    return crash
-
-
-def _after_data(window: QWidget, db_file: Path, notices: list[str], exit_after_startup: bool) -> None:
-    """Once the data is shown: listen for second launches, start the automatic backups, tell what
-    start-up recovery did."""
-    from hipdesk.views.shell.auto_backup import AutoBackup
-    from hipdesk.views.shell.single_instance import InstanceServer, bring_forward
-
-    server = InstanceServer(db_file, window)
-    server.setObjectName("instanceServer")
-    server.raise_requested.connect(lambda: bring_forward(window))
-    backups = AutoBackup(db_file, window)
-    backups.setObjectName("autoBackup")
-    backups.start(launch_delay_ms=0 if exit_after_startup else 1500)
+def _tell_notices(window: QWidget, notices: list[str], exit_after_startup: bool) -> None:
+    """What start-up recovery did, on stderr and in a dialog."""
     for text in notices:
         print(f"hipdesk: {text}", file=sys.stderr)
         if not exit_after_startup:

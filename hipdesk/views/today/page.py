@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.app.changes import Change
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.guidance import (
     Severity,
@@ -59,7 +60,7 @@ from hipdesk.views.common.dates import long_date
 from hipdesk.views.common.weekdays import first_weekday
 
 if TYPE_CHECKING:
-    from hipdesk.db.repo import Repo
+    from hipdesk.app.context import AppContext
 
 
 CONTENT_WIDTH = 760
@@ -244,9 +245,10 @@ class TodayPage(QWidget):
     start_requested = Signal(str)  # the routine's name: start it as a guided session
     week_requested = Signal()  # show the Week page
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repo: Repo | None = None
+        self.context = context
+        self.repo = context.repo
         self.today: Callable[[], dt.date] = dt.date.today
         self._shown_for: dt.date | None = None
         self.cards: list[RoutineCard] = []
@@ -320,12 +322,13 @@ class TodayPage(QWidget):
         layout.addStretch(1)
 
     # -- data ----------------------------------------------------------------------------------
-    def attach(self, repo: Repo) -> None:
-        self.repo = repo
-        self.reload()
+    undo_stack = None  # nothing on Today is undone
+
+    def on_changed(self, change: Change) -> bool:
+        """Today shows the plan, its routines and exercises, the day's sessions and the lengths."""
+        return change != Change.NONE
 
     def reload(self) -> None:
-        assert self.repo is not None
         repo, today = self.repo, self.today()
         exercises = repo.exercises_in_routines()  # all the cards, notes and lengths name
         plan, routines = repo.week_plan(), repo.routines()
@@ -341,13 +344,11 @@ class TodayPage(QWidget):
         """This week's runs from the imported training plan, by weekday."""
         from hipdesk.db.runs import RunStore
 
-        assert self.repo is not None
         found = RunStore(self.repo.db).week_runs(today, first_weekday(QLocale()))
         return {weekday: run.kind for weekday, run in found.items()}
 
     def show_streak(self, plan: WeekPlan, routines: list[Routine], since: dt.date | None) -> None:
         """Weeks in a row with the plan met (none shown before the first session)."""
-        assert self.repo is not None
         weeks = streak_loading(
             self.repo.day_totals, since, plan, routines, self.today(), first_weekday(QLocale())
         )
@@ -376,7 +377,7 @@ class TodayPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.repo is not None and self._shown_for != self.today():
+        if self._shown_for != self.today():
             self.reload()  # the app stayed open past midnight
 
     def show_day(

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hipdesk.app.changes import Change
 from hipdesk.app.operations import plan as plan_ops
 from hipdesk.app.settings import current_pace
 from hipdesk.domain.errors import HipDeskError
@@ -59,7 +60,7 @@ from hipdesk.views.week.delegate import PlannedRoutineDelegate
 from hipdesk.views.week.model import Position, Role, WeekModel
 
 if TYPE_CHECKING:
-    from hipdesk.db.repo import Repo
+    from hipdesk.app.context import AppContext
 
 
 MESSAGE_MS = 6000
@@ -264,11 +265,12 @@ class WeekPage(QWidget):
     export_requested = Signal()
     files_dropped = Signal(int, list)  # weekday, routine files dropped on it: import them and plan them there
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_WeekPage()
         self.ui.setupUi(self)
-        self.repo: Repo | None = None
+        self.context = context
+        self.repo = context.repo
         self.today: Callable[[], dt.date] = dt.date.today
         self._exercises: dict[str, Exercise] = {}
         self._dated: dict[int, PlanRun] = {}
@@ -393,15 +395,14 @@ class WeekPage(QWidget):
             self.model.set_time(self._menu_position, None)
 
     # -- data ----------------------------------------------------------------------------------
-    def attach(self, repo: Repo) -> None:
-        self.repo = repo
-        self.reload()
+    def on_changed(self, change: Change) -> bool:
+        """True when the plan, the routines on it, their exercises or their lengths changed."""
+        return bool(change & (Change.EXERCISES | Change.ROUTINES | Change.PLAN | Change.SETTINGS))
 
     def reload(self) -> None:
         """Read the routines and the plan again (the routines may have changed elsewhere)."""
-        assert self.repo is not None
         routines = self.repo.routines()
-        self._exercises = {ex.id: ex for ex in self.repo.exercises(include_retired=True)}
+        self._exercises = self.context.snapshot.by_id()
         self.model.pace = current_pace(self._exercises)
         self.routine_list.set_pace(self.model.pace)
         self._dated = self._dated_runs()
@@ -411,7 +412,6 @@ class WeekPage(QWidget):
         """This week's runs from the imported training plan, by weekday."""
         from hipdesk.db.runs import RunStore
 
-        assert self.repo is not None
         return RunStore(self.repo.db).week_runs(self.today(), first_weekday(QLocale()))
 
     def show_plan(self, plan: WeekPlan, routines: list[Routine]) -> None:
@@ -430,13 +430,12 @@ class WeekPage(QWidget):
     def _on_model_plan_changed(self) -> None:
         if self._loading:
             return
-        if self.repo is not None:
-            try:
-                plan_ops.save(self.repo, self.model.plan())
-            except HipDeskError as exc:
-                self.status_message.emit(str(exc))
-                return
-            self.plan_saved.emit()
+        try:
+            plan_ops.save(self.repo, self.model.plan())
+        except HipDeskError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self.plan_saved.emit()
         self._refresh_notes()
 
     def _on_model_notice(self, text: str) -> None:

@@ -19,6 +19,7 @@ class AutoBackup(QObject):
     """Runs each backup on a worker thread with its own SQLite connection, never on the GUI thread."""
 
     backup_finished = Signal(str, str)  # the new backup's path ("" when unchanged), an error ("" if none)
+    failed = Signal(str)  # a sentence for the runner, once per new failure
 
     def __init__(self, db_path: Path, parent: QObject | None = None, period_ms: int = PERIOD_MS) -> None:
         super().__init__(parent)
@@ -71,13 +72,6 @@ class AutoBackup(QObject):
         if error:
             logger.warning("automatic backup failed: %s", error)
             if error != told:  # once, not every 30 minutes
-                self._tell(f"Automatic backup failed: {error} Tools ▸ Back Up Now tries again.")
+                self.failed.emit(f"Automatic backup failed: {error} Tools ▸ Back Up Now tries again.")
         elif path:
             logger.info("automatic backup: %s", path)
-
-    def _tell(self, text: str) -> None:
-        from PySide6.QtWidgets import QMainWindow
-
-        window = self.parent()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text)
