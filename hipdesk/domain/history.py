@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from hipdesk.domain.guidance import day_minutes, resolve, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side, Sidedness, WeekPlan
@@ -67,6 +68,47 @@ class ExportRow:
 
     session: SessionSummary
     set: SetLine
+
+
+# A long export reads the stored rows themselves: a session's columns in this order, with the rows of
+# its sets, each in SET_COLUMNS' order (the times as the tables store them: naive UTC text).
+SESSION_COLUMNS = (
+    "id", "routine_name", "started_at", "ended_at", "status", "rpe", "discomfort_left",
+    "discomfort_right", "notes",
+)  # fmt: skip
+SET_COLUMNS = (
+    "session_id", "exercise_id", "exercise_name", "side", "set_number", "item_index", "target_reps",
+    "target_s", "actual_reps", "actual_s", "skipped", "started_at", "ended_at",
+)  # fmt: skip
+StoredBlock = tuple[Sequence[Any], list[Sequence[Any]]]
+
+
+def stored_utc(value: str | None) -> dt.datetime | None:
+    """A stored time (naive UTC text, already checked to be readable) as an aware UTC datetime."""
+    if value is None:
+        return None
+    try:  # read as UTC at once: a quarter of the cost of replace()
+        return dt.datetime.fromisoformat(value + "+00:00")
+    except ValueError:  # text that carries an offset of its own
+        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+
+
+class ExportRows:
+    """Every set record with its session, streamed: iterating gives ExportRow objects; ``blocks()``
+    gives each session's stored row with its sets' (SESSION_COLUMNS, SET_COLUMNS), for a long export
+    that should not make two objects per set. ``to_row`` turns one block into its ExportRows."""
+
+    def __init__(
+        self,
+        blocks: Callable[[], Iterable[StoredBlock]],
+        to_rows: Callable[[StoredBlock], Iterable[ExportRow]],
+    ) -> None:
+        self.blocks = blocks
+        self._to_rows = to_rows
+
+    def __iter__(self) -> Iterator[ExportRow]:
+        for block in self.blocks():
+            yield from self._to_rows(block)
 
 
 @dataclass(frozen=True, slots=True)
