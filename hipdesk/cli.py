@@ -18,8 +18,13 @@ from hipdesk.domain.errors import HipDeskError
 
 
 def _print_json(data: Any) -> None:
-    # One write: dumping straight to the stream writes each token apart, slow for long lists.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=2)`` writes it, a list an item at a time."""
+    from hipdesk.export.json_text import indented, write_list
+
+    if isinstance(data, list):
+        write_list(sys.stdout, data)
+    else:
+        sys.stdout.write(indented(data) + "\n")
 
 
 def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
@@ -28,7 +33,9 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 
     exercises = repo.exercises()
     if args.json:
-        _print_json([exercise_to_dict(ex) for ex in exercises])
+        from hipdesk.export.json_text import write_list
+
+        write_list(sys.stdout, (exercise_to_dict(ex) for ex in exercises))
         return 0
     for ex in exercises:
         mark = "" if ex.builtin else "  (yours)"
