@@ -389,9 +389,10 @@ def listed_sessions(db: SqliteDatabase) -> Iterator[tuple[SessionRecord, int, in
         yield _record(row), row[11], row[12]
 
 
-def session_records(db: SqliteDatabase) -> Iterator[SessionRecord]:
-    """Every session whose times can be read, newest first, each with its sets in the order they were
-    done; one session at a time is held, so memory stays flat however long the history."""
+def session_blocks(db: SqliteDatabase) -> Iterator[StoredBlock]:
+    """Every session whose times can be read, newest first, as its stored row (LISTED_COLUMNS of
+    domain.history) with its sets' rows (LISTED_SET_COLUMNS) in the order they were done; one session
+    at a time is held, so memory stays flat however long the history."""
     order = "ORDER BY s.started_at DESC, s.id DESC"
     heads = f"SELECT {_LISTED} FROM session s WHERE {GOOD_SESSION} {order}"
     sets = f"""
@@ -399,7 +400,13 @@ def session_records(db: SqliteDatabase) -> Iterator[SessionRecord]:
                r.actual_reps, r.actual_s, r.skipped, r.item_index, r.started_at, r.ended_at
         FROM session s JOIN set_record r ON r.session_id = s.id
         WHERE {GOOD_SESSION} AND {GOOD_SET} {order}, r.id"""
-    for head, rows in _beside(db, heads, sets):
+    return _beside(db, heads, sets)
+
+
+def session_records(db: SqliteDatabase) -> Iterator[SessionRecord]:
+    """Every session whose times can be read, newest first, each with its sets in the order they were
+    done (:func:`session_blocks` as objects)."""
+    for head, rows in session_blocks(db):
         yield _record(head, tuple(_set_record(row) for row in rows))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,30 @@ SET_COLUMNS = (
     "target_s", "actual_reps", "actual_s", "skipped", "started_at", "ended_at",
 )  # fmt: skip
 StoredBlock = tuple[Sequence[Any], list[Sequence[Any]]]
+
+
+# The command line's full history reads the stored rows too: a session's in this order, each with the
+# rows of its sets in LISTED_SET_COLUMNS' order.
+LISTED_COLUMNS = (
+    "id", "routine_id", "routine_name", "started_at", "ended_at", "status", "rpe", "discomfort_left",
+    "discomfort_right", "notes", "preview",
+)  # fmt: skip
+LISTED_SET_COLUMNS = (
+    "session_id", "exercise_id", "side", "set_number", "target_reps", "target_s", "actual_reps",
+    "actual_s", "skipped", "item_index", "started_at", "ended_at",
+)  # fmt: skip
+_AS_STORED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?")  # str() of a naive datetime
+
+
+def stored_iso(value: str | None) -> str | None:
+    """``stored_utc(value).isoformat()``, made from the text itself when it is as HipDesk stores times."""
+    if value is None:
+        return None
+    if _AS_STORED.fullmatch(value) and not value.endswith(".000000"):
+        return value[:10] + "T" + value[11:] + "+00:00"
+    parsed = stored_utc(value)
+    assert parsed is not None
+    return parsed.isoformat()
 
 
 def stored_utc(value: str | None) -> dt.datetime | None:
