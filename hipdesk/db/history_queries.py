@@ -359,15 +359,17 @@ def _beside(
 ) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]]:
     """Each row of ``heads`` with the rows of ``children`` that belong to it: both queries list the
     same sessions in the same order, a session's id first in each row. Two cursors side by side, so
-    a session's own columns are read once, not once for each of its sets."""
-    rows = _batches(db, children)
-    pending = next(rows, None)
-    for head in _batches(db, heads):
-        own = []
-        while pending is not None and pending[0] == head[0]:
-            own.append(pending)
-            pending = next(rows, None)
-        yield head, own
+    a session's own columns are read once, not once for each of its sets; both read inside one
+    transaction, so that a session another HipDesk writes meanwhile is in both or in neither."""
+    with db.atomic():
+        rows = _batches(db, children)
+        pending = next(rows, None)
+        for head in _batches(db, heads):
+            own = []
+            while pending is not None and pending[0] == head[0]:
+                own.append(pending)
+                pending = next(rows, None)
+            yield head, own
 
 
 # Sets done and skipped as counted through the (session_id, skipped) index, less the few whose times

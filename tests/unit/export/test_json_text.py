@@ -15,7 +15,7 @@ ODD = [
     {},
     [],
     {"a": [1, -2.5, 1e300, float("nan"), float("inf"), -float("inf"), True, False, None, [], {}, (1, "x")]},
-    {3: "int key", None: 1, 2.5: [], True: {"é\n\"\\\t\u2028\x00": "\U0001f3c3"}},
+    {3: "int key", None: 1, 2.5: [], True: {'é\n"\\\t\u2028\x00': "\U0001f3c3"}},
     "just text",
     7,
     [[[[]]], [{"deep": [{"deeper": {}}]}]],
