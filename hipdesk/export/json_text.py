@@ -55,7 +55,14 @@ def indented(value: Any, indent: str = "") -> str:
         parts = []
         for key, item in value.items():
             kind = type(item)
-            shown = encode_basestring(item) if kind is str else indented(item, inner)
+            if kind is str:
+                shown = encode_basestring(item)
+            elif item is None:
+                shown = "null"
+            elif kind is int:
+                shown = int.__repr__(item)
+            else:
+                shown = indented(item, inner)
             parts.append((encode_basestring(key) if type(key) is str else _key(key)) + ": " + shown)
         return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
     if kind is list or kind is tuple:
