@@ -18,8 +18,13 @@ from hipdesk.domain.errors import HipDeskError
 
 
 def _print_json(data: Any) -> None:
-    # One write: dumping straight to the stream writes each token apart, slow for long lists.
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """``data`` as ``json.dumps(data, ensure_ascii=False, indent=2)`` writes it, a list an item at a time."""
+    from hipdesk.export.json_text import indented, write_list
+
+    if isinstance(data, list):
+        write_list(sys.stdout, data)
+    else:
+        sys.stdout.write(indented(data) + "\n")
 
 
 def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
@@ -28,7 +33,9 @@ def cmd_exercises(repo: Any, args: argparse.Namespace) -> int:
 
     exercises = repo.exercises()
     if args.json:
-        _print_json([exercise_to_dict(ex) for ex in exercises])
+        from hipdesk.export.json_text import write_list
+
+        write_list(sys.stdout, (exercise_to_dict(ex) for ex in exercises))
         return 0
     for ex in exercises:
         mark = "" if ex.builtin else "  (yours)"
@@ -380,36 +387,37 @@ def cmd_resume(repo: Any, args: argparse.Namespace) -> int:
     return run_session_command(repo, None, today=False, resume=True, speed=args.speed)
 
 
-def _iso(value: Any) -> str | None:
-    return None if value is None else value.isoformat()
+def _session_json(head: Sequence[Any], sets: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """One session of ``history --json`` from its stored rows (domain.history.LISTED_COLUMNS)."""
+    from hipdesk.domain.history import stored_iso
 
-
-def _session_json(s: Any) -> dict[str, Any]:
+    session_id, _routine_id, routine, started, ended, status, rpe, left, right, notes, preview = head
     return {
-        "id": s.id,
-        "routine": s.routine_name,
-        "started_at": _iso(s.started_at),
-        "ended_at": _iso(s.ended_at),
-        "status": s.status.value,
-        "preview": s.preview,
-        "rpe": s.rpe,
-        "discomfort": {"left": s.discomfort_left, "right": s.discomfort_right},
-        "notes": s.notes,
+        "id": session_id,
+        "routine": routine,
+        "started_at": stored_iso(started),
+        "ended_at": stored_iso(ended),
+        "status": status,
+        "preview": bool(preview),
+        "rpe": rpe,
+        "discomfort": {"left": left, "right": right},
+        "notes": notes,
         "sets": [
             {
-                "exercise_id": r.exercise_id,
-                "side": r.side.value,
-                "set": r.set_number,
-                "target": r.target_reps if r.target_reps is not None else r.target_s,
-                "actual": r.actual_reps if r.actual_reps is not None else r.actual_s,
-                "unit": "reps" if r.target_reps is not None else "s",
-                "skipped": r.skipped,
-                "started_at": _iso(r.started_at),
-                "ended_at": _iso(r.ended_at),
+                "exercise_id": exercise_id,
+                "side": side,
+                "set": number,
+                "target": target_reps if target_reps is not None else target_s,
+                "actual": actual_reps if actual_reps is not None else actual_s,
+                "unit": "reps" if target_reps is not None else "s",
+                "skipped": bool(skipped),
+                "started_at": stored_iso(set_started),
+                "ended_at": stored_iso(set_ended),
             }
-            for r in s.sets
+            for (_sid, exercise_id, side, number, target_reps, target_s, actual_reps, actual_s, skipped,
+                 _item, set_started, set_ended) in sets
         ],
-    }
+    }  # fmt: skip
 
 
 def _print_json_stream(items: Iterator[dict[str, Any]]) -> None:
@@ -426,7 +434,7 @@ def _print_json_stream(items: Iterator[dict[str, Any]]) -> None:
 def cmd_history(repo: Any, args: argparse.Namespace) -> int:
     _report_bad_dates(repo)
     if args.json:
-        _print_json_stream(_session_json(s) for s in repo.session_records())
+        _print_json_stream(_session_json(head, sets) for head, sets in repo.session_rows())
         return 0
     empty = True
     lines = []

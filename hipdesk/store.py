@@ -42,21 +42,21 @@ def open_store(
     (DataMissingError) unless ``start_empty``. ``read_only`` reads the data as it is, for a
     command run while another HipDesk holds the lock.
     """
-    from hipdesk.db.recovery import recover
+    from hipdesk.db.recovery import recover_checked
 
     path = Path(path).expanduser()
     if read_only:
         return Repo(open_database(path, read_only=True))
     with storage_errors(path):
         clean_stale_parts(backup_dir(path))  # what killed backups left
-        recovered = recover(path)
+        recovered, sound = recover_checked(path)
         if recovered is not None:
             (notify or logger.warning)(recovered.text())
         if not start_empty and not path.exists() and path.parent.is_dir():
             newest = next(iter(list_backups(path)), None)
             if newest is not None:
                 raise DataMissingError(path, newest)
-        db = open_database(path)
+        db = open_database(path, checked=sound)
         try:
             repo = Repo(db)
             bring_up_to_date(repo)

@@ -50,16 +50,17 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise
 
 
-def _inspect(path: Path, *, alone: bool = True) -> int:
+def _inspect(path: Path, *, alone: bool = True, checked: bool = False) -> int:
     """Read the schema version without writing a byte; refuse what HipDesk must not touch.
 
     ``alone``: the caller holds the data lock, so SQLite may first finish its own crash recovery
     (a hot journal left by a kill is rolled back) and the reading leaves no file behind.
+    ``checked``: the caller has just found the file sound with ``quick_check`` (db.recovery).
     """
     try:
         with files.read_only(path, alone=alone) as probe:
             found = identify(probe)
-            check = probe.execute("PRAGMA quick_check").fetchone()[0]
+            check = "ok" if checked else probe.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DatabaseError(
@@ -82,11 +83,12 @@ def _inspect(path: Path, *, alone: bool = True) -> int:
     return found.version
 
 
-def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
+def open_database(path: Path, read_only: bool = False, *, checked: bool = False) -> SqliteDatabase:
     """Open (creating or migrating as needed) the database at ``path`` and bind the tables to it.
 
     ``read_only`` opens an existing, up-to-date file for reading alone (while another HipDesk
-    holds the lock and may be writing it).
+    holds the lock and may be writing it). ``checked``: the caller holds the lock and has just found
+    the file sound (:func:`hipdesk.db.recovery.recover_checked`), so it is not read in full again.
     """
     path = Path(path).expanduser()
     folder = path.parent
@@ -100,7 +102,11 @@ def open_database(path: Path, read_only: bool = False) -> SqliteDatabase:
             f"{path} is missing but its write-ahead log {wal.name} is there, and there is no backup to "
             "restore; both were left untouched."
         )
-    version = _inspect(path, alone=not read_only) if path.exists() and path.stat().st_size > 0 else 0
+    version = (
+        _inspect(path, alone=not read_only, checked=checked and not read_only)
+        if path.exists() and path.stat().st_size > 0
+        else 0
+    )
     if read_only:
         return _open_read_only(path, version)
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):

@@ -4,7 +4,7 @@ set as an object); these are the doors to them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -72,8 +72,8 @@ class HistoryReads:
         """ExerciseSession (domain.history) rows over the latest sessions, for progression hints."""
         return history_queries.recent_exercise_sessions(self.db, sessions)
 
-    def export_rows(self) -> Iterator[rows.ExportRow]:
-        """Every set record with its session (ExportRow), streamed from the database."""
+    def export_rows(self) -> rows.ExportRows:
+        """Every set record with its session (ExportRow, or the stored rows), streamed from the database."""
         return history_queries.export_rows(self.db)
 
     def bad_dates(self) -> list[str]:

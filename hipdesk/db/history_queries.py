@@ -15,9 +15,11 @@ from hipdesk.domain.history import (
     DiscomfortPoint,
     ExerciseSession,
     ExportRow,
+    ExportRows,
     ProgressPoint,
     SessionSummary,
     SetLine,
+    StoredBlock,
 )
 from hipdesk.domain.model import SessionRecord, SessionStatus, SetRecord, Side
 
@@ -31,9 +33,10 @@ PREVIEW_MARK = "preview"
 _NOT_PREVIEW = f"json_extract(s.plan, '$.{PREVIEW_MARK}') IS NULL"
 _OVER = f"s.status IN ('finished', 'partial') AND {GOOD_SESSION} AND {_NOT_PREVIEW}"
 
-_SUMMARY = """
+_SUMMARY_HEAD = """
 SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
-       s.discomfort_right, s.notes,
+       s.discomfort_right, s.notes"""
+_SUMMARY = f"""{_SUMMARY_HEAD},
        (SELECT COUNT(*) FROM set_record r WHERE r.session_id = s.id AND r.skipped = 0),
        (SELECT COUNT(*) FROM set_record r WHERE r.session_id = s.id AND r.skipped = 1)
 FROM session s
@@ -298,25 +301,27 @@ def recent_exercise_sessions(db: SqliteDatabase, sessions: int = 200) -> list[Ex
     ]
 
 
-def export_rows(db: SqliteDatabase) -> Iterator[ExportRow]:
+def export_rows(db: SqliteDatabase) -> ExportRows:
     """Every set record with its session (previews left out), oldest session first, read as they
-    are written out."""
-    query = f"""
-        SELECT s.id, s.routine_name, s.started_at, s.ended_at, s.status, s.rpe, s.discomfort_left,
-               s.discomfort_right, s.notes, 0, 0, {_SET_COLUMNS}
-        FROM session s JOIN set_record r ON r.session_id = s.id
-        WHERE {GOOD_SESSION} AND {GOOD_SET} AND {_NOT_PREVIEW}
-        ORDER BY s.started_at, s.id, r.item_index, r.set_number, r.side = 'right', r.id"""
-    cursor = db.execute_sql(query)
-    current: SessionSummary | None = None
-    while True:
-        batch = cursor.fetchmany(1000)
-        if not batch:
-            return
-        for row in batch:
-            if current is None or current.id != row[0]:
-                current = _summary(row[:11])
-            yield ExportRow(current, _set_line(row[11:]))
+    are written out: each session is read once, its sets beside it from a second cursor."""
+    where = f"WHERE {GOOD_SESSION} AND {_NOT_PREVIEW}"
+    order = "ORDER BY s.started_at, s.id"
+    heads = f"{_SUMMARY_HEAD} FROM session s {where} {order}"
+    sets = f"""
+        SELECT {_SET_COLUMNS} FROM session s JOIN set_record r ON r.session_id = s.id
+        {where} AND {GOOD_SET} {order}, r.item_index, r.set_number, r.side = 'right', r.id"""
+
+    def blocks() -> Iterator[StoredBlock]:
+        return ((head, lines) for head, lines in _beside(db, heads, sets) if lines)
+
+    return ExportRows(blocks, _export_block)
+
+
+def _export_block(block: StoredBlock) -> Iterator[ExportRow]:
+    head, lines = block
+    session = _summary((*head, 0, 0))
+    for line in lines:
+        yield ExportRow(session, _set_line(line))
 
 
 # -- every session, as the command line lists them (running ones and previews too), streamed ----------
@@ -349,51 +354,75 @@ def _batches(db: SqliteDatabase, query: str) -> Iterator[Sequence[Any]]:
         yield from batch
 
 
+def _beside(
+    db: SqliteDatabase, heads: str, children: str
+) -> Iterator[tuple[Sequence[Any], list[Sequence[Any]]]]:
+    """Each row of ``heads`` with the rows of ``children`` that belong to it: both queries list the
+    same sessions in the same order, a session's id first in each row. Two cursors side by side, so
+    a session's own columns are read once, not once for each of its sets; both read inside one
+    transaction, so that a session another HipDesk writes meanwhile is in both or in neither."""
+    with db.atomic():
+        rows = _batches(db, children)
+        pending = next(rows, None)
+        for head in _batches(db, heads):
+            own = []
+            while pending is not None and pending[0] == head[0]:
+                own.append(pending)
+                pending = next(rows, None)
+            yield head, own
+
+
+# Sets done and skipped as counted through the (session_id, skipped) index, less the few whose times
+# cannot be read (found through the partial index on those): no set row is read for a sound one.
+_COUNTED = f"""
+       (SELECT COUNT(*) FROM set_record r WHERE r.session_id = s.id AND r.skipped = {{0}})
+       - (SELECT COUNT(*) FROM set_record r INDEXED BY set_record_bad_time
+          WHERE r.session_id = s.id AND r.skipped = {{0}} AND NOT {GOOD_SET})"""
+
+
 def listed_sessions(db: SqliteDatabase) -> Iterator[tuple[SessionRecord, int, int]]:
     """Every session whose times can be read, newest first, without its sets: the session, its sets
     done and its sets skipped. Read in batches: memory stays flat however long the history."""
     query = f"""
-        SELECT {_LISTED},
-               COALESCE(SUM(r.skipped = 0), 0), COALESCE(SUM(r.skipped = 1), 0)
-        FROM session s LEFT JOIN set_record r ON r.session_id = s.id AND {GOOD_SET}
-        WHERE {GOOD_SESSION}
-        GROUP BY s.id
+        SELECT {_LISTED}, {_COUNTED.format(0)}, {_COUNTED.format(1)}
+        FROM session s WHERE {GOOD_SESSION}
         ORDER BY s.started_at DESC, s.id DESC"""
     for row in _batches(db, query):
         yield _record(row), row[11], row[12]
 
 
+def session_blocks(db: SqliteDatabase) -> Iterator[StoredBlock]:
+    """Every session whose times can be read, newest first, as its stored row (LISTED_COLUMNS of
+    domain.history) with its sets' rows (LISTED_SET_COLUMNS) in the order they were done; one session
+    at a time is held, so memory stays flat however long the history."""
+    order = "ORDER BY s.started_at DESC, s.id DESC"
+    heads = f"SELECT {_LISTED} FROM session s WHERE {GOOD_SESSION} {order}"
+    sets = f"""
+        SELECT r.session_id, r.exercise_slug, r.side, r.set_number, r.target_reps, r.target_s,
+               r.actual_reps, r.actual_s, r.skipped, r.item_index, r.started_at, r.ended_at
+        FROM session s JOIN set_record r ON r.session_id = s.id
+        WHERE {GOOD_SESSION} AND {GOOD_SET} {order}, r.id"""
+    return _beside(db, heads, sets)
+
+
 def session_records(db: SqliteDatabase) -> Iterator[SessionRecord]:
     """Every session whose times can be read, newest first, each with its sets in the order they were
-    done; one session at a time is held, so memory stays flat however long the history."""
-    query = f"""
-        SELECT {_LISTED}, r.id, r.exercise_slug, r.side, r.set_number, r.target_reps, r.target_s,
-               r.actual_reps, r.actual_s, r.skipped, r.item_index, r.started_at, r.ended_at
-        FROM session s LEFT JOIN set_record r ON r.session_id = s.id AND {GOOD_SET}
-        WHERE {GOOD_SESSION}
-        ORDER BY s.started_at DESC, s.id DESC, r.id"""
-    head: Sequence[Any] | None = None
-    sets: list[SetRecord] = []
-    for row in _batches(db, query):
-        if head is None or head[0] != row[0]:
-            if head is not None:
-                yield _record(head, tuple(sets))
-            head, sets = row, []
-        if row[11] is not None:
-            sets.append(
-                SetRecord(
-                    exercise_id=row[12],
-                    side=_SIDES[row[13]],
-                    set_number=row[14],
-                    target_reps=row[15],
-                    target_s=row[16],
-                    actual_reps=row[17],
-                    actual_s=row[18],
-                    skipped=bool(row[19]),
-                    item_index=row[20],
-                    started_at=checked(row[21]),
-                    ended_at=checked(row[22]),
-                )
-            )
-    if head is not None:
-        yield _record(head, tuple(sets))
+    done (:func:`session_blocks` as objects)."""
+    for head, rows in session_blocks(db):
+        yield _record(head, tuple(_set_record(row) for row in rows))
+
+
+def _set_record(row: Sequence[Any]) -> SetRecord:
+    return SetRecord(
+        exercise_id=row[1],
+        side=_SIDES[row[2]],
+        set_number=row[3],
+        target_reps=row[4],
+        target_s=row[5],
+        actual_reps=row[6],
+        actual_s=row[7],
+        skipped=bool(row[8]),
+        item_index=row[9],
+        started_at=checked(row[10]),
+        ended_at=checked(row[11]),
+    )

@@ -43,6 +43,24 @@ def _v1_columns() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def _columns_at(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns of a file at an older data version: the migration steps up to it, run
+    on an empty database in memory (a later step may drop a table, as version 5 did)."""
+    from peewee import SqliteDatabase
+
+    from hipdesk.db.migrations import STEPS
+
+    db = SqliteDatabase(":memory:")
+    try:
+        for step_version, _what, step in STEPS:
+            if step_version <= version:
+                step(db)
+        return _columns(db.connection())
+    finally:
+        db.close()
+
+
+@functools.cache
 def _latest_columns() -> dict[str, frozenset[str]]:
     """The tables and columns of a file at the latest data version, as the models define them."""
     from hipdesk.db import models
@@ -81,7 +99,7 @@ def identify(con: sqlite3.Connection) -> Identity:
     if application_id == APPLICATION_ID:
         if version > LATEST:
             return Identity(Kind.NEWER, version, None)
-        expected = _latest_columns() if version == LATEST else _v1_columns()
+        expected = _latest_columns() if version == LATEST else _columns_at(version)
         return Identity(Kind.OURS, version, schema_problem(found, expected))
     if application_id == 0 and version == 0 and not found:
         return Identity(Kind.EMPTY, 0, None)

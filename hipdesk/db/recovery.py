@@ -40,6 +40,19 @@ def diagnose(db_path: Path, *, alone: bool = True) -> str | None:
     another program's SQLite file is not "damaged": opening refuses those and leaves them as they are.
     A HipDesk file whose tables lack a column HipDesk needs is damaged.
     """
+    return _diagnose(db_path, alone)[0]
+
+
+def _diagnose(db_path: Path, alone: bool) -> tuple[str | None, bool]:
+    """:func:`diagnose`, and whether the file was checked in full and found sound (``quick_check``)."""
+    problem = _problem(db_path, alone)
+    return (None, True) if problem is _SOUND else (problem, False)
+
+
+_SOUND = "sound"  # _problem's word for a file of ours that passed quick_check
+
+
+def _problem(db_path: Path, alone: bool) -> str | None:
     wal = db_path.with_name(db_path.name + "-wal")
     if not db_path.exists():
         if wal.is_file() and wal.stat().st_size > 0:
@@ -67,7 +80,7 @@ def diagnose(db_path: Path, *, alone: bool = True) -> str | None:
         return None
     if check != "ok":
         return check
-    return found.schema_problem
+    return found.schema_problem or _SOUND
 
 
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
@@ -80,18 +93,24 @@ def recover(db_path: Path, now: dt.datetime | None = None) -> Recovery | None:
     file stays exactly as it is, and opening it refuses it with one clear line). The caller holds
     the data lock. Backups are not thinned here.
     """
+    return recover_checked(db_path, now)[0]
+
+
+def recover_checked(db_path: Path, now: dt.datetime | None = None) -> tuple[Recovery | None, bool]:
+    """:func:`recover`, and whether the file left in place was checked in full and found sound, so
+    that opening it need not check it again."""
     db_path = real_path(db_path)
     backup.clean_restoring(db_path)
-    problem = diagnose(db_path)
+    problem, sound = _diagnose(db_path, alone=True)
     if problem is None:
-        return None
+        return None, sound
     good = backup.newest_good_backup(db_path)
     if good is None:
         logger.info("%s is damaged (%s) and there is no good backup: left as it is", db_path, problem)
-        return None
+        return None, False
     moved = backup.swap_in(good.path, db_path, "damaged", now)
     logger.info("%s was damaged (%s): kept as %s, restored %s", db_path, problem, moved, good.path.name)
-    return Recovery(problem, moved or db_path, good)
+    return Recovery(problem, moved or db_path, good), False
 
 
 def check_replacement(source: Path, db_path: Path) -> None:

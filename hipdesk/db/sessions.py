@@ -20,6 +20,7 @@ from hipdesk.db.history_queries import PREVIEW_MARK
 from hipdesk.db.models import SessionRow, SetRecordRow
 from hipdesk.db.stored_time import aware, good_session, good_set
 from hipdesk.domain.errors import StorageError, ValidationError
+from hipdesk.domain.history import StoredBlock
 from hipdesk.domain.model import Routine, SessionRecord, SessionStatus, SetRecord, Side
 from hipdesk.domain.serialize import routine_from_dict, routine_to_dict
 
@@ -286,3 +287,8 @@ class SessionStore:
     def session_records(self) -> Iterator[SessionRecord]:
         """Every readable session, newest first, with its sets, streamed one session at a time."""
         return history_queries.session_records(self.db)
+
+    def session_rows(self) -> Iterator[StoredBlock]:
+        """:meth:`session_records` as the stored rows (domain.history's LISTED_COLUMNS with the
+        LISTED_SET_COLUMNS of each set), for a long listing that need not make an object per set."""
+        return history_queries.session_blocks(self.db)

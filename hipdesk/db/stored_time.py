@@ -13,6 +13,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from hipdesk.domain.errors import ValidationError
+from hipdesk.domain.history import stored_utc
 
 EARLIEST = dt.datetime(1900, 1, 1)
 LATEST = dt.datetime(3000, 1, 1)  # not included
@@ -60,7 +61,7 @@ def aware(value: Any) -> dt.datetime | None:
 def checked(value: str | None) -> dt.datetime | None:
     """:func:`aware` for a time the query has already checked with :func:`good` (its rows are
     filtered by ``GOOD_SESSION``/``GOOD_SET``): parsed without checking again, for long reads."""
-    return None if value is None else dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+    return stored_utc(value)
 
 
 def bad_dates(db: SqliteDatabase) -> list[str]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from hipdesk.domain.guidance import day_minutes, resolve, routines_by_id
 from hipdesk.domain.model import Exercise, Routine, SessionStatus, Side, Sidedness, WeekPlan
@@ -67,6 +69,71 @@ class ExportRow:
 
     session: SessionSummary
     set: SetLine
+
+
+# A long export reads the stored rows themselves: a session's columns in this order, with the rows of
+# its sets, each in SET_COLUMNS' order (the times as the tables store them: naive UTC text).
+SESSION_COLUMNS = (
+    "id", "routine_name", "started_at", "ended_at", "status", "rpe", "discomfort_left",
+    "discomfort_right", "notes",
+)  # fmt: skip
+SET_COLUMNS = (
+    "session_id", "exercise_id", "exercise_name", "side", "set_number", "item_index", "target_reps",
+    "target_s", "actual_reps", "actual_s", "skipped", "started_at", "ended_at",
+)  # fmt: skip
+StoredBlock = tuple[Sequence[Any], list[Sequence[Any]]]
+
+
+# The command line's full history reads the stored rows too: a session's in this order, each with the
+# rows of its sets in LISTED_SET_COLUMNS' order.
+LISTED_COLUMNS = (
+    "id", "routine_id", "routine_name", "started_at", "ended_at", "status", "rpe", "discomfort_left",
+    "discomfort_right", "notes", "preview",
+)  # fmt: skip
+LISTED_SET_COLUMNS = (
+    "session_id", "exercise_id", "side", "set_number", "target_reps", "target_s", "actual_reps",
+    "actual_s", "skipped", "item_index", "started_at", "ended_at",
+)  # fmt: skip
+_AS_STORED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?")  # str() of a naive datetime
+
+
+def stored_iso(value: str | None) -> str | None:
+    """``stored_utc(value).isoformat()``, made from the text itself when it is as HipDesk stores times."""
+    if value is None:
+        return None
+    if _AS_STORED.fullmatch(value) and not value.endswith(".000000"):
+        return value[:10] + "T" + value[11:] + "+00:00"
+    parsed = stored_utc(value)
+    assert parsed is not None
+    return parsed.isoformat()
+
+
+def stored_utc(value: str | None) -> dt.datetime | None:
+    """A stored time (naive UTC text, already checked to be readable) as an aware UTC datetime."""
+    if value is None:
+        return None
+    try:  # read as UTC at once: a quarter of the cost of replace()
+        return dt.datetime.fromisoformat(value + "+00:00")
+    except ValueError:  # text that carries an offset of its own
+        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
+
+
+class ExportRows:
+    """Every set record with its session, streamed: iterating gives ExportRow objects; ``blocks()``
+    gives each session's stored row with its sets' (SESSION_COLUMNS, SET_COLUMNS), for a long export
+    that should not make two objects per set. ``to_row`` turns one block into its ExportRows."""
+
+    def __init__(
+        self,
+        blocks: Callable[[], Iterable[StoredBlock]],
+        to_rows: Callable[[StoredBlock], Iterable[ExportRow]],
+    ) -> None:
+        self.blocks = blocks
+        self._to_rows = to_rows
+
+    def __iter__(self) -> Iterator[ExportRow]:
+        for block in self.blocks():
+            yield from self._to_rows(block)
 
 
 @dataclass(frozen=True, slots=True)

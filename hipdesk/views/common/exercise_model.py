@@ -82,6 +82,11 @@ class ExerciseListModel(QAbstractListModel):
     def blob_at(self, row: int) -> str:
         return self._blobs[row]
 
+    def searched(self) -> tuple[list[Exercise], list[str]]:
+        """The exercises and their search texts, row by row: the lists themselves (each reset makes
+        new ones), for a filter that reads them all at once."""
+        return self._exercises, self._blobs
+
     def row_of(self, exercise_id: str) -> int:
         for row, ex in enumerate(self._exercises):
             if ex.id == exercise_id:

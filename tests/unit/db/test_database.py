@@ -114,6 +114,23 @@ def test_the_v1_fixture_is_migrated_with_its_data(tmp_path: Path) -> None:
     con.close()
 
 
+def test_a_file_of_the_version_before_is_upgraded_not_called_damaged(db_path: Path) -> None:
+    """Version 5 dropped a table of version 1: a version-5 file is checked against its own tables."""
+    open_store(db_path).db.close()
+    with sqlite3.connect(db_path) as con:
+        for name in ("set_record_session_id_skipped", "set_record_bad_time", "session_bad_time"):
+            con.execute(f'DROP INDEX "{name}"')
+        con.execute("PRAGMA user_version = 5")
+    con.close()
+    repo = open_store(db_path)
+    try:
+        assert migrations.user_version(repo.db) == migrations.LATEST == 6
+        indexes = {row[1] for row in repo.db.execute_sql('PRAGMA index_list("set_record")')}
+        assert {"set_record_session_id_skipped", "set_record_bad_time"} <= indexes
+    finally:
+        repo.db.close()
+
+
 def test_a_migration_copies_the_file_first_and_runs_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

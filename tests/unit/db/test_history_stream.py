@@ -79,3 +79,25 @@ def test_history_json_is_one_valid_list_however_many_sessions(repo, db_path: Pat
         "exercise_id": "clamshell", "side": "right", "set": 1, "target": 10, "actual": 10, "unit": "reps",
         "skipped": False, "started_at": "2026-03-01T06:30:00+00:00", "ended_at": "2026-03-01T06:30:20+00:00",
     }  # fmt: skip
+
+
+def test_a_session_written_while_the_history_is_read_is_in_both_reads_or_neither(
+    repo, db_path: Path, monkeypatch
+) -> None:
+    """The sessions and their sets are read by two cursors: both see the file as it was when they began."""
+    import sqlite3
+
+    monkeypatch.setattr(history_queries, "_BATCH", 1)  # each cursor reads a row at a time
+    first = _session(repo, 0, SessionStatus.FINISHED, 2)
+    second = _session(repo, 60 * 24, SessionStatus.FINISHED, 3)
+    rows = repo.session_rows()
+    head, sets = next(rows)  # newest first: the second session, both cursors open
+    other = sqlite3.connect(db_path)  # another process's connection, deleting while the read goes on
+    with other:
+        other.execute("DELETE FROM set_record WHERE session_id = ?", (first,))
+        other.execute("DELETE FROM session WHERE id = ?", (first,))
+    other.close()
+    rest = list(rows)
+    assert (head[0], len(sets)) == (second, 3)
+    assert [(h[0], len(s)) for h, s in rest] == [(first, 2)]
+    assert [s.id for s in repo.session_records()] == [second]  # a read begun now sees the delete

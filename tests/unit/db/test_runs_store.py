@@ -24,11 +24,15 @@ def test_the_v1_fixture_gains_the_run_tables_loses_the_unused_one_and_keeps_its_
     shutil.copy(FIXTURES / "v1.sqlite", path)
     repo = open_store(path)
     try:
-        assert migrations.LATEST == 5 and migrations.user_version(repo.db) == 5
+        assert migrations.LATEST == 6 and migrations.user_version(repo.db) == 6
         tables = {
             row[0] for row in repo.db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         assert {"run", "plan_run", "run_keyword"} <= tables and "setting" not in tables
+        indexes = {
+            row[0] for row in repo.db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert {"set_record_session_id_skipped", "set_record_bad_time", "session_bad_time"} <= indexes
         assert len(repo.sessions()) == 1
         store = RunStore(repo.db)
         assert store.runs() == []

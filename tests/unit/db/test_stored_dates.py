@@ -95,6 +95,9 @@ def test_a_set_with_a_bad_time_is_left_out_and_the_session_kept(
     out, err = capsys.readouterr()
     [shown] = json.loads(out)
     assert shown["id"] == session and shown["sets"] == [] and f"a set of session {session}" in err
+    assert main(["history"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.rstrip().endswith("0 sets done, 0 skipped")  # the set is not counted either
 
 
 def test_the_history_page_opens_and_says_what_it_left_out(zone: str, qtbot, repo, db_path: Path) -> None:

@@ -354,3 +354,25 @@ def test_the_last_session_of_each_routine_a_finished_one_first() -> None:
     stopped = summary(3, "A", SessionStatus.PARTIAL, 120)
     other = summary(4, "B", SessionStatus.PARTIAL, 5)
     assert latest_by_routine([stopped, early, late, other]) == {"A": late, "B": other}
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-03-01 06:30:00",
+        "2026-03-01 06:30:00.250000",
+        "2026-03-01 06:30:00.000000",  # written by hand: isoformat leaves the zero fraction out
+        "2026-03-01T06:30:00",
+        "2026-03-01 06:30",
+        "2026-03-01 06:30:00+02:00",
+        "1900-01-01 00:00:00",
+    ],
+)
+def test_a_stored_time_reads_as_aware_utc_and_writes_as_isoformat(stored: str) -> None:
+    from hipdesk.domain.history import stored_iso, stored_utc
+
+    parsed = stored_utc(stored)
+    assert parsed is not None and parsed.utcoffset() == dt.timedelta(0)
+    assert parsed.replace(tzinfo=None) == dt.datetime.fromisoformat(stored).replace(tzinfo=None)
+    assert stored_iso(stored) == parsed.isoformat()
+    assert stored_utc(None) is None and stored_iso(None) is None
