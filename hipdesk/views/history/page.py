@@ -312,9 +312,8 @@ class HistoryPage(QWidget):
         )
         self.weeks_minutes.set_weeks(weeks)
         self.weeks_sessions.set_weeks(weeks)
-        discomfort = {
-            p.day: (p.left, p.right) for p in weekly_discomfort(self.repo.discomfort_by_day(), first)
-        }
+        charted = self.repo.discomfort_by_day(weeks[0].start) if weeks else []  # the weeks shown only
+        discomfort = {p.day: (p.left, p.right) for p in weekly_discomfort(charted, first)}
         self.runs_overview.refresh(self.repo, weeks, discomfort, self.exercises, first)
         run = streak_loading(self.repo.day_totals, self._since, self._plan, self._routines, today, first)
         total = self.repo.history_count()
