@@ -95,7 +95,7 @@ def _set_texts(line: SetLine, per_side: float) -> list[str]:
 
 class HistoryPage(QWidget):
     status_message = Signal(str)
-    history_changed = Signal()  # a session was deleted or put back: the streak may differ
+    changed = Signal(object)  # the Change a delete or its undo made: the streak may differ
     export_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -484,7 +484,7 @@ class HistoryPage(QWidget):
         self._since = self.repo.first_history_day()
         self._load_days()
         self.refresh_overview()
-        self.history_changed.emit()
+        self.changed.emit(Change.HISTORY)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -38,7 +38,7 @@ SECTIONS = ("", "Warm-up", "Main", "Cool-down")
 
 
 class RoutinesPage(QWidget):
-    routines_changed = Signal()  # a routine was added, renamed, edited or deleted
+    changed = Signal(object)  # the Change an edit made: a routine added, renamed, edited or deleted
     status_message = Signal(str)
     start_requested = Signal(str)  # a routine's name: run it as a guided session
 
@@ -223,7 +223,7 @@ class RoutinesPage(QWidget):
             return
         updated = replace(self._current, items=self.items.items())
         try:
-            self._current, _change = routine_ops.save(self.repo, updated)
+            self._current, change = routine_ops.save(self.repo, updated)
         except HipDeskError as exc:
             self.status_message.emit(str(exc))
             return
@@ -231,7 +231,7 @@ class RoutinesPage(QWidget):
         self.start_button.setEnabled(bool(self._current.items))
         self._update_header()
         self._update_inspector()
-        self.routines_changed.emit()
+        self.changed.emit(change)
 
     def _on_start_button_clicked(self) -> None:
         if self._current is not None:
@@ -244,25 +244,25 @@ class RoutinesPage(QWidget):
 
     def _on_routine_list_rename_requested(self, routine_id: int, name: str) -> None:
         try:
-            routine_ops.rename(self.repo, routine_id, name)
+            change = routine_ops.rename(self.repo, routine_id, name)
         except HipDeskError as exc:
             message(self, "Rename Routine", str(exc))
             return
         self.reload(routine_id)
-        self.routines_changed.emit()
+        self.changed.emit(change)
 
     def new_routine(self) -> None:
-        saved, _change = routine_ops.create(self.repo)
+        saved, change = routine_ops.create(self.repo)
         self.reload(saved.id)
-        self.routines_changed.emit()
+        self.changed.emit(change)
         self.ui.routineList.edit(self.ui.routineList.currentIndex())
 
     def duplicate_routine(self) -> None:
         if self._current is None:
             return
-        saved, _change = routine_ops.duplicate(self.repo, self._current, self.items.items())
+        saved, change = routine_ops.duplicate(self.repo, self._current, self.items.items())
         self.reload(saved.id)
-        self.routines_changed.emit()
+        self.changed.emit(change)
         self.status_message.emit(f"Duplicated as “{saved.name}”.")
 
     def delete_routine(self) -> None:
@@ -276,12 +276,16 @@ class RoutinesPage(QWidget):
         if not confirm(self, "Delete Routine", text, "Delete"):
             return
         row = self.routine_list.row_of(routine.id)
-        routine_ops.delete(self.repo, routine.id)
+        try:
+            change = routine_ops.delete(self.repo, routine.id)
+        except HipDeskError as exc:
+            message(self, "Delete Routine", str(exc))
+            return
         self._current = None
         self.reload()
         if self.routine_list.rowCount():
             self.ui.routineList.setCurrentIndex(self.routine_list.index(max(0, row - 1), 0))
-        self.routines_changed.emit()
+        self.changed.emit(change)
         self.status_message.emit(f"Deleted “{routine.name}”.")
 
     # -- items ---------------------------------------------------------------------------------

@@ -163,15 +163,6 @@ class MainWindow(QMainWindow):
         """A page's sentence for the runner, in the status bar."""
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def on_routines_changed(self) -> None:
-        self.apply_change(Change.ROUTINES, source="routines")
-
-    def on_plan_saved(self) -> None:
-        self.apply_change(Change.PLAN, source="week")
-
-    def on_history_changed(self) -> None:
-        self.apply_change(Change.HISTORY, source="history")
-
     def on_week_files_dropped(self, weekday: int, paths: list[Path]) -> None:
         """Routine files dropped on a day: imported, then planned on that day."""
         imported = self.files.import_routine_files(paths, show=False)

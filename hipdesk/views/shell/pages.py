@@ -68,7 +68,7 @@ def _routines(window: MainWindow) -> QWidget:
 
     page = RoutinesPage(window.context, window.library.model, window)
     page.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
-    page.routines_changed.connect(window.on_routines_changed)
+    page.changed.connect(lambda change: window.apply_change(change, source="routines"))
     page.start_requested.connect(window.sessions.start)
     return page
 
@@ -78,7 +78,7 @@ def _week(window: MainWindow) -> QWidget:
 
     week = WeekPage(window.context, window)
     week.status_message.connect(window.tell)
-    week.plan_saved.connect(window.on_plan_saved)
+    week.changed.connect(lambda change: window.apply_change(change, source="week"))
     week.export_requested.connect(window.files.export_calendar_dialog)
     week.files_dropped.connect(window.on_week_files_dropped)
     return week
@@ -89,7 +89,7 @@ def _history(window: MainWindow) -> QWidget:
 
     history = HistoryPage(window.context, window)
     history.status_message.connect(window.tell)
-    history.history_changed.connect(window.on_history_changed)
+    history.changed.connect(lambda change: window.apply_change(change, source="history"))
     history.export_requested.connect(window.files.export_history_dialog)
     return history
 

@@ -260,7 +260,7 @@ class DayColumn(QFrame):
 
 
 class WeekPage(QWidget):
-    plan_saved = Signal()  # the plan in storage changed
+    changed = Signal(object)  # the Change a plan edit made
     status_message = Signal(str)
     export_requested = Signal()
     files_dropped = Signal(int, list)  # weekday, routine files dropped on it: import them and plan them there
@@ -431,11 +431,11 @@ class WeekPage(QWidget):
         if self._loading:
             return
         try:
-            plan_ops.save(self.repo, self.model.plan())
+            _plan, change = plan_ops.save(self.repo, self.model.plan())
         except HipDeskError as exc:
             self.status_message.emit(str(exc))
             return
-        self.plan_saved.emit()
+        self.changed.emit(change)
         self._refresh_notes()
 
     def _on_model_notice(self, text: str) -> None:
