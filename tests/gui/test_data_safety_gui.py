@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hipdesk.app import crash as crash_core
 from hipdesk.app.context import AppContext
@@ -53,6 +53,19 @@ def test_restore_from_a_backup_in_the_window(window: MainWindow, repo, db_path: 
     finally:
         con.close()
     assert "Restored" in window.statusBar().currentMessage()
+
+
+def test_restore_is_refused_while_a_guided_session_is_open(window: MainWindow, repo, monkeypatch) -> None:
+    first = data_tools.back_up_now(window)
+    assert first is not None
+    repo.save_routine(EXTRA)
+    shown: list[str] = []
+    monkeypatch.setattr(data_tools, "message", lambda _p, _t, text, _i=None: shown.append(text))
+    monkeypatch.setattr(data_tools, "RestoreDialog", lambda *_a: pytest.fail("the list was offered"))
+    window.sessions.open.append(QWidget())  # a session writes its sets as they finish
+    window.ui.actionRestoreBackup.trigger()
+    assert shown == ["Finish or close the guided session first."]
+    assert EXTRA.name in {r.name for r in repo.routines()}
 
 
 def test_check_database_says_it_is_sound(window: MainWindow, monkeypatch) -> None:

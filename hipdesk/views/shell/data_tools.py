@@ -167,7 +167,7 @@ def restore_dialog(window: MainWindow) -> None:
     """Tools ▸ Restore from Backup…"""
     if window.repo is None:
         return
-    if getattr(window, "_sessions", None):  # a running session writes sets as they finish
+    if window.sessions.open:  # a running session writes sets as they finish
         message(window, "Restore from Backup", "Finish or close the guided session first.")
         return
     backups = backup.list_backups(_db_path(window))

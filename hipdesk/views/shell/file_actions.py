@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from hipdesk.app.changes import Change
 from hipdesk.app.operations import files
 from hipdesk.domain.errors import HipDeskError
+from hipdesk.domain.model import WEEKDAY_NAMES
 from hipdesk.views.common.file_dialogs import open_file, remember, save_file, start_path
 from hipdesk.views.common.widgets import message
 from hipdesk.views.shell.runs_import import is_run_file
@@ -106,6 +107,15 @@ class FileActions(QObject):
             self.window.routines_page.reload(imported[-1].id)
         self._status("Imported " + ", ".join(f"“{r.name}”" for r in imported) + ".")
         return imported
+
+    def import_and_plan(self, weekday: int, paths: list[Path]) -> None:
+        """Routine files dropped on a day: imported, then planned on that day."""
+        imported = self.import_routine_files(paths, show=False)
+        if imported:
+            self.window.week_page.reload()
+            self.window.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
+            names = ", ".join(f"“{r.name}”" for r in imported)
+            self._status(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.")
 
     def export_routine_dialog(self) -> None:
         from hipdesk.export.routine_file import SUFFIX

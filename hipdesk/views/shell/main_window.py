@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from hipdesk.app import settings
 from hipdesk.app.changes import EVERYTHING, Change
-from hipdesk.domain.model import WEEKDAY_NAMES
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library.actions import ExerciseActions
 from hipdesk.views.shell import appearance, window_state
@@ -163,15 +161,6 @@ class MainWindow(QMainWindow):
         """A page's sentence for the runner, in the status bar."""
         self.statusBar().showMessage(text, STATUS_MS)
 
-    def on_week_files_dropped(self, weekday: int, paths: list[Path]) -> None:
-        """Routine files dropped on a day: imported, then planned on that day."""
-        imported = self.files.import_routine_files(paths, show=False)
-        if imported:
-            self.week_page.reload()
-            self.week_page.model.add_routines([r.id for r in imported if r.id is not None], weekday)
-            names = ", ".join(f"“{r.name}”" for r in imported)
-            self.statusBar().showMessage(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.", 8000)
-
     def _update_menus(self) -> None:
         page = self.current_page()
         ready = self._context is not None
@@ -200,9 +189,9 @@ class MainWindow(QMainWindow):
         self.run_import = RunImport(self, self.repo, ui.actionImportRoutine, ui.menuFile)
         self.run_import.on_imported = self._on_runs_imported
         ui.actionAbout.triggered.connect(self._on_about_triggered)
-        ui.actionCheckDatabase.triggered.connect(self._on_action_check_database_triggered)
-        ui.actionBackUpNow.triggered.connect(self._on_action_back_up_now_triggered)
-        ui.actionRestoreBackup.triggered.connect(self._on_action_restore_backup_triggered)
+        ui.actionCheckDatabase.triggered.connect(lambda: self._tool("check_database"))
+        ui.actionBackUpNow.triggered.connect(lambda: self._tool("back_up_now"))
+        ui.actionRestoreBackup.triggered.connect(lambda: self._tool("restore_dialog"))
         ui.actionFind.triggered.connect(self._on_find_triggered)
         schemes = {
             "system": ui.actionSchemeSystem,
@@ -211,22 +200,12 @@ class MainWindow(QMainWindow):
         }
         self._schemes = appearance.scheme_choice(self, schemes)
 
-    def _on_action_check_database_triggered(self) -> None:
-        from hipdesk.views.shell.data_tools import check_database
+    def _tool(self, name: str) -> None:
+        """A Tools menu entry: its module (the check, the backups) loads when first used."""
+        from hipdesk.views.shell import data_tools
 
         if self.repo is not None:
-            check_database(self)
-
-    def _on_action_back_up_now_triggered(self) -> None:
-        from hipdesk.views.shell.data_tools import back_up_now
-
-        if self.repo is not None:
-            back_up_now(self)
-
-    def _on_action_restore_backup_triggered(self) -> None:
-        from hipdesk.views.shell.data_tools import restore_dialog
-
-        restore_dialog(self)
+            getattr(data_tools, name)(self)
 
     def _on_about_triggered(self) -> None:
         appearance.show_about(self, self._context.db_path if self._context is not None else None)

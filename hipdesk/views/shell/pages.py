@@ -80,7 +80,7 @@ def _week(window: MainWindow) -> QWidget:
     week.status_message.connect(window.tell)
     week.changed.connect(lambda change: window.apply_change(change, source="week"))
     week.export_requested.connect(window.files.export_calendar_dialog)
-    week.files_dropped.connect(window.on_week_files_dropped)
+    week.files_dropped.connect(window.files.import_and_plan)
     return week
 
 
