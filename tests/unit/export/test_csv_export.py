@@ -34,8 +34,11 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 def test_a_header_and_one_row_per_set(tmp_path: Path) -> None:
+    from tests.zone import local_zone
+
     out = tmp_path / "h.csv"
-    assert write_csv(out, [_row(1), _row(2, skipped=True)]) == 2
+    with local_zone("Pacific/Auckland"):
+        assert write_csv(out, [_row(1), _row(2, skipped=True)]) == 2
     rows = _read(out)
     assert list(rows[0]) == list(HEADER)
     first = rows[0]
@@ -45,11 +48,11 @@ def test_a_header_and_one_row_per_set(tmp_path: Path) -> None:
     )
     assert first["effort"] == "6" and first["discomfort_right"] == "3" and first["skipped"] == "no"
     assert rows[1]["skipped"] == "yes" and rows[1]["actual_reps"] == "" and rows[1]["target_seconds"] == ""
-    started = dt.datetime.fromisoformat(first["session_started_at"])
-    assert started.tzinfo is not None and started == START.replace(microsecond=0)
-    assert dt.datetime.fromisoformat(first["set_ended_at"]) == (START + dt.timedelta(seconds=41)).replace(
-        microsecond=0
-    )
+    # the runner's own clock time with its offset (06:12 UTC is 19:12 in Auckland's summer), to the second
+    assert first["session_started_at"] == "2025-03-04T19:12:09+13:00"
+    assert first["session_ended_at"] == "2025-03-04T19:32:09+13:00"
+    assert first["set_started_at"] == "2025-03-04T19:12:09+13:00"
+    assert first["set_ended_at"] == "2025-03-04T19:12:50+13:00"
 
 
 def test_user_text_stays_text(tmp_path: Path) -> None:
