@@ -162,3 +162,141 @@ def test_restoring_from_a_copy_of_a_live_data_file_leaves_nothing_beside_the_cop
     repo = open_store(db_path)
     assert "Kept in the copy" in [r.name for r in repo.routines()]
     repo.db.close()
+
+
+def _plain_copy(db_path: Path, target: Path) -> Path:
+    """A copy of the closed data file at ``target``, in one file (no write-ahead log)."""
+    shutil.copy(db_path, target)
+    con = sqlite3.connect(target)
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.close()
+    return target
+
+
+def _edited(path: Path, *statements: str) -> Path:
+    con = sqlite3.connect(path)
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+    return path
+
+
+def _inner_page_damaged(path: Path) -> Path:
+    """The end of the meta table's page overwritten: the header and the schema still read."""
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meta'").fetchone()
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[root * page_size - 300 : root * page_size] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    return path
+
+
+REPLACEMENTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
+    "missing": (lambda db, p: p, "There is no file {}."),
+    "not SQLite": (
+        lambda db, p: (p.write_bytes(b"not a database " * 300), p)[1],
+        "{} is not a usable backup (file is not a database); nothing was changed.",
+    ),
+    "an inner page damaged": (
+        lambda db, p: _inner_page_damaged(_plain_copy(db, p)),
+        "{} is not a usable backup (*** in database main ***",
+    ),
+    "from a newer HipDesk": (
+        lambda db, p: _edited(_plain_copy(db, p), f"PRAGMA user_version = {migrations.LATEST + 1}"),
+        f"{{}} was written by a newer HipDesk (data version {migrations.LATEST + 1}); nothing was changed.",
+    ),
+    "another program's": (
+        lambda db, p: _edited(p, "CREATE TABLE photo (id INTEGER PRIMARY KEY)"),
+        "{} is not a HipDesk backup; nothing was changed.",
+    ),
+    "a column missing": (
+        lambda db, p: _edited(_plain_copy(db, p), "ALTER TABLE routine DROP COLUMN notes"),
+        "{} is damaged (its table routine lacks the column notes); nothing was changed.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", REPLACEMENTS)
+def test_a_file_that_cannot_replace_the_data_is_refused_with_its_reason(
+    db_path: Path, tmp_path: Path, kind: str
+) -> None:
+    from hipdesk.db.recovery import restore_file
+
+    prepared(db_path, with_backup=False)
+    make, told = REPLACEMENTS[kind]
+    source = make(db_path, tmp_path / "chosen.sqlite")
+    before = db_path.read_bytes()
+    with pytest.raises(backup.BackupError) as refused:
+        restore_file(db_path, source)
+    if told.endswith("***"):  # then SQLite's own words for the damage
+        assert str(refused.value).startswith(told.format(source))
+        assert str(refused.value).endswith("); nothing was changed.")
+    else:
+        assert str(refused.value) == told.format(source)
+    assert db_path.read_bytes() == before and not (db_path.parent / "backups").exists()
+
+
+def test_the_data_file_itself_is_refused_as_its_own_backup(db_path: Path) -> None:
+    from hipdesk.db.recovery import restore_file
+
+    prepared(db_path, with_backup=False)
+    with pytest.raises(backup.BackupError) as refused:
+        restore_file(db_path, db_path)
+    assert str(refused.value) == f"{db_path} is the data file itself."
+
+
+def test_the_recovery_notice_gives_the_backups_time_on_the_runners_clock(db_path: Path) -> None:
+    import datetime as dt
+
+    from tests.zone import local_zone
+
+    with local_zone("Pacific/Auckland"):
+        repo = open_store(db_path)
+        made = backup.make_backup(db_path, "launch", source=repo.db.connection(),
+                                  now=dt.datetime(2026, 3, 1, 7, 15, tzinfo=dt.UTC))  # fmt: skip
+        repo.db.close()
+        zeroed_header(db_path)
+        done = recover(db_path, now=dt.datetime(2026, 3, 2, 8, 30))
+        assert done is not None and done.restored.path == made
+        moved = db_path.parent / "hipdesk.damaged-20260302-083000.sqlite"
+        assert done.moved_to == moved and moved.is_file()
+        # 07:15 UTC on 1 March is 20:15 in Auckland (daylight saving time, UTC+13)
+        assert done.text() == (
+            "The data file was damaged (its header is blank). It was moved to "
+            f"{moved} and the newest good backup, from 2026-03-01 20:15, was restored: anything "
+            "recorded after 2026-03-01 20:15 is not in it."
+        )
+
+
+def test_a_restore_names_and_thins_by_the_time_it_is_given(db_path: Path, tmp_path: Path) -> None:
+    """Restoring at a set moment (a runner's wrong clock, a test): the kept files carry that moment,
+    and the backups are thinned by their age then (the newest 10, one a day for a week, one a week
+    for a month, so 2 March stays as its week's newest)."""
+    import datetime as dt
+
+    from hipdesk.db.recovery import restore_file
+
+    prepared(db_path, with_backup=False)
+    for day in range(1, 16):  # 1 to 15 March 2025, 06:00 UTC
+        backup.make_backup(
+            db_path, "periodic", now=dt.datetime(2025, 3, day, 6, 0, tzinfo=dt.UTC), thin=False
+        )
+    newest = db_path.parent / "backups" / "hipdesk.periodic-20250315-060000Z.sqlite"
+    now = dt.datetime(2025, 3, 15, 12, 0, tzinfo=dt.UTC)
+    told = restore_file(db_path, newest, now)
+    kept = db_path.parent / "backups" / "hipdesk.before-restore-20250315-120000Z.sqlite"
+    assert told == f"restored {db_path} from {newest}; the data as it was is in {kept}"
+    left = sorted(p.name for p in (db_path.parent / "backups").iterdir())
+    assert left == [
+        "hipdesk.before-restore-20250315-120000Z.sqlite",
+        "hipdesk.periodic-20250302-060000Z.sqlite",
+        *(f"hipdesk.periodic-202503{day:02}-060000Z.sqlite" for day in range(7, 16)),
+    ]
+    db_path.write_bytes(b"not a database " * 500)
+    told = restore_file(db_path, newest, now)
+    moved = db_path.parent / "hipdesk.damaged-20250315-120000.sqlite"
+    assert told == f"restored {db_path} from {newest}; the file that was there is now {moved}"
+    assert moved.read_bytes() == b"not a database " * 500
