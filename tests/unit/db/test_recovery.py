@@ -274,29 +274,87 @@ def test_the_recovery_notice_gives_the_backups_time_on_the_runners_clock(db_path
 def test_a_restore_names_and_thins_by_the_time_it_is_given(db_path: Path, tmp_path: Path) -> None:
     """Restoring at a set moment (a runner's wrong clock, a test): the kept files carry that moment,
     and the backups are thinned by their age then (the newest 10, one a day for a week, one a week
-    for a month, so 2 March stays as its week's newest)."""
+    for a month, so 2 March stays as its week's newest), never the one restored from, however old."""
     import datetime as dt
 
     from hipdesk.db.recovery import restore_file
 
     prepared(db_path, with_backup=False)
+    repo = open_store(db_path)
+    repo.set_meta("volume", "3")
+    repo.db.close()
     for day in range(1, 16):  # 1 to 15 March 2025, 06:00 UTC
         backup.make_backup(
             db_path, "periodic", now=dt.datetime(2025, 3, day, 6, 0, tzinfo=dt.UTC), thin=False
         )
-    newest = db_path.parent / "backups" / "hipdesk.periodic-20250315-060000Z.sqlite"
+        if day == 1:
+            repo = open_store(db_path)
+            repo.set_meta("volume", "7")  # the backups after the first one have this
+            repo.db.close()
+    oldest = db_path.parent / "backups" / "hipdesk.periodic-20250301-060000Z.sqlite"
     now = dt.datetime(2025, 3, 15, 12, 0, tzinfo=dt.UTC)
-    told = restore_file(db_path, newest, now)
+    told = restore_file(db_path, oldest, now)
     kept = db_path.parent / "backups" / "hipdesk.before-restore-20250315-120000Z.sqlite"
-    assert told == f"restored {db_path} from {newest}; the data as it was is in {kept}"
+    assert told == f"restored {db_path} from {oldest}; the data as it was is in {kept}"
+    repo = open_store(db_path)
+    assert repo.meta("volume") == "3"
+    repo.db.close()
     left = sorted(p.name for p in (db_path.parent / "backups").iterdir())
     assert left == [
         "hipdesk.before-restore-20250315-120000Z.sqlite",
+        "hipdesk.periodic-20250301-060000Z.sqlite",
         "hipdesk.periodic-20250302-060000Z.sqlite",
         *(f"hipdesk.periodic-202503{day:02}-060000Z.sqlite" for day in range(7, 16)),
     ]
     db_path.write_bytes(b"not a database " * 500)
-    told = restore_file(db_path, newest, now)
+    told = restore_file(db_path, oldest, now)
     moved = db_path.parent / "hipdesk.damaged-20250315-120000.sqlite"
-    assert told == f"restored {db_path} from {newest}; the file that was there is now {moved}"
+    assert told == f"restored {db_path} from {oldest}; the file that was there is now {moved}"
     assert moved.read_bytes() == b"not a database " * 500
+
+
+def test_what_makes_a_file_damaged_is_said_in_its_own_words(db_path: Path, tmp_path: Path) -> None:
+    prepared(db_path, with_backup=False)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database " * 300)
+    assert diagnose(junk) == "it is not an SQLite file"
+    blank = _plain_copy(db_path, tmp_path / "blank.sqlite")
+    zeroed_header(blank)
+    assert diagnose(blank) == "its header is blank"
+    inner = _inner_page_damaged(_plain_copy(db_path, tmp_path / "inner.sqlite"))
+    found = diagnose(inner)
+    assert found is not None and found.startswith("*** in database main ***")
+    assert diagnose(
+        _edited(_plain_copy(db_path, tmp_path / "column.sqlite"), "ALTER TABLE routine DROP COLUMN notes")
+    ) == ("its table routine lacks the column notes")
+    assert diagnose(_plain_copy(db_path, tmp_path / "sound.sqlite")) is None
+
+
+def test_an_empty_file_or_an_empty_log_alone_is_not_damage(tmp_path: Path) -> None:
+    """An empty file is a new one HipDesk sets up; a write-ahead log alone is damage only if it
+    holds something."""
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    assert diagnose(empty) is None
+    missing = tmp_path / "missing.sqlite"
+    log = tmp_path / "missing.sqlite-wal"
+    log.write_bytes(b"")
+    assert diagnose(missing) is None
+    log.write_bytes(b"x")
+    assert diagnose(missing) == "its write-ahead log is there without the database"
+
+
+def test_a_damaged_inner_page_is_recovered_from_the_backup(db_path: Path) -> None:
+    """The header and the schema read, the quick check does not: the file is damaged."""
+    good = prepared(db_path, with_backup=True)
+    _inner_page_damaged(db_path)
+    done = recover(db_path)
+    assert done is not None and done.restored.path == good
+    assert done.problem.startswith("*** in database main ***")
+    assert backup.quick_check(db_path) == "ok"
+
+
+def test_checking_a_sound_file_leaves_nothing_beside_it(db_path: Path) -> None:
+    prepared(db_path, with_backup=False)
+    assert recover(db_path) is None
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["hipdesk.sqlite"]
