@@ -350,8 +350,27 @@ def test_a_damaged_inner_page_is_recovered_from_the_backup(db_path: Path) -> Non
     _inner_page_damaged(db_path)
     done = recover(db_path)
     assert done is not None and done.restored.path == good
-    assert done.problem.startswith("*** in database main ***")
+    assert done.problem.startswith("*** in database main ***; On tree page ")
     assert backup.quick_check(db_path) == "ok"
+
+
+def test_the_notice_of_a_damaged_inner_page_is_one_line(db_path: Path, tmp_path: Path) -> None:
+    """The command line prints the recovery notice, and a refused restore, as one line each."""
+    from hipdesk.db.recovery import restore_file
+
+    prepared(db_path, with_backup=True)
+    damaged = _inner_page_damaged(_plain_copy(db_path, tmp_path / "chosen.sqlite"))
+    with pytest.raises(backup.BackupError) as refused:
+        restore_file(db_path, damaged)
+    assert "\n" not in str(refused.value)
+    assert str(refused.value).startswith(
+        f"{damaged} is not a usable backup (*** in database main ***; On tree"
+    )
+    _inner_page_damaged(db_path)
+    told: list[str] = []
+    open_store(db_path, notify=told.append).db.close()
+    assert len(told) == 1 and "\n" not in told[0]
+    assert told[0].startswith("The data file was damaged (*** in database main ***; On tree page ")
 
 
 def test_checking_a_sound_file_leaves_nothing_beside_it(db_path: Path) -> None:
