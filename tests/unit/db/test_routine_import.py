@@ -110,3 +110,14 @@ def test_a_blank_name_is_refused_before_anything_is_added(repo) -> None:
         repo.import_routine(Routine("   ", (RoutineItem("my-hip-airplane", reps=5),)), carried)
     assert own_ids(repo) == []
     assert WARM_UP in repo.routine_names()
+
+
+def test_every_routine_is_listed_with_its_notes_and_a_missing_one_is_named(repo) -> None:
+    from hipdesk.db.base import NotFoundError
+
+    repo.import_routine(Routine("Evening", (RoutineItem("clamshell", reps=10),), notes="After the run"), [])
+    listed = {r.name: r for r in repo.routines()}
+    assert listed["Evening"].notes == "After the run" and listed["Evening"] == repo.routine("Evening")
+    with pytest.raises(NotFoundError) as missing:
+        repo.routine("Morning")
+    assert str(missing.value) == "There is no routine named 'Morning'."
