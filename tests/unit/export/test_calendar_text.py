@@ -279,3 +279,10 @@ def test_what_could_not_name_the_zone_is_logged(caplog, tmp_path: Path) -> None:
         ("INFO", "TZ=Not/A_Zone is not a zone name; looking further"),
         ("WARNING", "cannot tell the local time zone by name; using UTC"),
     ]
+
+
+def test_the_zone_is_described_at_least_up_to_2038() -> None:
+    """Twelve years on from the first event, and never less than up to 2038 (a start in the past)."""
+    one = monday(PlannedRoutine("One", dt.time(7, 0), 3))
+    data = week_calendar(one, [ONE], EXERCISES, "Europe/Berlin", start=dt.date(2020, 3, 16), stamp=STAMP)
+    assert b"COMMENT:This timezone only works from 2020-03-09 to 2038-01-01.\r\n" in data
