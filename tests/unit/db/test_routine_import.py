@@ -41,24 +41,24 @@ def test_a_free_own_id_is_kept_and_any_other_id_becomes_an_own_one(repo) -> None
     """``my-...`` ids are the runner's own: a free one is kept as it is; an id without it, or one a
     built-in exercise has, gets an own id made from the name."""
     items = (
-        RoutineItem("my-hip-airplane", reps=5),
+        RoutineItem("my-airplane", reps=5),
         RoutineItem("their-side-plank", hold_s=20, sides=ItemSides.EACH),
         RoutineItem("clamshell", reps=12),  # a changed copy of the built-in one
         RoutineItem("squat", reps=10),  # built-in, not carried: stays as it is
     )
     carried = [
-        own(repo, "my-hip-airplane", "Hip airplane"),
+        own(repo, "my-airplane", "Hip airplane"),  # its id, not one made from its name
         own(repo, "their-side-plank", "Side plank"),
         own(repo, "clamshell", "Clamshell, banded"),
     ]
     saved = repo.import_routine(Routine("Shared", items, notes="From a friend"), carried)
     assert [i.exercise_id for i in saved.items] == [
-        "my-hip-airplane",
+        "my-airplane",
         "my-side-plank",
         "my-clamshell-banded",
         "squat",
     ]
-    assert own_ids(repo) == ["my-clamshell-banded", "my-hip-airplane", "my-side-plank"]
+    assert own_ids(repo) == ["my-airplane", "my-clamshell-banded", "my-side-plank"]
     assert repo.exercise("clamshell").builtin and repo.exercise("clamshell").name == "Clamshell"
     assert not repo.exercise("my-clamshell-banded").builtin
     stored = repo.routine("Shared")
@@ -121,3 +121,13 @@ def test_every_routine_is_listed_with_its_notes_and_a_missing_one_is_named(repo)
     with pytest.raises(NotFoundError) as missing:
         repo.routine("Morning")
     assert str(missing.value) == "There is no routine named 'Morning'."
+
+
+def test_an_id_kept_from_the_file_is_not_given_again_in_the_same_import(repo) -> None:
+    """``my-side-plank`` is kept for the first; the second, also named Side plank, numbers on."""
+    mine = repo.create_exercise(own(repo, "my-band-walk", "Band walk"))
+    carried = [mine, own(repo, "my-side-plank", "Side plank"), own(repo, "their-plank", "Side plank")]
+    items = tuple(RoutineItem(ex.id, reps=5) for ex in carried)
+    saved = repo.import_routine(Routine("Planks", items), carried)
+    assert [i.exercise_id for i in saved.items] == ["my-band-walk", "my-side-plank", "my-side-plank-2"]
+    assert own_ids(repo) == ["my-band-walk", "my-side-plank", "my-side-plank-2"]
