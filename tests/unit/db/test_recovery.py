@@ -377,3 +377,31 @@ def test_checking_a_sound_file_leaves_nothing_beside_it(db_path: Path) -> None:
     prepared(db_path, with_backup=False)
     assert recover(db_path) is None
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["hipdesk.sqlite"]
+
+
+def test_restoring_a_copy_of_a_live_file_over_a_damaged_one_leaves_nothing_beside_the_copy(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from hipdesk.db.recovery import restore_file
+
+    prepared(db_path, with_backup=False)
+    copy = tmp_path / "elsewhere" / "copy.sqlite"
+    copy.parent.mkdir()
+    shutil.copy(db_path, copy)  # in write-ahead-log mode, as the data file is
+    random_bytes(db_path)
+    told = restore_file(db_path, copy)
+    assert told.startswith(f"restored {db_path} from {copy}; the file that was there is now ")
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.sqlite"]
+    assert backup.quick_check(db_path) == "ok"
+
+
+def test_a_copy_that_cannot_be_read_is_one_sentence_and_the_file_stays(db_path: Path, tmp_path: Path) -> None:
+    prepared(db_path, with_backup=False)
+    before = db_path.read_bytes()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database " * 300)
+    with pytest.raises(backup.BackupError) as refused:
+        backup.swap_in(junk, db_path)
+    assert str(refused.value) == "Cannot restore junk.sqlite: file is not a database."
+    assert db_path.read_bytes() == before
+    assert not list(db_path.parent.glob("*.restoring*")) and not list(db_path.parent.glob("*damaged*"))
