@@ -133,3 +133,21 @@ def test_a_full_disk_during_a_restore_over_a_damaged_file_is_one_sentence_and_ch
     assert str(refused.value) == disk_full_text(small_disk.folder)
     assert db.read_bytes() == b"not a database " * 100
     assert sorted(p.name for p in small_disk.folder.iterdir()) == ["filler", "hipdesk.sqlite"]
+
+
+def test_a_full_disk_during_an_automatic_backup_is_said_as_a_full_disk(small_disk: SmallDisk) -> None:
+    """A backup that reads the file itself (the automatic ones) cannot even open it on a full disk:
+    that is told as the full disk it is, not as an input/output error."""
+    from hipdesk.db import backup
+    from hipdesk.db.files import disk_full_text
+    from hipdesk.store import open_store
+
+    small_disk.resize("4m")
+    db = small_disk.folder / "hipdesk.sqlite"
+    open_store(db).db.close()
+    before = db.read_bytes()
+    small_disk.fill()
+    with pytest.raises(backup.BackupError) as refused:
+        backup.make_backup(db, "periodic", only_if_changed=True)
+    assert str(refused.value) == disk_full_text(small_disk.folder)
+    assert db.read_bytes() == before and not (small_disk.folder / "backups").exists()
