@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from hipdesk.db import backup, migrations
 from hipdesk.domain.model import Routine, RoutineItem
-
-
-def _file(path: Path, *statements: str) -> Path:
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-    return path
+from tests.unit.db.sqlite_edits import edited
 
 
 def test_another_programs_file_is_told_apart_from_hipdesks(repo, db_path: Path, tmp_path: Path) -> None:
     repo.db.close()
     assert not backup.is_foreign(db_path)
-    assert backup.is_foreign(_file(tmp_path / "photos.sqlite", "CREATE TABLE photo (id INTEGER PRIMARY KEY)"))
+    assert backup.is_foreign(
+        edited(tmp_path / "photos.sqlite", "CREATE TABLE photo (id INTEGER PRIMARY KEY)")
+    )
     newer = tmp_path / "newer.sqlite"
     newer.write_bytes(db_path.read_bytes())
-    _file(newer, f"PRAGMA user_version = {migrations.LATEST + 1}")
+    edited(newer, f"PRAGMA user_version = {migrations.LATEST + 1}")
     assert not backup.is_foreign(newer)  # a newer HipDesk's: not another program's
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database " * 300)
     assert not backup.is_foreign(junk)
 
 
-def test_a_quick_check_says_ok_or_what_is_wrong_and_leaves_nothing_beside_the_file(
+def test_a_quick_check_says_ok_or_what_is_wrong_and_leaves_nothing_beside_theedited(
     repo, db_path: Path, tmp_path: Path
 ) -> None:
     repo.db.close()

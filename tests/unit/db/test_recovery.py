@@ -16,6 +16,7 @@ from hipdesk.db.database import DatabaseError
 from hipdesk.db.recovery import diagnose, recover
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.store import open_store
+from tests.unit.db.sqlite_edits import edited
 
 SAVED = Routine("In the backup", items=(RoutineItem("clamshell", sets=2, reps=10),))
 
@@ -173,15 +174,6 @@ def _plain_copy(db_path: Path, target: Path) -> Path:
     return target
 
 
-def _edited(path: Path, *statements: str) -> Path:
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-    return path
-
-
 def _inner_page_damaged(path: Path) -> Path:
     """The end of the meta table's page overwritten: the header and the schema still read."""
     con = sqlite3.connect(path)
@@ -205,15 +197,15 @@ REPLACEMENTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         "{} is not a usable backup (*** in database main ***",
     ),
     "from a newer HipDesk": (
-        lambda db, p: _edited(_plain_copy(db, p), f"PRAGMA user_version = {migrations.LATEST + 1}"),
+        lambda db, p: edited(_plain_copy(db, p), f"PRAGMA user_version = {migrations.LATEST + 1}"),
         f"{{}} was written by a newer HipDesk (data version {migrations.LATEST + 1}); nothing was changed.",
     ),
     "another program's": (
-        lambda db, p: _edited(p, "CREATE TABLE photo (id INTEGER PRIMARY KEY)"),
+        lambda db, p: edited(p, "CREATE TABLE photo (id INTEGER PRIMARY KEY)"),
         "{} is not a HipDesk backup; nothing was changed.",
     ),
     "a column missing": (
-        lambda db, p: _edited(_plain_copy(db, p), "ALTER TABLE routine DROP COLUMN notes"),
+        lambda db, p: edited(_plain_copy(db, p), "ALTER TABLE routine DROP COLUMN notes"),
         "{} is damaged (its table routine lacks the column notes); nothing was changed.",
     ),
 }
@@ -325,7 +317,7 @@ def test_what_makes_a_file_damaged_is_said_in_its_own_words(db_path: Path, tmp_p
     found = diagnose(inner)
     assert found is not None and found.startswith("*** in database main ***")
     assert diagnose(
-        _edited(_plain_copy(db_path, tmp_path / "column.sqlite"), "ALTER TABLE routine DROP COLUMN notes")
+        edited(_plain_copy(db_path, tmp_path / "column.sqlite"), "ALTER TABLE routine DROP COLUMN notes")
     ) == ("its table routine lacks the column notes")
     assert diagnose(_plain_copy(db_path, tmp_path / "sound.sqlite")) is None
 
