@@ -397,3 +397,22 @@ def test_a_copy_that_cannot_be_read_is_one_sentence_and_the_file_stays(db_path: 
     assert str(refused.value) == "Cannot restore junk.sqlite: file is not a database."
     assert db_path.read_bytes() == before
     assert not list(db_path.parent.glob("*.restoring*")) and not list(db_path.parent.glob("*damaged*"))
+
+
+def test_what_recovery_did_or_could_not_do_is_logged(db_path: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="hipdesk.db.recovery")
+    prepared(db_path, with_backup=False)
+    zeroed_header(db_path)
+    assert recover(db_path) is None
+    good = prepared(db_path.with_name("other.sqlite"), with_backup=True)
+    assert good is not None
+    other = db_path.with_name("other.sqlite")
+    zeroed_header(other)
+    done = recover(other)
+    assert done is not None
+    assert [r.getMessage() for r in caplog.records if r.name == "hipdesk.db.recovery"] == [
+        f"{db_path} is damaged (its header is blank) and there is no good backup: left as it is",
+        f"{other} was damaged (its header is blank): kept as {done.moved_to}, restored {good.name}",
+    ]
