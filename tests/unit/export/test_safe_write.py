@@ -215,6 +215,16 @@ def test_a_temp_file_left_by_a_dead_process_goes_at_the_next_export(tmp_path: Pa
     assert remove_stale_temps(tmp_path) == []
 
 
+def test_a_temp_file_of_another_running_hipdesk_stays_until_it_ends(tmp_path: Path, processes) -> None:
+    writer = processes([sys.executable, "-c", "import time; time.sleep(120)"])
+    busy = tmp_path / f".history.csv.{writer.pid}.0123abcd.hipdesk-part"
+    busy.write_bytes(b"being written")
+    assert remove_stale_temps(tmp_path) == [] and busy.exists()
+    writer.kill()
+    writer.wait()
+    assert remove_stale_temps(tmp_path) == [busy] and not busy.exists()
+
+
 KILLED_EXPORT = textwrap.dedent(
     """
     import sys, time
