@@ -225,6 +225,29 @@ def test_a_temp_file_of_another_running_hipdesk_stays_until_it_ends(tmp_path: Pa
     assert remove_stale_temps(tmp_path) == [busy] and not busy.exists()
 
 
+def test_a_link_named_like_a_stale_temp_file_is_left_and_a_removal_is_logged(tmp_path: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="hipdesk.export.safe_write")
+    target = tmp_path / "keep.txt"
+    target.write_bytes(b"the runner's own")
+    link = tmp_path / f".history.csv.{_dead_pid()}.0123abcd.hipdesk-part"
+    link.symlink_to(target)
+    stale = tmp_path / f".history.csv.{_dead_pid()}.4567cdef.hipdesk-part"
+    stale.write_bytes(b"half")
+    assert remove_stale_temps(tmp_path) == [stale]
+    assert link.is_symlink() and target.read_bytes() == b"the runner's own"
+    assert f"removed 1 stale temporary files in {tmp_path}" in [r.getMessage() for r in caplog.records]
+
+
+def test_a_long_name_in_letters_of_two_bytes_is_written(tmp_path: Path) -> None:
+    """The temporary file keeps 180 bytes of the name: cut inside a letter, that letter is dropped."""
+    target = tmp_path / ("a" + "ü" * 120 + ".csv")  # 245 bytes: the 180th is inside a letter
+    write_bytes(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
 KILLED_EXPORT = textwrap.dedent(
     """
     import sys, time
