@@ -94,6 +94,25 @@ def test_no_writer_replaces_the_data_under_any_name(kind: str, data: Path, tmp_p
     assert not list(backup.backup_dir(data).glob("*.csv"))
 
 
+def test_a_hard_link_to_a_backup_is_refused_among_broken_links_in_the_backups_folder(
+    data: Path, tmp_path: Path
+) -> None:
+    """A link in backups/ that points nowhere does not hide the backups listed after it."""
+    folder = backup.backup_dir(data)
+    for n in range(20):
+        (folder / f"broken-{n}").symlink_to(tmp_path / "gone" / str(n))
+    [kept] = backup.list_backups(data)
+    for n in range(20, 40):
+        (folder / f"broken-{n}").symlink_to(tmp_path / "gone" / str(n))
+    other = tmp_path / "other"
+    other.mkdir(exist_ok=True)
+    os.link(kept.path, other / "hard-link-to-a-backup.sqlite")
+    before = digest(kept.path)
+    with pytest.raises(WriteError, match="one of HipDesk's backups"):
+        write_bytes(other / "hard-link-to-a-backup.sqlite", b"csv", Protected.around(data))
+    assert digest(kept.path) == before
+
+
 def test_the_data_opened_through_a_symlink_is_protected_by_its_real_name(data: Path, tmp_path: Path) -> None:
     link = tmp_path / "elsewhere" / "my-data.sqlite"
     link.parent.mkdir()
