@@ -18,7 +18,7 @@ import pytest
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.export.calendar import write_ics
-from hipdesk.export.csv_export import write_csv
+from hipdesk.export.csv_export import write_csv, write_runs_csv
 from hipdesk.export.pdf import write_pdf
 from hipdesk.export.routine_file import write_routine_file
 from hipdesk.export.safe_write import Protected, WriteError, remove_stale_temps, write_bytes
@@ -31,6 +31,7 @@ WRITERS: dict[str, Writer] = {
     "ics": lambda path, protected: write_ics(path, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", protected),
     "pdf": lambda path, protected: write_pdf(path, b"%PDF-1.4 test\n", protected),
     "routine": lambda path, protected: write_routine_file(path, ROUTINE, {}, protected),
+    "runs csv": lambda path, protected: (write_runs_csv(path, [], protected), None)[1],
 }
 
 
@@ -111,6 +112,29 @@ def test_a_hard_link_to_a_backup_is_refused_among_broken_links_in_the_backups_fo
     with pytest.raises(WriteError, match="one of HipDesk's backups"):
         write_bytes(other / "hard-link-to-a-backup.sqlite", b"csv", Protected.around(data))
     assert digest(kept.path) == before
+
+
+def test_a_refusal_names_the_file_and_why(data: Path, tmp_path: Path) -> None:
+    protected = Protected.around(data)
+    with pytest.raises(WriteError) as onto_data:
+        write_bytes(data, b"csv", protected)
+    assert str(onto_data.value) == (
+        f"Cannot write {data}: it is HipDesk's data file, or one SQLite or HipDesk keeps beside it; "
+        "choose another file."
+    )
+    [kept] = backup.list_backups(data)
+    with pytest.raises(WriteError) as onto_backup:
+        write_bytes(kept.path, b"csv", protected)
+    assert str(onto_backup.value) == (
+        f"Cannot write {kept.path}: it is one of HipDesk's backups, or in their folder; choose another file."
+    )
+
+
+def test_any_other_existing_file_is_replaced_though_the_data_has_backups(data: Path, tmp_path: Path) -> None:
+    old = tmp_path / "history.csv"
+    old.write_bytes(b"last week's")
+    write_bytes(old, b"this week's", Protected.around(data))
+    assert old.read_bytes() == b"this week's"
 
 
 def test_the_data_opened_through_a_symlink_is_protected_by_its_real_name(data: Path, tmp_path: Path) -> None:
