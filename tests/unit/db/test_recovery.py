@@ -16,7 +16,7 @@ from hipdesk.db.database import DatabaseError
 from hipdesk.db.recovery import diagnose, recover
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.store import open_store
-from tests.unit.db.sqlite_edits import edited
+from tests.unit.db.sqlite_edits import edited, inner_page_damaged, plain_copy
 
 SAVED = Routine("In the backup", items=(RoutineItem("clamshell", sets=2, reps=10),))
 
@@ -165,27 +165,6 @@ def test_restoring_from_a_copy_of_a_live_data_file_leaves_nothing_beside_the_cop
     repo.db.close()
 
 
-def _plain_copy(db_path: Path, target: Path) -> Path:
-    """A copy of the closed data file at ``target``, in one file (no write-ahead log)."""
-    shutil.copy(db_path, target)
-    con = sqlite3.connect(target)
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.close()
-    return target
-
-
-def _inner_page_damaged(path: Path) -> Path:
-    """The end of the meta table's page overwritten: the header and the schema still read."""
-    con = sqlite3.connect(path)
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'meta'").fetchone()
-    con.close()
-    data = bytearray(path.read_bytes())
-    data[root * page_size - 300 : root * page_size] = b"\xff" * 300
-    path.write_bytes(bytes(data))
-    return path
-
-
 REPLACEMENTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
     "missing": (lambda db, p: p, "There is no file {}."),
     "not SQLite": (
@@ -193,11 +172,11 @@ REPLACEMENTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         "{} is not a usable backup (file is not a database); nothing was changed.",
     ),
     "an inner page damaged": (
-        lambda db, p: _inner_page_damaged(_plain_copy(db, p)),
+        lambda db, p: inner_page_damaged(plain_copy(db, p)),
         "{} is not a usable backup (*** in database main ***",
     ),
     "from a newer HipDesk": (
-        lambda db, p: edited(_plain_copy(db, p), f"PRAGMA user_version = {migrations.LATEST + 1}"),
+        lambda db, p: edited(plain_copy(db, p), f"PRAGMA user_version = {migrations.LATEST + 1}"),
         f"{{}} was written by a newer HipDesk (data version {migrations.LATEST + 1}); nothing was changed.",
     ),
     "another program's": (
@@ -205,7 +184,7 @@ REPLACEMENTS: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         "{} is not a HipDesk backup; nothing was changed.",
     ),
     "a column missing": (
-        lambda db, p: edited(_plain_copy(db, p), "ALTER TABLE routine DROP COLUMN notes"),
+        lambda db, p: edited(plain_copy(db, p), "ALTER TABLE routine DROP COLUMN notes"),
         "{} is damaged (its table routine lacks the column notes); nothing was changed.",
     ),
 }
@@ -310,16 +289,16 @@ def test_what_makes_a_file_damaged_is_said_in_its_own_words(db_path: Path, tmp_p
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database " * 300)
     assert diagnose(junk) == "it is not an SQLite file"
-    blank = _plain_copy(db_path, tmp_path / "blank.sqlite")
+    blank = plain_copy(db_path, tmp_path / "blank.sqlite")
     zeroed_header(blank)
     assert diagnose(blank) == "its header is blank"
-    inner = _inner_page_damaged(_plain_copy(db_path, tmp_path / "inner.sqlite"))
+    inner = inner_page_damaged(plain_copy(db_path, tmp_path / "inner.sqlite"))
     found = diagnose(inner)
     assert found is not None and found.startswith("*** in database main ***")
     assert diagnose(
-        edited(_plain_copy(db_path, tmp_path / "column.sqlite"), "ALTER TABLE routine DROP COLUMN notes")
+        edited(plain_copy(db_path, tmp_path / "column.sqlite"), "ALTER TABLE routine DROP COLUMN notes")
     ) == ("its table routine lacks the column notes")
-    assert diagnose(_plain_copy(db_path, tmp_path / "sound.sqlite")) is None
+    assert diagnose(plain_copy(db_path, tmp_path / "sound.sqlite")) is None
 
 
 def test_an_empty_file_or_an_empty_log_alone_is_not_damage(tmp_path: Path) -> None:
@@ -339,7 +318,7 @@ def test_an_empty_file_or_an_empty_log_alone_is_not_damage(tmp_path: Path) -> No
 def test_a_damaged_inner_page_is_recovered_from_the_backup(db_path: Path) -> None:
     """The header and the schema read, the quick check does not: the file is damaged."""
     good = prepared(db_path, with_backup=True)
-    _inner_page_damaged(db_path)
+    inner_page_damaged(db_path)
     done = recover(db_path)
     assert done is not None and done.restored.path == good
     assert done.problem.startswith("*** in database main ***; On tree page ")
@@ -351,14 +330,14 @@ def test_the_notice_of_a_damaged_inner_page_is_one_line(db_path: Path, tmp_path:
     from hipdesk.db.recovery import restore_file
 
     prepared(db_path, with_backup=True)
-    damaged = _inner_page_damaged(_plain_copy(db_path, tmp_path / "chosen.sqlite"))
+    damaged = inner_page_damaged(plain_copy(db_path, tmp_path / "chosen.sqlite"))
     with pytest.raises(backup.BackupError) as refused:
         restore_file(db_path, damaged)
     assert "\n" not in str(refused.value)
     assert str(refused.value).startswith(
         f"{damaged} is not a usable backup (*** in database main ***; On tree"
     )
-    _inner_page_damaged(db_path)
+    inner_page_damaged(db_path)
     told: list[str] = []
     open_store(db_path, notify=told.append).db.close()
     assert len(told) == 1 and "\n" not in told[0]
