@@ -105,3 +105,25 @@ def test_a_damaged_or_incomplete_newest_backup_is_passed_over(repo, db_path: Pat
     db_path.write_bytes(b"not a database " * 300)
     done = recover(db_path)
     assert done is not None and done.restored.path == good
+
+
+def test_a_backup_failing_its_check_is_logged_as_passed_over(repo, db_path: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="hipdesk.db.backup")
+    good = backup.make_backup(db_path, "launch", source=repo.db.connection())
+    assert good is not None
+    bad = good.with_name("hipdesk.periodic-29990101-000000Z.sqlite")
+    bad.write_bytes(b"not a database " * 300)
+    assert backup.newest_good_backup(db_path) == next(
+        b for b in backup.list_backups(db_path) if b.path == good
+    )
+    assert [r.getMessage() for r in caplog.records] == [f"backup {bad} fails its check; trying an older one"]
+
+
+def test_a_copy_that_cannot_be_read_into_the_live_data_is_one_sentence(repo, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database " * 300)
+    with pytest.raises(backup.BackupError) as refused:
+        backup.restore_into(repo.db.connection(), junk)
+    assert str(refused.value) == "Cannot restore junk.sqlite: file is not a database."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,9 @@ def test_names_in_utc_and_older_local_names_give_their_moments(db_path: Path) ->
         ):
             (folder / name).write_bytes(b"x")
         (folder / "hipdesk.launch-20250303-000000Z.sqlite").mkdir()
+        # the file without a number is the newest on disk: the number, not the file time, orders them
+        os.utime(folder / "hipdesk.manual-20250301-080000Z.sqlite", ns=(2_000_000_000 * 10**9,) * 2)
+        os.utime(folder / "hipdesk.manual-20250301-080000Z-1.sqlite", ns=(1_000_000_000 * 10**9,) * 2)
         found = backup.list_backups(db_path)
     assert [(b.path.name, b.reason, b.created) for b in found] == [
         ("hipdesk.manual-20250301-080000Z-2.sqlite", "manual", dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.UTC)),

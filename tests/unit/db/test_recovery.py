@@ -395,3 +395,13 @@ def test_what_recovery_did_or_could_not_do_is_logged(db_path: Path, caplog) -> N
         f"{db_path} is damaged (its header is blank) and there is no good backup: left as it is",
         f"{other} was damaged (its header is blank): kept as {done.moved_to}, restored {good.name}",
     ]
+
+
+def test_a_log_without_its_database_is_kept_under_the_name_it_goes_with(db_path: Path) -> None:
+    import datetime as dt
+
+    prepared(db_path, with_backup=True)
+    wal_without_database(db_path)
+    done = recover(db_path, now=dt.datetime(2025, 3, 15, 12, 0))
+    assert done is not None and done.problem == "its write-ahead log is there without the database"
+    assert (db_path.parent / "hipdesk.damaged-20250315-120000.sqlite-wal").is_file()
