@@ -314,6 +314,8 @@ def make_backup(
                 source = stack.enter_context(files.read_only(db_path, alone=alone))
                 kind = identify(source).kind
             except sqlite3.Error as exc:
+                if files.is_disk_full(exc, db_path.parent):  # no room for the reading's -shm
+                    raise BackupError(files.disk_full_text(db_path.parent)) from None
                 raise BackupError(f"Cannot read {db_path}: {exc}.") from None
             if kind is not Kind.OURS:
                 raise BackupError(f"{db_path} is not a HipDesk data file; no backup was made.")

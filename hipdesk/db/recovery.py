@@ -72,7 +72,7 @@ def _problem(db_path: Path, alone: bool) -> str | None:
             found = identify(con)
             if found.kind is not Kind.OURS:
                 return None
-            check = str(con.execute("PRAGMA quick_check").fetchone()[0])
+            check = _one_line(con.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         text = str(exc)
         return text if any(w in text for w in _DAMAGE_WORDS) else None
@@ -84,6 +84,11 @@ def _problem(db_path: Path, alone: bool) -> str | None:
 
 
 _DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
+
+
+def _one_line(check: object) -> str:
+    """SQLite's check result on one line: it puts one problem a line (``*** in database main ***``...)."""
+    return "; ".join(line.strip() for line in str(check).splitlines() if line.strip())
 
 
 def recover(db_path: Path, now: dt.datetime | None = None) -> Recovery | None:
@@ -121,7 +126,7 @@ def check_replacement(source: Path, db_path: Path) -> None:
         raise backup.BackupError(f"{source} is the data file itself.")
     try:
         with files.read_only(source, alone=True) as con:  # as restore_into reads it: nothing left beside it
-            check = str(con.execute("PRAGMA quick_check").fetchone()[0])
+            check = _one_line(con.execute("PRAGMA quick_check").fetchone()[0])
             found = identify(con) if check == "ok" else None
     except sqlite3.Error as exc:
         check, found = str(exc), None

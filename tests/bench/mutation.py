@@ -4,6 +4,7 @@
     python tests/bench/mutation.py --package engine      # one package (repeat the option for more)
     python tests/bench/mutation.py --keep /tmp/mut       # keep the work folders (survivors, mutmut's own data)
     python tests/bench/mutation.py --package db --tests tests/unit/db   # only these tests (repeatable)
+    python tests/bench/mutation.py --package db --mutants "hipdesk.db.recovery*"  # one module's mutants
 
 For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
 package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
@@ -20,6 +21,7 @@ work folder's ``survivors.txt``.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import re
 import shutil
 import subprocess
@@ -93,14 +95,18 @@ def _toml_list(values: list[str]) -> str:
     return "[" + ", ".join(f'"{v}"' for v in values) + "]"
 
 
-def run(package: str, work: Path, children: int) -> Counter[str]:
+def run(package: str, work: Path, children: int, only: list[str] | None = None) -> Counter[str]:
+    """mutmut on ``work``; ``only``: mutant names or globs (``hipdesk.db.recovery*``), else all."""
     mutmut = [sys.executable, "-m", "mutmut"]
     started = time.monotonic()
     log = work / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
-        subprocess.run([*mutmut, "run", "--max-children", str(children)], cwd=work, stdout=out, stderr=out)
+        command = [*mutmut, "run", "--max-children", str(children), *(only or [])]
+        subprocess.run(command, cwd=work, stdout=out, stderr=out)
     listed = subprocess.run([*mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True)
     statuses = {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
+    if only:
+        statuses = {k: v for k, v in statuses.items() if any(fnmatch.fnmatch(k, glob) for glob in only)}
     if not statuses:
         print(f"{package}: mutmut gave no results; see {log}", file=sys.stderr)
     unchecked = sum(status == "not checked" for status in statuses.values())
@@ -132,6 +138,10 @@ def main() -> int:
         "--tests", action="append", metavar="PATH",
         help="run only these tests (a file, folder or node id; repeat for more); default: the package's own",
     )  # fmt: skip
+    parser.add_argument(
+        "--mutants", action="append", metavar="GLOB",
+        help="test only the mutants whose names match (hipdesk.db.recovery*; repeat for more); default: all",
+    )  # fmt: skip
     args = parser.parse_args()
     packages = args.package or list(PACKAGES)
     base = args.keep or Path(tempfile.mkdtemp(prefix="hipdesk-mutation-"))
@@ -141,7 +151,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         prepare(work, package, args.tests or TESTS[package])
-        counts = run(package, work, args.children)
+        counts = run(package, work, args.children, args.mutants)
         judged = sum(v for k, v in counts.items() if k not in ("seconds", "equivalent", "skipped"))
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
         rate = killed / judged if judged else 0.0

@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 
@@ -95,10 +97,7 @@ def test_integrity_check_reports_damage(tmp_path: Path, repo, db_path: Path) -> 
 def test_a_backup_of_a_file_that_is_not_a_database_fails_clearly(tmp_path: Path) -> None:
     junk = tmp_path / "hipdesk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
-    try:
+    with pytest.raises(backup.BackupError) as refused:
         backup.make_backup(junk, "manual")
-    except backup.BackupError as exc:
-        assert "backup" in str(exc).lower() or "cannot" in str(exc).lower()
-    else:
-        raise AssertionError("a backup of junk was kept")
+    assert str(refused.value) == f"Cannot read {junk}: file is not a database."
     assert backup.list_backups(junk) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,11 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 def test_a_header_and_one_row_per_set(tmp_path: Path) -> None:
+    from tests.zone import local_zone
+
     out = tmp_path / "h.csv"
-    assert write_csv(out, [_row(1), _row(2, skipped=True)]) == 2
+    with local_zone("Pacific/Auckland"):
+        assert write_csv(out, [_row(1), _row(2, skipped=True)]) == 2
     rows = _read(out)
     assert list(rows[0]) == list(HEADER)
     first = rows[0]
@@ -45,11 +49,11 @@ def test_a_header_and_one_row_per_set(tmp_path: Path) -> None:
     )
     assert first["effort"] == "6" and first["discomfort_right"] == "3" and first["skipped"] == "no"
     assert rows[1]["skipped"] == "yes" and rows[1]["actual_reps"] == "" and rows[1]["target_seconds"] == ""
-    started = dt.datetime.fromisoformat(first["session_started_at"])
-    assert started.tzinfo is not None and started == START.replace(microsecond=0)
-    assert dt.datetime.fromisoformat(first["set_ended_at"]) == (START + dt.timedelta(seconds=41)).replace(
-        microsecond=0
-    )
+    # the runner's own clock time with its offset (06:12 UTC is 19:12 in Auckland's summer), to the second
+    assert first["session_started_at"] == "2025-03-04T19:12:09+13:00"
+    assert first["session_ended_at"] == "2025-03-04T19:32:09+13:00"
+    assert first["set_started_at"] == "2025-03-04T19:12:09+13:00"
+    assert first["set_ended_at"] == "2025-03-04T19:12:50+13:00"
 
 
 def test_user_text_stays_text(tmp_path: Path) -> None:
@@ -140,3 +144,65 @@ def test_a_change_inside_a_quarter_hour_is_read_time_by_time() -> None:
             "2025-03-30T03:08:00+02:00",
             "2025-03-30T02:06:00+01:00",
         ]
+
+
+def test_the_runs_as_csv_one_row_each_in_local_time(tmp_path: Path) -> None:
+    from hipdesk.domain.model import RunKind
+    from hipdesk.export.csv_export import RUNS_HEADER, write_runs_csv
+    from hipdesk.runs.model import Run
+    from tests.zone import local_zone
+
+    runs = [
+        Run(START, 10_123.4567, 3001.6, 87.5, "=evening.gpx", RunKind.LONG),
+        Run(START + dt.timedelta(days=1), 5_000.0, 1500.0, None, "track.fit"),
+    ]
+    out = tmp_path / "runs.csv"
+    with local_zone("Pacific/Auckland"):
+        assert write_runs_csv(out, runs) == 2
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").split("\r\n") == [
+        ",".join(RUNS_HEADER),
+        "2025-03-04T19:12:09+13:00,long,10.123,3002,88,'=evening.gpx",
+        "2025-03-05T19:12:09+13:00,easy,5.000,1500,,track.fit",
+        "",
+    ]
+
+
+def test_one_rows_cells_in_local_time_with_or_without_the_offset_cache() -> None:
+    from hipdesk.export.csv_export import LocalTimes, row_cells
+    from tests.zone import local_zone
+
+    row = _row(3, routine="+Hips", skipped=True)
+    row = ExportRow(replace(row.session, ended_at=None), row.set)
+    with local_zone("Pacific/Auckland"):
+        plain, cached = row_cells(row), row_cells(row, LocalTimes())
+    assert plain == cached
+    assert dict(zip(HEADER, plain, strict=True)) == {
+        **dict.fromkeys(HEADER, ""),
+        "session_id": "3",
+        "session_started_at": "2025-03-04T19:12:09+13:00",
+        "session_status": "finished",
+        "routine": "'+Hips",
+        "effort": "6",
+        "discomfort_left": "1",
+        "discomfort_right": "3",
+        "item": "1",
+        "exercise_id": "clamshell",
+        "exercise": "Clamshell",
+        "side": "left",
+        "set": "2",
+        "target_reps": "15",
+        "skipped": "yes",
+        "set_started_at": "2025-03-04T19:12:09+13:00",
+        "set_ended_at": "2025-03-04T19:12:50+13:00",
+    }
+
+
+def test_an_export_is_logged_with_its_count_and_file(tmp_path: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="hipdesk.export.csv_export")
+    out = tmp_path / "h.csv"
+    write_csv(out, [_row(1), _row(2)])
+    assert f"wrote 2 set records to {out}" in [r.getMessage() for r in caplog.records]

@@ -12,12 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.cli import main
 from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import ItemSides, Routine, RoutineItem
 from hipdesk.domain.serialize import exercise_to_dict
 from hipdesk.export.routine_file import (
     FORMAT,
+    MAX_BYTES,
+    MAX_EXERCISES,
     VERSION,
     parse_routine_file,
     read_routine_file,
@@ -198,13 +201,17 @@ def test_any_import_either_adds_one_whole_routine_or_changes_nothing(repo, item,
         repo.delete_routine(saved.id)
 
 
-def _unblock_readers_of(fifo: Path, done: threading.Event) -> None:
-    """Should a reader wait on ``fifo``, open and close its other end so that the test fails, not hangs."""
+def _unblock_readers_of(fifo: Path, done: threading.Event, unblocked: list[bool] | None = None) -> None:
+    """Should a reader wait on ``fifo``, open and close its other end so that the test fails, not hangs
+    (and note in ``unblocked`` that a reader was waiting)."""
     while not done.wait(5):
         try:
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
         except OSError:
             pass  # nobody reading
+        else:
+            if unblocked is not None:
+                unblocked.append(True)
 
 
 def test_a_pipe_or_a_folder_is_refused_before_it_is_opened(repo, tmp_path: Path) -> None:
@@ -269,3 +276,142 @@ def test_many_exercises_with_one_name_each_get_their_own_id(repo) -> None:
 def _loaded(raw: bytes) -> tuple:
     loaded = parse_routine_file(raw)
     return loaded.routine, loaded.exercises
+
+
+CLAMSHELL = exercise_to_dict(next(ex for ex in load_catalogue() if ex.id == "clamshell"))
+
+
+def _own(ex_id: str, **patch) -> dict:
+    return {**CLAMSHELL, "id": ex_id, "name": f"Own {ex_id}", "builtin": False, "based_on": None, **patch}
+
+
+def _padded(data: dict, size: int) -> bytes:
+    """``data`` as JSON, after spaces that make it ``size`` bytes (its last byte is its closing brace)."""
+    raw = json.dumps(data).encode()
+    return b" " * (size - len(raw)) + raw
+
+
+# what the runner reads when a file is refused: the file's name first, then why, in one sentence
+REFUSALS = {
+    "blank": (b"  \n", "{} is empty."),
+    "over 5 MB": (_padded(good_data(), MAX_BYTES + 1), "{} is larger than 5 MB: not a routine file."),
+    "binary": (bytes(range(256)), "{} is not a text file: not a routine file."),
+    "nested": (b"[" * 100_000 + b"]" * 100_000, "{} is nested too deeply: not a routine file."),
+    "bad JSON": (b'{\n  "a": }', "{} is not valid JSON (line 2, column 8)."),
+    "long number": (
+        json.dumps(good_data()).replace('"reps": 12', '"reps": ' + "9" * 5000).encode(),
+        "{} holds a number far too long: not a routine file.",
+    ),
+    "lone surrogate": (
+        json.dumps(good_data(name="Hips \ud800")).encode(),
+        "{} holds text that is not valid Unicode: not a routine file.",
+    ),
+    "other format": (
+        json.dumps({"format": "other", "version": 1}).encode(),
+        "{} is not a HipDesk routine file.",
+    ),
+    "version 0": (json.dumps({**good_data(), "version": 0}).encode(), "{} has no valid format version."),
+    "version true": (
+        json.dumps({**good_data(), "version": True}).encode(),
+        "{} has no valid format version.",
+    ),
+    "newer": (
+        json.dumps({**good_data(), "version": VERSION + 1}).encode(),
+        f"{{}} was written by a newer HipDesk (routine format {VERSION + 1}; this one reads {VERSION}).",
+    ),
+    "routine name": (json.dumps(good_data(name=12)).encode(), "{}, routine: field 'name': must be text"),
+    "exercises not a list": (
+        json.dumps({**good_data(), "exercises": {}}).encode(),
+        "{}: 'exercises' must be a list of at most 500.",
+    ),
+    "second exercise broken": (
+        json.dumps({**good_data(), "exercises": [_own("my-a"), {"id": "my-b"}]}).encode(),
+        "{}, exercise 2: field 'dosage': needs reps, hold_s or work_s",
+    ),
+    "one exercise twice": (
+        json.dumps({**good_data(), "exercises": [_own("my-a"), _own("my-a")]}).encode(),
+        "{} lists the same exercise twice.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(REFUSALS))
+def test_a_refused_file_is_named_and_the_reason_given(tmp_path: Path, kind: str) -> None:
+    raw, expected = REFUSALS[kind]
+    path = tmp_path / "hips.hipdesk.json"
+    path.write_bytes(raw)
+    with pytest.raises(ValidationError) as read:
+        read_routine_file(path)
+    assert str(read.value) == expected.format("hips.hipdesk.json")
+    with pytest.raises(ValidationError) as parsed:
+        parse_routine_file(raw)  # bytes without a file name
+    assert str(parsed.value) == expected.format("the file")
+
+
+def test_a_file_of_exactly_5_mb_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.hipdesk.json"
+    path.write_bytes(_padded(good_data(name="Padded"), MAX_BYTES))
+    assert read_routine_file(path).routine.name == "Padded"
+
+
+def test_a_file_may_carry_500_exercises_but_not_501() -> None:
+    carried = [_own(f"my-{n}") for n in range(MAX_EXERCISES)]
+    loaded = parse_routine_file(json.dumps({**good_data(), "exercises": carried}).encode())
+    assert [ex.id for ex in loaded.exercises] == [f"my-{n}" for n in range(500)]
+    too_many = json.dumps({**good_data(), "exercises": [*carried, _own("my-last")]}).encode()
+    with pytest.raises(ValidationError, match="at most 500"):
+        parse_routine_file(too_many)
+
+
+def test_a_file_without_exercises_is_read() -> None:
+    data = good_data()
+    del data["exercises"]
+    loaded = parse_routine_file(json.dumps(data).encode())
+    assert loaded.exercises == () and loaded.routine.items[0].exercise_id == "clamshell"
+
+
+def test_a_carried_exercise_is_the_runners_own_whatever_the_file_says(repo) -> None:
+    """A file cannot add a built-in exercise: one marked built-in becomes the runner's own."""
+    data = {**good_data(items=[{"exercise_id": "my-band-walk", "reps": 8}]), "exercises": []}
+    data["exercises"] = [_own("my-band-walk", name="Band walk", builtin=True)]
+    loaded = parse_routine_file(json.dumps(data).encode())
+    assert [ex.builtin for ex in loaded.exercises] == [False]
+    saved = repo.import_routine(loaded.routine, loaded.exercises)
+    stored = repo.exercise(saved.items[0].exercise_id)
+    assert (stored.id, stored.name, stored.builtin) == ("my-band-walk", "Band walk", False)
+
+
+def test_the_written_file_keeps_letters_as_they_are(repo, tmp_path: Path) -> None:
+    """Names with accents stay readable in the file, not as \\u escapes."""
+    routine = repo.save_routine(Routine("Hüfte & Knöchel", items=(RoutineItem("clamshell", reps=10),)))
+    path = tmp_path / "hüfte.hipdesk.json"
+    write_routine_file(path, routine, {ex.id: ex for ex in repo.exercises()})
+    raw = path.read_bytes()
+    assert "Hüfte & Knöchel".encode() in raw and b"\\u" not in raw
+    assert raw.endswith(b"}\n") and b'\n  "routine": {' in raw  # indented, one newline at the end
+
+
+def test_a_pipe_put_in_place_after_the_check_is_refused_without_waiting(tmp_path: Path, monkeypatch) -> None:
+    """The file is checked, then opened: a pipe in its place by then must not make reading wait."""
+    monkeypatch.setattr("hipdesk.export.routine_file.regular_file_or_refuse", lambda path: None)
+    fifo = tmp_path / "swapped.hipdesk.json"
+    os.mkfifo(fifo)
+    done, unblocked = threading.Event(), []
+    guard = threading.Thread(target=_unblock_readers_of, args=(fifo, done, unblocked))
+    guard.start()
+    try:
+        with pytest.raises(ValidationError) as info:
+            read_routine_file(fifo)
+    finally:
+        done.set()
+        guard.join()
+    assert str(info.value) == f"Cannot read {fifo}: it is not a regular file."
+    assert unblocked == []  # the reading never waited for a writer
+
+
+def test_a_file_gone_after_the_check_is_one_sentence(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("hipdesk.export.routine_file.regular_file_or_refuse", lambda path: None)
+    gone = tmp_path / "gone.hipdesk.json"
+    with pytest.raises(ValidationError) as info:
+        read_routine_file(gone)
+    assert str(info.value) == f"Cannot read {gone}: No such file or directory."

@@ -18,7 +18,7 @@ import pytest
 from hipdesk.db import backup
 from hipdesk.domain.model import Routine, RoutineItem
 from hipdesk.export.calendar import write_ics
-from hipdesk.export.csv_export import write_csv
+from hipdesk.export.csv_export import write_csv, write_runs_csv
 from hipdesk.export.pdf import write_pdf
 from hipdesk.export.routine_file import write_routine_file
 from hipdesk.export.safe_write import Protected, WriteError, remove_stale_temps, write_bytes
@@ -31,6 +31,7 @@ WRITERS: dict[str, Writer] = {
     "ics": lambda path, protected: write_ics(path, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", protected),
     "pdf": lambda path, protected: write_pdf(path, b"%PDF-1.4 test\n", protected),
     "routine": lambda path, protected: write_routine_file(path, ROUTINE, {}, protected),
+    "runs csv": lambda path, protected: (write_runs_csv(path, [], protected), None)[1],
 }
 
 
@@ -92,6 +93,48 @@ def test_no_writer_replaces_the_data_under_any_name(kind: str, data: Path, tmp_p
     assert {p: digest(p) for p in before} == before
     assert backup.quick_check(data) == "ok"
     assert not list(backup.backup_dir(data).glob("*.csv"))
+
+
+def test_a_hard_link_to_a_backup_is_refused_among_broken_links_in_the_backups_folder(
+    data: Path, tmp_path: Path
+) -> None:
+    """A link in backups/ that points nowhere does not hide the backups listed after it."""
+    folder = backup.backup_dir(data)
+    for n in range(20):
+        (folder / f"broken-{n}").symlink_to(tmp_path / "gone" / str(n))
+    [kept] = backup.list_backups(data)
+    for n in range(20, 40):
+        (folder / f"broken-{n}").symlink_to(tmp_path / "gone" / str(n))
+    other = tmp_path / "other"
+    other.mkdir(exist_ok=True)
+    os.link(kept.path, other / "hard-link-to-a-backup.sqlite")
+    before = digest(kept.path)
+    with pytest.raises(WriteError, match="one of HipDesk's backups"):
+        write_bytes(other / "hard-link-to-a-backup.sqlite", b"csv", Protected.around(data))
+    assert digest(kept.path) == before
+
+
+def test_a_refusal_names_the_file_and_why(data: Path, tmp_path: Path) -> None:
+    protected = Protected.around(data)
+    with pytest.raises(WriteError) as onto_data:
+        write_bytes(data, b"csv", protected)
+    assert str(onto_data.value) == (
+        f"Cannot write {data}: it is HipDesk's data file, or one SQLite or HipDesk keeps beside it; "
+        "choose another file."
+    )
+    [kept] = backup.list_backups(data)
+    with pytest.raises(WriteError) as onto_backup:
+        write_bytes(kept.path, b"csv", protected)
+    assert str(onto_backup.value) == (
+        f"Cannot write {kept.path}: it is one of HipDesk's backups, or in their folder; choose another file."
+    )
+
+
+def test_any_other_existing_file_is_replaced_though_the_data_has_backups(data: Path, tmp_path: Path) -> None:
+    old = tmp_path / "history.csv"
+    old.write_bytes(b"last week's")
+    write_bytes(old, b"this week's", Protected.around(data))
+    assert old.read_bytes() == b"this week's"
 
 
 def test_the_data_opened_through_a_symlink_is_protected_by_its_real_name(data: Path, tmp_path: Path) -> None:
@@ -213,6 +256,39 @@ def test_a_temp_file_left_by_a_dead_process_goes_at_the_next_export(tmp_path: Pa
     write_csv(tmp_path / "history.csv", [])
     assert not stale.exists() and mine.exists() and other.exists()
     assert remove_stale_temps(tmp_path) == []
+
+
+def test_a_temp_file_of_another_running_hipdesk_stays_until_it_ends(tmp_path: Path, processes) -> None:
+    writer = processes([sys.executable, "-c", "import time; time.sleep(120)"])
+    busy = tmp_path / f".history.csv.{writer.pid}.0123abcd.hipdesk-part"
+    busy.write_bytes(b"being written")
+    assert remove_stale_temps(tmp_path) == [] and busy.exists()
+    writer.kill()
+    writer.wait()
+    assert remove_stale_temps(tmp_path) == [busy] and not busy.exists()
+
+
+def test_a_link_named_like_a_stale_temp_file_is_left_and_a_removal_is_logged(tmp_path: Path, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="hipdesk.export.safe_write")
+    target = tmp_path / "keep.txt"
+    target.write_bytes(b"the runner's own")
+    link = tmp_path / f".history.csv.{_dead_pid()}.0123abcd.hipdesk-part"
+    link.symlink_to(target)
+    stale = tmp_path / f".history.csv.{_dead_pid()}.4567cdef.hipdesk-part"
+    stale.write_bytes(b"half")
+    assert remove_stale_temps(tmp_path) == [stale]
+    assert link.is_symlink() and target.read_bytes() == b"the runner's own"
+    assert f"removed 1 stale temporary files in {tmp_path}" in [r.getMessage() for r in caplog.records]
+
+
+def test_a_long_name_in_letters_of_two_bytes_is_written(tmp_path: Path) -> None:
+    """The temporary file keeps 180 bytes of the name: cut inside a letter, that letter is dropped."""
+    target = tmp_path / ("a" + "ü" * 120 + ".csv")  # 245 bytes: the 180th is inside a letter
+    write_bytes(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
 KILLED_EXPORT = textwrap.dedent(
