@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -422,6 +421,8 @@ def _session_json(head: Sequence[Any], sets: Sequence[Sequence[Any]]) -> dict[st
 
 def _print_json_stream(items: Iterator[dict[str, Any]]) -> None:
     """A JSON list written as its items come, one item a line (long lists: memory stays flat)."""
+    import json
+
     out = sys.stdout
     first = True
     for item in items:

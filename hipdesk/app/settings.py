@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hipdesk.domain.model import Exercise
-from hipdesk.domain.pace import PACE_PERCENT_RANGE, Pace, pace_factor
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S
+from hipdesk.domain.timing import GET_READY_S, PACE_PERCENT_RANGE, REP_TEMPO_S
 from hipdesk.paths import APP_NAME
+
+if TYPE_CHECKING:
+    from hipdesk.domain.model import Exercise
+    from hipdesk.domain.pace import Pace
 
 T = TypeVar("T")
 
@@ -113,6 +115,8 @@ class SessionSettings:
 
     @property
     def pace_factor(self) -> float:
+        from hipdesk.domain.pace import pace_factor  # the window's first paint reads settings, not paces
+
         return pace_factor(self.rep_pace_percent)
 
     @classmethod
@@ -142,5 +146,7 @@ def current_pace(
 ) -> Pace:
     """Each exercise's own pace scaled by the rep-pace setting, with the lead-in setting: the same
     pace a session started now takes its timing from."""
+    from hipdesk.domain.pace import Pace
+
     chosen = SessionSettings.load(settings)
     return Pace.of(exercises, factor=chosen.pace_factor, lead_in_s=chosen.lead_in_s)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from hipdesk.app import settings
 from hipdesk.app.changes import EVERYTHING, Change
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library.actions import ExerciseActions
@@ -307,8 +306,9 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
     def restore_state(self) -> None:
+        """Where the window was and its docks; the colour scheme is the application's
+        (``make_application`` sets it before the window is made)."""
         window_state.restore(self)
-        appearance.set_color_scheme(settings.COLOR_SCHEME.get())
         self.show_page("today")  # HipDesk opens on what is planned today
 
     def save_state(self) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
 from hipdesk.views.common.application import make_application
-from hipdesk.views.common.dates import long_date_time
 
 logger = logging.getLogger(__name__)
 
@@ -171,6 +170,7 @@ def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_st
     except DataMissingError as missing:
         if exit_after_startup:
             raise
+        from hipdesk.views.common.dates import long_date_time
         from hipdesk.views.common.widgets import ask
 
         when = long_date_time(missing.newest.created)
