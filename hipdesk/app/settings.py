@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -20,8 +19,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Key(Generic[T]):
+# Named tuples rather than dataclasses: the window reads its settings before its first paint, and
+# the dataclass machinery would load (and build each class's methods) on the way to it.
+class Key(NamedTuple, Generic[T]):
     name: str
     default: T
 
@@ -104,8 +104,7 @@ def _saved_rep_pace(settings: QSettings | None) -> int:
     return SESSION_REP_PACE.get(settings)
 
 
-@dataclass(frozen=True)
-class SessionSettings:
+class SessionSettings(NamedTuple):
     """The saved session preferences, each already within its range."""
 
     volume: int = SESSION_VOLUME.default

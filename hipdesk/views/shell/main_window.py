@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
             (*exercise_menu, ui.actionDeleteExercise),
         )  # fmt: skip
         self._connect_actions()
-        self.reminders: WindowReminders | None = None  # made with the data, after the first paint
+        self.reminders: WindowReminders | None = None  # made once the data is on screen (start_reminders)
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             from hipdesk.app.context import AppContext
 
             self.attach(AppContext.around(repo, make_cue_player, parent=self))
+            self.start_reminders()
             self._owns_context = True
 
     def attach(self, context: AppContext) -> None:
@@ -93,11 +94,15 @@ class MainWindow(QMainWindow):
         context.notice.connect(self.statusBar().showMessage)
         self._fresh = set()
         self._on_navigation_current_row_changed(self.ui.navigation.currentRow())  # made now
+        QTimer.singleShot(0, self.sessions.offer_resume)
+
+    def start_reminders(self) -> None:
+        """The week plan's reminders (Session ▸ Reminders, the banner, the tray) on the data; start-up
+        starts them right after the data is on screen."""
         if self.reminders is None:
             self._make_reminders()
         assert self.reminders is not None
-        self.reminders.attach(context.repo)
-        QTimer.singleShot(0, self.sessions.offer_resume)
+        self.reminders.attach(self.context.repo)
 
     @property
     def context(self) -> AppContext:

@@ -104,6 +104,7 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
         window.attach(context)
         if os.environ.get("HIPDESK_REPORT_STARTUP"):
             _report("data-shown")
+        window.start_reminders()
         context.start()  # the instance server, the automatic backups, the cue player
         _tell_notices(window, notices, exit_after_startup)
         if exit_after_startup:
