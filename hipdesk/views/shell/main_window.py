@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every page is made first (once the data is open), so its keys
         are listed too."""
-        from hipdesk.views.shell.keyboard import ShortcutsDialog, shortcut_rows
+        from hipdesk.views.shell.shortcuts import ShortcutsDialog, shortcut_rows
 
         if self._context is not None:
             for key in KEYS:
