@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -422,6 +421,8 @@ def _session_json(head: Sequence[Any], sets: Sequence[Sequence[Any]]) -> dict[st
 
 def _print_json_stream(items: Iterator[dict[str, Any]]) -> None:
     """A JSON list written as its items come, one item a line (long lists: memory stays flat)."""
+    import json
+
     out = sys.stdout
     first = True
     for item in items:
@@ -464,11 +465,8 @@ def _speed(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="hipdesk",
-        description="Hip strength and mobility for runners. With no command, opens the window.",
-    )
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``hipdesk`` itself, before any command (with none: the window's)."""
     parser.add_argument("--version", action="version", version=f"HipDesk {__version__}")
     parser.add_argument("--db", metavar="PATH", help="use this database file instead of the usual one")
     parser.add_argument(
@@ -483,6 +481,29 @@ def build_parser() -> argparse.ArgumentParser:
         "with reminders off the window opens as usual",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what HipDesk does")
+
+
+def _window_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The arguments when they are options alone (the window opens), read without making every
+    command's parser first; None when there is a command, a request for help or anything else."""
+    options = argparse.ArgumentParser(prog="hipdesk", add_help=False, allow_abbrev=False, exit_on_error=False)
+    _add_window_options(options)
+    try:
+        args, rest = options.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hipdesk",
+        description="Hip strength and mobility for runners. With no command, opens the window.",
+    )
+    _add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
@@ -607,7 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _window_args(argv) or build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

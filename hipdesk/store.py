@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hipdesk.catalogue.loader import catalogue_fingerprint, load_catalogue
-from hipdesk.catalogue.starter import starter_routines, starter_week
 from hipdesk.db.backup import BackupInfo, backup_dir, clean_stale_parts, list_backups
 from hipdesk.db.database import DatabaseError, open_database, storage_errors
 from hipdesk.db.repo import Repo
@@ -74,5 +73,7 @@ def bring_up_to_date(repo: Repo) -> None:
         repo.sync_catalogue(exercises, fingerprint)
         logger.info("built-in exercises refreshed (%d)", len(exercises))
     if repo.meta("starter_content") is None:
+        from hipdesk.catalogue.starter import starter_routines, starter_week  # a new file's alone
+
         by_id = {ex.id: ex for ex in repo.exercises()}
         repo.seed_starter_content(starter_routines(by_id), starter_week())

@@ -3,7 +3,6 @@ HipDesk to bring its window forward."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -19,6 +18,8 @@ RAISE = b"raise\n"
 
 def server_name(db_path: Path) -> str:
     """A local-socket name for this user and this database file (its real path)."""
+    import hashlib  # not on the way to the window's first paint
+
     key = f"{os.getuid() if hasattr(os, 'getuid') else os.getlogin()}:{real_path(db_path)}"
     return "hipdesk-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 

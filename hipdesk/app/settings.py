@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from hipdesk.domain.model import Exercise
-from hipdesk.domain.pace import PACE_PERCENT_RANGE, Pace, pace_factor
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S
+from hipdesk.domain.timing import GET_READY_S, PACE_PERCENT_RANGE, REP_TEMPO_S
 from hipdesk.paths import APP_NAME
+
+if TYPE_CHECKING:
+    from hipdesk.domain.model import Exercise
+    from hipdesk.domain.pace import Pace
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Key(Generic[T]):
+# Named tuples rather than dataclasses: the window reads its settings before its first paint, and
+# the dataclass machinery would load (and build each class's methods) on the way to it.
+class Key(NamedTuple, Generic[T]):
     name: str
     default: T
 
@@ -102,8 +104,7 @@ def _saved_rep_pace(settings: QSettings | None) -> int:
     return SESSION_REP_PACE.get(settings)
 
 
-@dataclass(frozen=True)
-class SessionSettings:
+class SessionSettings(NamedTuple):
     """The saved session preferences, each already within its range."""
 
     volume: int = SESSION_VOLUME.default
@@ -113,6 +114,8 @@ class SessionSettings:
 
     @property
     def pace_factor(self) -> float:
+        from hipdesk.domain.pace import pace_factor  # the window's first paint reads settings, not paces
+
         return pace_factor(self.rep_pace_percent)
 
     @classmethod
@@ -142,5 +145,7 @@ def current_pace(
 ) -> Pace:
     """Each exercise's own pace scaled by the rep-pace setting, with the lead-in setting: the same
     pace a session started now takes its timing from."""
+    from hipdesk.domain.pace import Pace
+
     chosen = SessionSettings.load(settings)
     return Pace.of(exercises, factor=chosen.pace_factor, lead_in_s=chosen.lead_in_s)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +23,8 @@ class CatalogueError(ValidationError):
 
 
 def _parse(path: Path) -> tuple[int, Exercise]:
+    import tomllib  # only when the files changed: a start-up compares their fingerprint alone
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from hipdesk.domain.model import Exercise, RoutineItem
-from hipdesk.domain.timing import GET_READY_S, REP_TEMPO_S, SWITCH_SIDES_S
+from hipdesk.domain.timing import GET_READY_S, PACE_PERCENT_RANGE, REP_TEMPO_S, SWITCH_SIDES_S
 
-PACE_PERCENT_RANGE = (50, 200)  # the rep-pace setting: percent of each exercise's own pace
+if TYPE_CHECKING:  # for the types only: the pace loads without the model
+    from hipdesk.domain.model import Exercise, RoutineItem
 
 
 @dataclass(frozen=True, slots=True)

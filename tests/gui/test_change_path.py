@@ -46,7 +46,7 @@ def test_deleting_your_exercise_clears_the_detail_and_its_actions(window, monkey
     assert library.ui.nameLabel.text() == "Wall sit" and window.ui.actionDeleteExercise.isEnabled()
     assert library.figure_panel is not None and library.figure_panel.play_button.isVisibleTo(library)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("hipdesk.views.library.actions.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("hipdesk.views.common.widgets.confirm", lambda *a, **k: True)
     window.ui.actionDeleteExercise.trigger()
     assert all(ex.id != stored.id for ex in window.repo.exercises())
     assert library.ui.nameLabel.text() == "No exercise chosen"

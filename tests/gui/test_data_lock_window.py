@@ -172,7 +172,7 @@ def test_the_session_running_in_the_window_is_never_offered_as_interrupted(qtbot
     saved = repo.save_routine(SAVED)
     repo.start_session(saved)  # cut short by a crash
     asked: list[str] = []
-    monkeypatch.setattr("hipdesk.views.shell.sessions.ask", lambda *args: asked.append(args[2]) or "Resume")
+    monkeypatch.setattr("hipdesk.views.common.widgets.ask", lambda *args: asked.append(args[2]) or "Resume")
     monkeypatch.setattr(
         "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )

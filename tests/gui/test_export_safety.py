@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from hipdesk.catalogue.starter import STRENGTH
 from hipdesk.db import backup
+from hipdesk.views.common import widgets
 from hipdesk.views.printing import jobs as printing
 from hipdesk.views.printing import preview as pdf_preview
 from hipdesk.views.printing.preview import PdfPreviewDialog
-from hipdesk.views.shell import file_actions, reminders
+from hipdesk.views.shell import reminders
 from hipdesk.views.shell.main_window import MainWindow
 
 
@@ -28,7 +29,7 @@ def window(qtbot, repo) -> MainWindow:
 @pytest.fixture
 def shown(monkeypatch) -> list[str]:
     texts: list[str] = []
-    for module in (file_actions, pdf_preview, printing):
+    for module in (widgets, pdf_preview, printing):  # the File menu's entries use widgets' own
         monkeypatch.setattr(module, "message", lambda _p, _t, text, _i=None: texts.append(text))
     return texts
 

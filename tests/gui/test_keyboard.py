@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from hipdesk.views.common.weekdays import week_order
-from hipdesk.views.shell.keyboard import ShortcutsDialog, shortcut_rows
 from hipdesk.views.shell.main_window import MainWindow
+from hipdesk.views.shell.shortcuts import ShortcutsDialog, shortcut_rows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -27,7 +27,6 @@ from hipdesk.app.settings import (
 from hipdesk.domain.guidance import routine_minutes
 from hipdesk.domain.model import SessionStatus
 from hipdesk.views.session.window import SessionWindow
-from hipdesk.views.shell import file_actions
 from hipdesk.views.shell.main_window import MainWindow
 from hipdesk.views.shell.reminders import RemindersDialog, finished_today
 
@@ -271,7 +270,7 @@ def test_the_export_dialog_can_add_a_reminder_to_the_calendar(
         dialog.accept()
 
     said: list[str] = []
-    monkeypatch.setattr(file_actions, "message", lambda _p, _t, text, *_a: said.append(text))
+    monkeypatch.setattr("hipdesk.views.common.widgets.message", lambda _p, _t, text, *_a: said.append(text))
     QTimer.singleShot(200, answer)
     window.files.export_calendar_dialog()
     assert said == []

@@ -225,7 +225,7 @@ def test_dropping_a_routine_file_on_the_window_imports_it(window, tmp_path: Path
 
 def test_a_broken_dropped_file_changes_nothing(window, tmp_path: Path, monkeypatch) -> None:
     warnings = []
-    monkeypatch.setattr("hipdesk.views.shell.file_actions.message", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr("hipdesk.views.common.widgets.message", lambda *args: warnings.append(args[2]))
     path = tmp_path / "broken.json"
     path.write_text("{not json")
     before = window.repo.routines()

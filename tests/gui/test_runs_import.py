@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hipdesk.db.runs import RunStore
 from hipdesk.domain.model import RunKind
-from hipdesk.views.shell.runs_import import PlanDialog
+from hipdesk.views.shell.plan_dialog import PlanDialog
 from tests.run_files import write_fit, write_gpx
 
 

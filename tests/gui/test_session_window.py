@@ -161,7 +161,7 @@ def test_the_window_offers_to_resume_an_interrupted_session(qtbot, repo, monkeyp
     sid = repo.start_session(saved)
     asked = []
     monkeypatch.setattr(
-        "hipdesk.views.shell.sessions.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
+        "hipdesk.views.common.widgets.ask", lambda *args: asked.append(args[2]) or "Keep as Partial"
     )
     window = MainWindow(repo)
     qtbot.addWidget(window)
@@ -176,7 +176,7 @@ def test_resume_from_the_window_opens_the_session_at_its_step(qtbot, repo, monke
     saved = repo.save_routine(SHORT)
     sid = repo.start_session(saved)
     repo.set_resume_step(sid, 4)
-    monkeypatch.setattr("hipdesk.views.shell.sessions.ask", lambda *args: "Resume")
+    monkeypatch.setattr("hipdesk.views.common.widgets.ask", lambda *args: "Resume")
     monkeypatch.setattr(
         "hipdesk.views.session.window.SessionWindow.show_full_screen", lambda self: self.show()
     )

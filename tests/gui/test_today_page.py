@@ -215,7 +215,7 @@ def test_start_opens_a_guided_session_and_week_edits_show_on_today(qtbot, repo, 
 def test_a_routine_with_no_exercises_says_so_instead_of_starting(qtbot, repo, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(
-        "hipdesk.views.shell.sessions.message", lambda parent, title, text: shown.append(text)
+        "hipdesk.views.common.widgets.message", lambda parent, title, text: shown.append(text)
     )
     empty = repo.save_routine(Routine("Empty for now"))
     window = MainWindow(repo)

@@ -272,3 +272,35 @@ def test_an_empty_db_path_is_refused_in_one_line(command: list[str], capsys, tmp
     err = capsys.readouterr().err
     assert err == "hipdesk: --db needs the path of a file (it was empty).\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--exit-after-startup"],
+        ["--db", "/tmp/x.sqlite", "--background", "-v"],
+        ["--db=/tmp/x.sqlite"],
+        ["--verb"],  # an abbreviation: the full parser reads it
+        ["exercises", "--json"],
+        ["--db", "/tmp/x.sqlite", "week"],
+    ],
+)
+def test_the_window_options_read_as_the_full_parser_reads_them(argv: list[str]) -> None:
+    """The window's way in skips making every command's parser; what it reads is the same."""
+    from hipdesk.cli import _window_args, build_parser
+
+    full = build_parser().parse_args(argv)
+    quick = _window_args(argv)
+    if quick is None:
+        assert argv and (full.command is not None or any(a.startswith("--verb") for a in argv))
+    else:
+        assert full.command is None and vars(quick) == vars(full)
+
+
+@pytest.mark.parametrize("argv", [["--db"], ["--bogus"], ["-h"]])
+def test_help_and_bad_options_show_the_full_usage(argv: list[str], capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    out = capsys.readouterr()
+    assert "COMMAND" in out.out + out.err

@@ -162,6 +162,15 @@ def apply_color_scheme(name: str) -> None:
     restyle(app)
 
 
+def use_color_scheme(name: str) -> None:
+    """``system``: the platform's colours, made readable (and again whenever they change); ``light``
+    or ``dark``: HipDesk's own."""
+    if name == "system":
+        keep_readable()
+    else:
+        apply_color_scheme(name)
+
+
 def keep_readable() -> None:
     """Leave the platform's colours as they are but for the muted text, which is made readable on them;
     again whenever the platform's scheme changes while HipDesk runs."""

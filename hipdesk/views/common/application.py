@@ -6,8 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from hipdesk.app import settings
 from hipdesk.paths import APP_ID, APP_NAME
-from hipdesk.views.common.appearance import install_focus_ring
+from hipdesk.views.common.appearance import install_focus_ring, use_color_scheme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -20,4 +21,5 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     install_focus_ring(app)
+    use_color_scheme(settings.COLOR_SCHEME.get())  # before any widget: none has to be told of it
     return app

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from hipdesk.app.operations import exercises as exercise_ops
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.views.common.widgets import confirm, message
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -68,11 +66,15 @@ class ExerciseActions(QObject):
         self,
         edited: Exercise | None,
         status: Callable[[Exercise], str],
-        operation: Callable[[Repo, Exercise], tuple[Exercise, Change]] = exercise_ops.create,
+        operation: Callable[[Repo, Exercise], tuple[Exercise, Change]] | None = None,
     ) -> None:
-        """Store what the dialog gave (nothing when it was cancelled) and say so."""
+        """Store what the dialog gave (nothing when it was cancelled) and say so; ``operation``:
+        the exercise operation that stores it (create when none is given)."""
+        from hipdesk.app.operations import exercises as exercise_ops  # with the first change
+
         if edited is None:
             return
+        operation = operation or exercise_ops.create
         try:
             stored, change = operation(self.context().repo, edited)
         except HipDeskError as exc:
@@ -85,6 +87,8 @@ class ExerciseActions(QObject):
 
     def duplicate(self) -> None:
         """A copy to edit, stored only when its dialog is saved (Cancel leaves nothing behind)."""
+        from hipdesk.app.operations import exercises as exercise_ops
+
         ex = self.library().current_exercise()
         if ex is None:
             return
@@ -100,9 +104,14 @@ class ExerciseActions(QObject):
         ex = self.library().current_exercise()
         if ex is None or ex.builtin:
             return
+        from hipdesk.app.operations import exercises as exercise_ops
+
         self._save(self.run_dialog(ex), lambda stored: f"Saved “{stored.name}”.", exercise_ops.edit)
 
     def delete(self) -> None:
+        from hipdesk.app.operations import exercises as exercise_ops
+        from hipdesk.views.common.widgets import confirm
+
         ex = self.library().current_exercise()
         if ex is None or ex.builtin:
             return
@@ -122,4 +131,6 @@ class ExerciseActions(QObject):
         self.apply_change(change, status=f"Deleted “{ex.name}”.")
 
     def _report(self, exc: HipDeskError) -> None:
+        from hipdesk.views.common.widgets import message
+
         message(self.window, "HipDesk", str(exc))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QActionGroup
@@ -13,13 +12,13 @@ from hipdesk.app import settings
 
 
 def set_color_scheme(name: str) -> None:
-    """Light, dark or the system's; kept for the next start."""
-    from hipdesk.views.common.appearance import apply_color_scheme, keep_readable
+    """Light, dark or the system's; kept for the next start (``make_application`` uses it then)."""
+    from hipdesk.views.common.appearance import apply_color_scheme, use_color_scheme
 
-    if settings.COLOR_SCHEME.get() != name or name != "system":
-        apply_color_scheme(name)
+    if settings.COLOR_SCHEME.get() != name:
+        apply_color_scheme(name)  # from a scheme of HipDesk's own back to the system's: its palette
     else:
-        keep_readable()
+        use_color_scheme(name)
     settings.COLOR_SCHEME.set(name)
 
 
@@ -34,6 +33,8 @@ def scheme_choice(parent: QWidget, schemes: dict[str, QAction]) -> QActionGroup:
 
 
 def show_about(parent: QWidget, data_file: Path | None) -> None:
+    from html import escape
+
     QMessageBox.about(
         parent,
         "About HipDesk",

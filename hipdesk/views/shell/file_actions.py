@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from hipdesk.app.changes import Change
-from hipdesk.app.operations import files
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import WEEKDAY_NAMES
-from hipdesk.views.common.file_dialogs import open_file, remember, save_file, start_path
-from hipdesk.views.common.widgets import message
 from hipdesk.views.shell.runs_import import is_run_file
+
+# The operations, the file dialogs and the message boxes are imported by the entries that use them:
+# the window paints its first frame without them.
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -75,6 +74,8 @@ class FileActions(QObject):
 
     # -- routine files ---------------------------------------------------------------------------
     def import_routine_dialog(self) -> None:
+        from hipdesk.views.common.file_dialogs import open_file
+
         path = open_file(
             self.window,
             "routines",
@@ -87,6 +88,9 @@ class FileActions(QObject):
     def import_routine_files(self, paths: list[Path], show: bool = True) -> list[Routine]:
         """Import each file whole or not at all (a backup first); say in one sentence what happened.
         ``show``: open the last one on the Routines page. Returns the routines imported."""
+        from hipdesk.app.operations import files
+        from hipdesk.views.common.widgets import message
+
         if self.repo is None:
             return []
         imported: list[Routine] = []
@@ -110,6 +114,8 @@ class FileActions(QObject):
 
     def import_and_plan(self, weekday: int, paths: list[Path]) -> None:
         """Routine files dropped on a day: imported, then planned on that day."""
+        from hipdesk.domain.model import WEEKDAY_NAMES
+
         imported = self.import_routine_files(paths, show=False)
         if imported:
             self.window.week_page.reload()
@@ -118,7 +124,10 @@ class FileActions(QObject):
             self._status(f"Imported {names} and planned on {WEEKDAY_NAMES[weekday]}.")
 
     def export_routine_dialog(self) -> None:
+        from hipdesk.app.operations import files
         from hipdesk.export.routine_file import SUFFIX
+        from hipdesk.views.common.file_dialogs import save_file
+        from hipdesk.views.common.widgets import message
 
         routine = self._current_routine()
         if routine is None or self.repo is None:
@@ -141,6 +150,10 @@ class FileActions(QObject):
     # -- the history as CSV -------------------------------------------------------------------------
     def export_history_dialog(self) -> None:
         """Save every recorded set as a CSV file for a spreadsheet."""
+        from hipdesk.app.operations import files
+        from hipdesk.views.common.file_dialogs import save_file
+        from hipdesk.views.common.widgets import message
+
         if self.repo is None:
             return
         path = save_file(
@@ -161,6 +174,7 @@ class FileActions(QObject):
     def export_calendar_dialog(self) -> None:
         if self.repo is None:
             return
+        from hipdesk.views.common.file_dialogs import remember, start_path
         from hipdesk.views.shell.reminders import calendar_save_dialog
 
         # with the choice of a reminder in the calendar, in the folder last used for calendars
@@ -181,6 +195,9 @@ class FileActions(QObject):
         remind_minutes: int | None = None,
     ) -> bool:
         """Write the week plan as an iCalendar file and say in one line what it holds."""
+        from hipdesk.app.operations import files
+        from hipdesk.views.common.widgets import message
+
         if self.repo is None:
             return False
         try:

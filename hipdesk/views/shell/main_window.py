@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from hipdesk.app import settings
 from hipdesk.app.changes import EVERYTHING, Change
 from hipdesk.views.forms.ui_main_window import Ui_MainWindow
 from hipdesk.views.library.actions import ExerciseActions
@@ -77,7 +76,7 @@ class MainWindow(QMainWindow):
             (*exercise_menu, ui.actionDeleteExercise),
         )  # fmt: skip
         self._connect_actions()
-        self.reminders: WindowReminders | None = None  # made with the data, after the first paint
+        self.reminders: WindowReminders | None = None  # made once the data is on screen (start_reminders)
         self.ui.menuExercise.setEnabled(False)
         self.setAcceptDrops(True)
         self.show_page("today")
@@ -85,6 +84,7 @@ class MainWindow(QMainWindow):
             from hipdesk.app.context import AppContext
 
             self.attach(AppContext.around(repo, make_cue_player, parent=self))
+            self.start_reminders()
             self._owns_context = True
 
     def attach(self, context: AppContext) -> None:
@@ -94,11 +94,15 @@ class MainWindow(QMainWindow):
         context.notice.connect(self.statusBar().showMessage)
         self._fresh = set()
         self._on_navigation_current_row_changed(self.ui.navigation.currentRow())  # made now
+        QTimer.singleShot(0, self.sessions.offer_resume)
+
+    def start_reminders(self) -> None:
+        """The week plan's reminders (Session ▸ Reminders, the banner, the tray) on the data; start-up
+        starts them right after the data is on screen."""
         if self.reminders is None:
             self._make_reminders()
         assert self.reminders is not None
-        self.reminders.attach(context.repo)
-        QTimer.singleShot(0, self.sessions.offer_resume)
+        self.reminders.attach(self.context.repo)
 
     @property
     def context(self) -> AppContext:
@@ -262,7 +266,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every page is made first (once the data is open), so its keys
         are listed too."""
-        from hipdesk.views.shell.keyboard import ShortcutsDialog, shortcut_rows
+        from hipdesk.views.shell.shortcuts import ShortcutsDialog, shortcut_rows
 
         if self._context is not None:
             for key in KEYS:
@@ -307,8 +311,9 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
     def restore_state(self) -> None:
+        """Where the window was and its docks; the colour scheme is the application's
+        (``make_application`` sets it before the window is made)."""
         window_state.restore(self)
-        appearance.set_color_scheme(settings.COLOR_SCHEME.get())
         self.show_page("today")  # HipDesk opens on what is planned today
 
     def save_state(self) -> None:

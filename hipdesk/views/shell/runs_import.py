@@ -4,47 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QMenu,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
 
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.domain.model import RunKind
-from hipdesk.runs.model import SUFFIXES, RunFileError
-from hipdesk.views.common.widgets import message
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QWidget
+
     from hipdesk.db.repo import Repo
     from hipdesk.db.runs import RunStore
-    from hipdesk.runs.plan import PlanRun
+    from hipdesk.views.shell.plan_dialog import PlanDialog
 
-# the readers and the run tables are imported when first used: the window opens without them
+# the readers, the run tables and the plan's dialog are imported when first used: the window opens
+# without them
 
 PLAN_WEEKS = 8
-KINDS = [RunKind.REST, RunKind.EASY, RunKind.WORKOUT, RunKind.LONG, RunKind.RACE]
 
 
 def is_run_file(path: Path) -> bool:
+    from hipdesk.runs.model import SUFFIXES
+
     return path.suffix.lower() in SUFFIXES
 
 
 def import_run_files(repo: Repo, paths: list[Path]) -> tuple[str, list[str]]:
     """Read and store each file (one transaction each). Returns the summary and one line per broken file."""
     from hipdesk.runs.files import read_run_file
+    from hipdesk.runs.model import RunFileError
 
     store = _store(repo)
     added = kept = 0
@@ -72,63 +61,6 @@ def _store(repo: Repo) -> RunStore:
     return RunStore(repo.db)
 
 
-class PlanDialog(QDialog):
-    """The runs a plan gives for the coming weeks, each kind as guessed, to correct before applying."""
-
-    def __init__(self, runs: list[PlanRun], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Import Training Plan")
-        self.resize(620, 520)
-        self.runs = runs
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                f"{len(runs)} runs in the next {PLAN_WEEKS} weeks. Correct a kind where the guess is wrong: "
-                "the choice is kept for every event with the same title, now and in later imports."
-            )
-        )
-        layout.itemAt(0).widget().setWordWrap(True)  # type: ignore[union-attr]
-        self.table = QTableWidget(len(runs), 3, self)
-        self.table.setHorizontalHeaderLabels(["Date", "Event", "Run"])
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.boxes: list[QComboBox] = []
-        for row, run in enumerate(runs):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{run.day:%a %d %b}"))
-            self.table.setItem(row, 1, QTableWidgetItem(run.title))
-            box = QComboBox()
-            for kind in KINDS:
-                box.addItem(kind.label, kind)
-            box.setCurrentIndex(KINDS.index(run.kind) if run.kind in KINDS else 1)
-            box.currentIndexChanged.connect(lambda _i, row=row: self._follow(row))
-            self.table.setCellWidget(row, 2, box)
-            self.boxes.append(box)
-        self.table.resizeColumnsToContents()
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Apply to the Week", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _follow(self, row: int) -> None:
-        """A correction applies to every event with the same title."""
-        kind = RunKind(self.boxes[row].currentData())
-        for other, run in enumerate(self.runs):
-            if run.keyword == self.runs[row].keyword and self.boxes[other].currentData() != kind:
-                self.boxes[other].setCurrentIndex(KINDS.index(kind))
-
-    def chosen(self) -> tuple[list[PlanRun], dict[str, RunKind]]:
-        """The runs as the runner left them, and the keywords whose kind was corrected."""
-        runs, corrected = [], {}
-        for run, box in zip(self.runs, self.boxes, strict=True):
-            kind = RunKind(box.currentData())
-            if kind != run.kind:
-                corrected[run.keyword] = kind
-            runs.append(replace(run, kind=kind))
-        return runs, corrected
-
-
 class RunImport:
     """The two File menu actions, added after Import Routine."""
 
@@ -150,6 +82,8 @@ class RunImport:
         self.plan_action.setEnabled(repo is not None)
 
     def import_runs_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(
             self.window, "Import Runs", "", "Runs (*.gpx *.tcx *.fit *.GPX *.TCX *.FIT);;All files (*)"
         )
@@ -157,6 +91,8 @@ class RunImport:
             self.import_runs([Path(n) for n in names])
 
     def import_runs(self, paths: list[Path]) -> None:
+        from hipdesk.views.common.widgets import message
+
         if self.repo is None:
             return
         try:
@@ -169,13 +105,22 @@ class RunImport:
         self.on_imported(summary)
 
     def import_plan_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self.window, "Import Training Plan", "", "Calendars (*.ics *.ICS);;All files (*)"
         )
         if name and self.repo is not None:
             self.import_plan(Path(name))
 
-    def import_plan(self, path: Path, dialog: type[PlanDialog] = PlanDialog) -> PlanDialog | None:
+    def import_plan(self, path: Path, dialog: type[PlanDialog] | None = None) -> PlanDialog | None:
+        """The plan's runs in the dialog (``dialog``: PlanDialog or one made like it), applied if
+        the runner accepts them."""
+        from PySide6.QtWidgets import QDialog
+
+        from hipdesk.views.common.widgets import message
+        from hipdesk.views.shell.plan_dialog import PlanDialog
+
         assert self.repo is not None
         store = _store(self.repo)
         zone = dt.datetime.now().astimezone().tzinfo or dt.UTC
@@ -186,7 +131,7 @@ class RunImport:
         except HipDeskError as exc:
             message(self.window, "Import Training Plan", str(exc))
             return None
-        shown = dialog(runs, self.window)
+        shown = (dialog or PlanDialog)(runs, self.window)
         if shown.exec() != QDialog.DialogCode.Accepted:
             return shown
         chosen, corrected = shown.chosen()

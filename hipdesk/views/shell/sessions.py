@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from hipdesk.app.changes import Change
 from hipdesk.domain.errors import HipDeskError
-from hipdesk.views.common.dates import long_date_time
-from hipdesk.views.common.widgets import ask, message
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -31,6 +29,9 @@ class Sessions(QObject):
 
     def offer_resume(self) -> None:
         """A session cut short by a crash or a power cut: go on where it stopped, or keep it as it is."""
+        from hipdesk.views.common.dates import long_date_time
+        from hipdesk.views.common.widgets import ask  # the message boxes load with the data, not before
+
         window = self.window
         interrupted = self.interrupted()
         window.ui.actionResumeSession.setEnabled(bool(interrupted))
@@ -61,6 +62,8 @@ class Sessions(QObject):
         return [s for s in self.window.context.repo.interrupted_sessions() if s.id not in running]
 
     def resume(self, session_id: int) -> None:
+        from hipdesk.views.common.widgets import message
+
         repo = self.window.context.repo
         try:
             routine, step = repo.session_plan(session_id)
@@ -74,6 +77,7 @@ class Sessions(QObject):
             self.offer_resume()
 
     def start_today(self) -> None:
+        from hipdesk.views.common.widgets import message
         from hipdesk.views.session.launch import todays_routine
 
         try:
@@ -85,6 +89,8 @@ class Sessions(QObject):
 
     def start(self, routine_name: str) -> None:
         """Start a guided session of a routine, in its own full-screen window."""
+        from hipdesk.views.common.widgets import message
+
         try:
             self._open(self.window.context.repo.routine(routine_name))
         except HipDeskError as exc:

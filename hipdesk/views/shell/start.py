@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hipdesk.domain.errors import HipDeskError
 from hipdesk.paths import APP_ID, APP_NAME, database_path
 from hipdesk.views.common.application import make_application
-from hipdesk.views.common.dates import long_date_time
 
 logger = logging.getLogger(__name__)
 
@@ -85,11 +84,6 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
     context = _make_context(window, db_file, lock, notices, exit_after_startup)
 
     def load() -> None:
-        from PySide6.QtGui import QIcon
-
-        from hipdesk.resources import resource_path
-
-        app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
         try:
             context.start(until="data")
         except HipDeskError as exc:
@@ -99,12 +93,15 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
             if not exit_after_startup and not isinstance(exc, DataMissingError):
                 from hipdesk.views.common.widgets import message
 
+                _set_window_icon(app)
                 message(window, APP_NAME, str(exc), QMessageBox.Icon.Critical)
             app.exit(1)
             return
         window.attach(context)
         if os.environ.get("HIPDESK_REPORT_STARTUP"):
             _report("data-shown")
+        _set_window_icon(app)  # the SVG reader loads for it: after the data, before the tray's icon
+        window.start_reminders()
         context.start()  # the instance server, the automatic backups, the cue player
         _tell_notices(window, notices, exit_after_startup)
         if exit_after_startup:
@@ -122,6 +119,14 @@ def run_app(db_override: str | None, exit_after_startup: bool = False, backgroun
     finally:
         context.close()  # what started, in the reverse order (see hipdesk.app.context)
     return code
+
+
+def _set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from hipdesk.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
 
 
 def _make_context(
@@ -171,6 +176,7 @@ def _open_data(window: QWidget, db_file: Path, notices: list[str], exit_after_st
     except DataMissingError as missing:
         if exit_after_startup:
             raise
+        from hipdesk.views.common.dates import long_date_time
         from hipdesk.views.common.widgets import ask
 
         when = long_date_time(missing.newest.created)
