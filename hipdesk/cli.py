@@ -302,8 +302,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from hipdesk.app.operations.backups import restore_file
+    from hipdesk.db.lock import lock_for_writing
     from hipdesk.paths import database_path
-    from hipdesk.views.shell.single_instance import lock_for_writing
 
     path = database_path(args.db)
     lock = lock_for_writing(path)
@@ -645,15 +645,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args))
         if getattr(args, "before_open", None) is not None:
             args.before_open(args)
+        from hipdesk.db import lock as data_lock
         from hipdesk.db.database import storage_errors
         from hipdesk.paths import database_path
         from hipdesk.store import open_store
-        from hipdesk.views.shell.single_instance import WRITER_WAIT_MS, DataLock
 
         path = database_path(args.db)
         reads_only = getattr(args, "reads_only", False)
-        lock = DataLock(path)  # one writer at a time; a reader alone reads what is there
-        if not lock.acquire(0 if reads_only else WRITER_WAIT_MS) and lock.held_elsewhere and not reads_only:
+        lock = data_lock.DataLock(path)  # one writer at a time; a reader alone reads what is there
+        if (
+            not lock.acquire(0 if reads_only else data_lock.WRITER_WAIT_MS)
+            and lock.held_elsewhere
+            and not reads_only
+        ):
             raise HipDeskError(lock.in_use_text())
         try:
             repo = open_store(path, notify=_tell, read_only=not lock.locked and reads_only and path.exists())

@@ -21,6 +21,8 @@ import stat
 import time
 from pathlib import Path
 
+from hipdesk.domain.errors import HipDeskError
+
 POLL_S = 0.05
 
 
@@ -186,3 +188,15 @@ class DataLock:
     @property
     def locked(self) -> bool:
         return self._fd is not None
+
+
+WRITER_WAIT_MS = 3000  # a command-line writer waits this long for another writer to finish
+
+
+def lock_for_writing(db_path: Path, wait_ms: int | None = None) -> DataLock:
+    """The lock for a command-line writer, waiting a little (``WRITER_WAIT_MS``) for another
+    writer; else one clear error."""
+    lock = DataLock(db_path)
+    if not lock.acquire(WRITER_WAIT_MS if wait_ms is None else wait_ms) and lock.held_elsewhere:
+        raise HipDeskError(lock.in_use_text())
+    return lock

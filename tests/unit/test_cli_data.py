@@ -100,9 +100,9 @@ def lock_holder(db_path: Path, hold_lock):
 def test_a_writer_is_refused_in_one_line_while_another_hipdesk_holds_the_data(
     lock_holder: subprocess.Popen[str], db_path: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    import hipdesk.views.shell.single_instance as single
+    import hipdesk.db.lock as data_lock
 
-    monkeypatch.setattr(single, "WRITER_WAIT_MS", 200)
+    monkeypatch.setattr(data_lock, "WRITER_WAIT_MS", 200)
     routine_file = tmp_path / "r.hipdesk.json"
     assert main(["export", "routine", "Hip strength", "-o", str(routine_file)]) == 0  # readers read
     capsys.readouterr()

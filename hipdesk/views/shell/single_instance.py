@@ -7,20 +7,9 @@ import time
 from pathlib import Path
 
 from hipdesk.app.instance import RAISE, server_name
-from hipdesk.db.lock import DataLock, lock_path
-from hipdesk.domain.errors import HipDeskError
+from hipdesk.db.lock import WRITER_WAIT_MS, DataLock, lock_for_writing, lock_path
 
-__all__ = ["DataLock", "lock_path", "lock_for_writing", "server_name"]
-
-WRITER_WAIT_MS = 3000  # a command-line writer waits this long for another writer to finish
-
-
-def lock_for_writing(db_path: Path, wait_ms: int = WRITER_WAIT_MS) -> DataLock:
-    """The lock for a command-line writer, waiting a little for another writer; else one clear error."""
-    lock = DataLock(db_path)
-    if not lock.acquire(wait_ms) and lock.held_elsewhere:
-        raise HipDeskError(lock.in_use_text())
-    return lock
+__all__ = ["WRITER_WAIT_MS", "DataLock", "lock_for_writing", "lock_path", "server_name"]
 
 
 def ask_running_instance_to_raise(db_path: Path, timeout_ms: int = 3000) -> bool:

@@ -132,9 +132,9 @@ def holder(db_path: Path, hold_lock):
 def test_every_name_for_the_data_file_shares_its_lock(
     holder: subprocess.Popen[str], db_path: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import hipdesk.views.shell.single_instance as single
+    import hipdesk.db.lock as data_lock
 
-    monkeypatch.setattr(single, "WRITER_WAIT_MS", 200)
+    monkeypatch.setattr(data_lock, "WRITER_WAIT_MS", 200)
     other = tmp_path / "elsewhere" / "other-name.sqlite"
     other.parent.mkdir()
     if name == "symlink":
