@@ -49,8 +49,10 @@ def exercise_from_data(slug: str, data: str) -> Exercise:
 
 
 def _slugs_and_data(query: Any) -> Iterable[tuple[str, str]]:
-    """The slug and stored JSON of each row ``query`` selects (no row objects made: lists are long)."""
-    return cast("Iterable[tuple[str, str]]", query.tuples())
+    """The slug and stored JSON of each row ``query`` selects, as SQLite gives them (no row
+    objects and no field conversion of text that is text already: lists are long)."""
+    sql, params = query.sql()
+    return cast("Iterable[tuple[str, str]]", query.model._meta.database.execute_sql(sql, params))
 
 
 def exercise_from_row(row: ExerciseRow) -> Exercise:

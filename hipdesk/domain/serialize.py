@@ -51,6 +51,29 @@ ITEM_BOUNDS = {
 }
 
 
+_PATHS: dict[str, tuple[str, ...]] = {}
+
+
+def _path(key: str) -> tuple[str, ...]:
+    """``"dosage.sets"`` as its parts, split once (a list of thousands of exercises reads each)."""
+    parts = _PATHS.get(key)
+    if parts is None:
+        parts = _PATHS[key] = tuple(key.split("."))
+    return parts
+
+
+def _member(enum: Callable[[str], _E], value: str) -> _E:
+    """``enum(value)``, by the enum's own table of values where it has one (an Enum's call is
+    slow, and a list of thousands of exercises makes tens of thousands); anything else, or a value
+    not in the table, goes through the call itself, so its errors and look-ups stay its own."""
+    table = getattr(enum, "_value2member_map_", None)
+    if table is not None:
+        found = table.get(value)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return enum(value)
+
+
 class FieldReader:
     """Typed, bounded access to a dict read from outside, failing with the field's name."""
 
@@ -73,7 +96,7 @@ class FieldReader:
                 raise self.fail(key, "missing")
             return value
         node: Any = self.data
-        for part in key.split("."):
+        for part in _path(key):
             if not isinstance(node, dict) or node.get(part) is None:
                 if required:
                     raise self.fail(key, "missing")
@@ -167,14 +190,14 @@ class FieldReader:
             return default
         value = self.text(key)
         try:
-            return enum(value)
+            return _member(enum, value)
         except ValueError:
             raise self.fail(key, f"unknown value {value!r}") from None
 
     def choices(self, key: str, enum: Callable[[str], _E], required: bool = False) -> tuple[_E, ...]:
         values = self.texts(key, required=required, minimum=1 if required else 0)
         try:
-            return tuple(enum(v) for v in values)
+            return tuple(_member(enum, v) for v in values)
         except ValueError as exc:
             raise self.fail(key, str(exc)) from None
 
@@ -184,19 +207,21 @@ def _range(r: Range | None) -> list[int] | None:
 
 
 def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
+    # the members' own ``_value_``: ``.value`` is a descriptor call, and a list of thousands of
+    # exercises makes tens of thousands
     source = ex.source
     return {
         "id": ex.id,
         "name": ex.name,
         "aliases": list(ex.aliases),
-        "kind": ex.kind.value,
-        "position": ex.position.value,
+        "kind": ex.kind._value_,
+        "position": ex.position._value_,
         "muscles": {
-            "primary": [m.value for m in ex.primary_muscles],
-            "secondary": [m.value for m in ex.secondary_muscles],
+            "primary": [m._value_ for m in ex.primary_muscles],
+            "secondary": [m._value_ for m in ex.secondary_muscles],
         },
-        "equipment": [e.value for e in ex.equipment],
-        "sidedness": ex.sidedness.value,
+        "equipment": [e._value_ for e in ex.equipment],
+        "sidedness": ex.sidedness._value_,
         "dosage": {
             "sets": _range(ex.dosage.sets),
             "reps": _range(ex.dosage.reps),
