@@ -42,3 +42,11 @@ def test_what_json_cannot_hold_is_refused() -> None:
         indented({"when": object()})
     with pytest.raises(TypeError):
         indented({(1, 2): "tuple key"})
+
+
+def test_what_json_cannot_hold_is_refused_with_the_standard_library_s_words() -> None:
+    """The error names the offending type in the same words json.dumps uses."""
+    with pytest.raises(TypeError, match=r"^Object of type set is not JSON serializable$"):
+        indented({"tags": {"hips"}})
+    with pytest.raises(TypeError, match=r"^keys must be str, int, float, bool or None, not tuple$"):
+        indented({(1, 2): "tuple key"})
