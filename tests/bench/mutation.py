@@ -5,6 +5,11 @@
     python tests/bench/mutation.py --keep /tmp/mut       # keep the work folders (survivors, mutmut's own data)
     python tests/bench/mutation.py --package db --tests tests/unit/db   # only these tests (repeatable)
     python tests/bench/mutation.py --package db --mutants "hipdesk.db.recovery*"  # one module's mutants
+    python tests/bench/mutation.py --package export --retest /tmp/mut   # only what survived a kept run
+
+``--retest`` tests again only the mutants that survived an earlier run kept with ``--keep`` (after new
+tests were written against them) and counts the rest as that run found them; the package's code must
+be what it was then (new tests only add kills, so the figure is the one a whole run would give).
 
 For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
 package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
@@ -95,18 +100,53 @@ def _toml_list(values: list[str]) -> str:
     return "[" + ", ".join(f'"{v}"' for v in values) + "]"
 
 
-def run(package: str, work: Path, children: int, only: list[str] | None = None) -> Counter[str]:
-    """mutmut on ``work``; ``only``: mutant names or globs (``hipdesk.db.recovery*``), else all."""
+def results(work: Path) -> dict[str, str]:
+    """``mutant name: status`` of a mutmut work folder."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=work, capture_output=True, text=True
+    )
+    return {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
+
+
+def survivors_of(earlier: Path, package: str) -> tuple[dict[str, str], list[str]]:
+    """The verdicts of an earlier kept run of ``package``, and the mutants it let through."""
+    for source in sorted((ROOT / "hipdesk" / package).rglob("*.py")):
+        then = earlier / source.relative_to(ROOT)
+        if not then.is_file() or then.read_bytes() != source.read_bytes():
+            raise SystemExit(
+                f"--retest: {source.relative_to(ROOT)} changed since that run; run {package} whole"
+            )
+    verdicts = results(earlier)
+    if not verdicts:
+        raise SystemExit(f"--retest: no mutmut results in {earlier}")
+    equivalent = equivalent_mutants()
+    left = [k for k, v in verdicts.items() if v in ("survived", "no tests") and k not in equivalent]
+    return verdicts, left
+
+
+def run(
+    package: str,
+    work: Path,
+    children: int,
+    only: list[str] | None = None,
+    earlier: dict[str, str] | None = None,
+) -> Counter[str]:
+    """mutmut on ``work``; ``only``: mutant names or globs (``hipdesk.db.recovery*``), else all;
+    ``earlier``: the verdicts of an earlier run, kept for every mutant not tested again."""
     mutmut = [sys.executable, "-m", "mutmut"]
     started = time.monotonic()
     log = work / "mutmut.log"
-    with log.open("w", encoding="utf-8") as out:
-        command = [*mutmut, "run", "--max-children", str(children), *(only or [])]
-        subprocess.run(command, cwd=work, stdout=out, stderr=out)
-    listed = subprocess.run([*mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True)
-    statuses = {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
+    if earlier is not None and not only:  # nothing left to test again
+        statuses = dict(earlier)
+    else:
+        with log.open("w", encoding="utf-8") as out:
+            command = [*mutmut, "run", "--max-children", str(children), *(only or [])]
+            subprocess.run(command, cwd=work, stdout=out, stderr=out)
+        statuses = results(work)
     if only:
         statuses = {k: v for k, v in statuses.items() if any(fnmatch.fnmatch(k, glob) for glob in only)}
+    if earlier is not None:
+        statuses = {**earlier, **statuses}
     if not statuses:
         print(f"{package}: mutmut gave no results; see {log}", file=sys.stderr)
     unchecked = sum(status == "not checked" for status in statuses.values())
@@ -142,6 +182,10 @@ def main() -> int:
         "--mutants", action="append", metavar="GLOB",
         help="test only the mutants whose names match (hipdesk.db.recovery*; repeat for more); default: all",
     )  # fmt: skip
+    parser.add_argument(
+        "--retest", type=Path, metavar="FOLDER",
+        help="test again only the survivors of an earlier run kept in FOLDER (its --keep folder)",
+    )  # fmt: skip
     args = parser.parse_args()
     packages = args.package or list(PACKAGES)
     base = args.keep or Path(tempfile.mkdtemp(prefix="hipdesk-mutation-"))
@@ -151,7 +195,15 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         prepare(work, package, args.tests or TESTS[package])
-        counts = run(package, work, args.children, args.mutants)
+        earlier = None
+        only = args.mutants
+        if args.retest:
+            earlier, only = survivors_of(args.retest / package, package)
+            print(
+                f"{package}: testing again the {len(only)} mutants {args.retest / package} let through",
+                flush=True,
+            )
+        counts = run(package, work, args.children, only, earlier)
         judged = sum(v for k, v in counts.items() if k not in ("seconds", "equivalent", "skipped"))
         killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
         rate = killed / judged if judged else 0.0
