@@ -7,9 +7,10 @@
     python tests/bench/mutation.py --package db --mutants "hipdesk.db.recovery*"  # one module's mutants
     python tests/bench/mutation.py --package export --retest /tmp/mut   # only what survived a kept run
 
-``--retest`` tests again only the mutants that survived an earlier run kept with ``--keep`` (after new
-tests were written against them) and counts the rest as that run found them; the package's code must
-be what it was then (new tests only add kills, so the figure is the one a whole run would give).
+``--retest`` tests again only the mutants an earlier run kept with ``--keep`` did not kill (those that
+survived it, after new tests were written against them, and those it never reached, when it was
+stopped) and counts the rest as that run found them; the package's code must be what it was then (new
+tests only add kills, so the figure is the one a whole run would give).
 
 For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
 package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
@@ -109,7 +110,7 @@ def results(work: Path) -> dict[str, str]:
 
 
 def survivors_of(earlier: Path, package: str) -> tuple[dict[str, str], list[str]]:
-    """The verdicts of an earlier kept run of ``package``, and the mutants it let through."""
+    """The verdicts of an earlier kept run of ``package``, and the mutants it did not kill."""
     for source in sorted((ROOT / "hipdesk" / package).rglob("*.py")):
         then = earlier / source.relative_to(ROOT)
         if not then.is_file() or then.read_bytes() != source.read_bytes():
@@ -120,7 +121,9 @@ def survivors_of(earlier: Path, package: str) -> tuple[dict[str, str], list[str]
     if not verdicts:
         raise SystemExit(f"--retest: no mutmut results in {earlier}")
     equivalent = equivalent_mutants()
-    left = [k for k, v in verdicts.items() if v in ("survived", "no tests") and k not in equivalent]
+    left = [
+        k for k, v in verdicts.items() if v in ("survived", "no tests", "not checked") and k not in equivalent
+    ]
     return verdicts, left
 
 
@@ -184,7 +187,7 @@ def main() -> int:
     )  # fmt: skip
     parser.add_argument(
         "--retest", type=Path, metavar="FOLDER",
-        help="test again only the survivors of an earlier run kept in FOLDER (its --keep folder)",
+        help="test again only what an earlier run kept in FOLDER (its --keep folder) did not kill",
     )  # fmt: skip
     args = parser.parse_args()
     packages = args.package or list(PACKAGES)
