@@ -203,7 +203,7 @@ def main() -> int:
         if args.retest:
             earlier, only = survivors_of(args.retest / package, package)
             print(
-                f"{package}: testing again the {len(only)} mutants {args.retest / package} let through",
+                f"{package}: testing again the {len(only)} mutants {args.retest / package} did not kill",
                 flush=True,
             )
         counts = run(package, work, args.children, only, earlier)
