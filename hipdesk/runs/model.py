@@ -30,13 +30,6 @@ class Run:
     def km(self) -> float:
         return self.distance_m / 1000.0
 
-    def same_as(self, other: Run) -> bool:
-        """The same run imported twice: same start (to the second) and distance (to 10 m)."""
-        return (
-            abs((self.started_at - other.started_at).total_seconds()) < 1
-            and abs(self.distance_m - other.distance_m) < 10
-        )
-
 
 def kind_by_distance(distance_m: float) -> RunKind:
     return RunKind.LONG if distance_m >= LONG_RUN_M else RunKind.EASY
