@@ -9,8 +9,9 @@
 
 ``--retest`` tests again only the mutants an earlier run kept with ``--keep`` did not kill (those that
 survived it, after new tests were written against them, and those it never reached, when it was
-stopped) and counts the rest as that run found them; the package's code must be what it was then (new
-tests only add kills, so the figure is the one a whole run would give).
+stopped) and counts the rest as that run found them; repeat it, oldest run first, to go on from a
+retest. The package's code must be what it was then (new tests only add kills, so the figure is the
+one a whole run would give).
 
 For each package, mutmut (configured under ``[tool.mutmut]`` in pyproject.toml) mutates only that
 package in a copy of the tree and runs the unit tests that cover each mutated function. The figure per
@@ -109,17 +110,34 @@ def results(work: Path) -> dict[str, str]:
     return {m[1]: m[2] for line in listed.stdout.splitlines() if (m := RESULT.match(line))}
 
 
-def survivors_of(earlier: Path, package: str) -> tuple[dict[str, str], list[str]]:
-    """The verdicts of an earlier kept run of ``package``, and the mutants it did not kill."""
-    for source in sorted((ROOT / "hipdesk" / package).rglob("*.py")):
-        then = earlier / source.relative_to(ROOT)
-        if not then.is_file() or then.read_bytes() != source.read_bytes():
-            raise SystemExit(
-                f"--retest: {source.relative_to(ROOT)} changed since that run; run {package} whole"
-            )
-    verdicts = results(earlier)
-    if not verdicts:
-        raise SystemExit(f"--retest: no mutmut results in {earlier}")
+def _limit(work: Path) -> float:
+    """The time limit's multiplier a run used (mutmut's default when its configuration has none)."""
+    return float(
+        tomllib.loads((work / "pyproject.toml").read_text())["tool"]["mutmut"].get("timeout_multiplier", 15)
+    )
+
+
+def survivors_of(earlier: list[Path], package: str) -> tuple[dict[str, str], list[str]]:
+    """The verdicts of earlier kept runs of ``package`` (a later run's verdict wins where it tested the
+    mutant), and the mutants none of them killed. A timeout found under a lower time limit than this
+    configuration's is no verdict: a slow test can run past such a limit without the mutant hanging."""
+    verdicts: dict[str, str] = {}
+    for folder in earlier:
+        for source in sorted((ROOT / "hipdesk" / package).rglob("*.py")):
+            then = folder / source.relative_to(ROOT)
+            if not then.is_file() or then.read_bytes() != source.read_bytes():
+                raise SystemExit(
+                    f"--retest: {source.relative_to(ROOT)} changed since the run in {folder}; run {package} whole"
+                )
+        found = results(folder)
+        if not found:
+            raise SystemExit(f"--retest: no mutmut results in {folder}")
+        trusted = _limit(folder) >= _limit(ROOT)
+        for name, verdict in found.items():
+            if verdict == "timeout" and not trusted:
+                verdict = "not checked"
+            if verdict != "not checked" or name not in verdicts:
+                verdicts[name] = verdict
     equivalent = equivalent_mutants()
     left = [
         k for k, v in verdicts.items() if v in ("survived", "no tests", "not checked") and k not in equivalent
@@ -186,8 +204,8 @@ def main() -> int:
         help="test only the mutants whose names match (hipdesk.db.recovery*; repeat for more); default: all",
     )  # fmt: skip
     parser.add_argument(
-        "--retest", type=Path, metavar="FOLDER",
-        help="test again only what an earlier run kept in FOLDER (its --keep folder) did not kill",
+        "--retest", type=Path, action="append", metavar="FOLDER",
+        help="test again only what earlier runs kept in FOLDER (their --keep folders; repeat, oldest first) did not kill",
     )  # fmt: skip
     args = parser.parse_args()
     packages = args.package or list(PACKAGES)
@@ -201,10 +219,9 @@ def main() -> int:
         earlier = None
         only = args.mutants
         if args.retest:
-            earlier, only = survivors_of(args.retest / package, package)
+            earlier, only = survivors_of([folder / package for folder in args.retest], package)
             print(
-                f"{package}: testing again the {len(only)} mutants {args.retest / package} did not kill",
-                flush=True,
+                f"{package}: testing again the {len(only)} mutants the earlier runs did not kill", flush=True
             )
         counts = run(package, work, args.children, only, earlier)
         judged = sum(v for k, v in counts.items() if k not in ("seconds", "equivalent", "skipped"))
