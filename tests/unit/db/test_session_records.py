@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
+from hipdesk.db.base import NotFoundError
+from hipdesk.domain.errors import ValidationError
 from hipdesk.domain.model import SetRecord, Side
 
 T0 = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
@@ -58,3 +61,40 @@ def test_the_session_detail_lists_left_before_right_in_each_set(repo) -> None:
     assert lines == [
         (0, 1, Side.LEFT), (0, 1, Side.RIGHT), (0, 2, Side.LEFT), (0, 2, Side.RIGHT), (1, 1, Side.BOTH),
     ]  # fmt: skip
+
+
+def test_each_session_resumes_with_its_own_routine_and_step(repo) -> None:
+    """Two sessions cut short: each comes back with the routine it started with and its own place."""
+    first_name, second_name = repo.routine_names()[:2]
+    first = repo.start_session(repo.routine(first_name), T0)
+    second = repo.start_session(repo.routine(second_name), T0 + dt.timedelta(hours=1))
+    repo.set_resume_step(first, 3)
+    repo.set_resume_step(second, 1)
+    first_plan, first_step = repo.session_plan(first)
+    second_plan, second_step = repo.session_plan(second)
+    assert (first_plan.name, first_step) == (first_name, 3)
+    assert (second_plan.name, second_step) == (second_name, 1)
+    assert second_plan.items == repo.routine(second_name).items
+
+
+def test_a_session_that_is_gone_says_so_in_plain_words(repo) -> None:
+    """Opening or resuming a session deleted meanwhile tells the runner, word for word."""
+    sid = repo.start_session(routine(repo), T0)
+    with pytest.raises(NotFoundError) as detail:
+        repo.session(sid + 100)
+    assert str(detail.value) == "That session no longer exists."
+    with pytest.raises(NotFoundError) as resume:
+        repo.session_plan(sid + 100)
+    assert str(resume.value) == "That session no longer exists."
+
+
+def test_a_damaged_stored_routine_is_named_as_the_sessions_routine(repo) -> None:
+    """Resuming a session whose stored routine lost its name says which routine is damaged."""
+    sid = repo.start_session(routine(repo), T0)
+    (plan_text,) = repo.db.execute_sql("SELECT plan FROM session WHERE id = ?", (sid,)).fetchone()
+    plan = json.loads(plan_text)
+    plan["name"] = ""
+    repo.db.execute_sql("UPDATE session SET plan = ? WHERE id = ?", (json.dumps(plan), sid))
+    with pytest.raises(ValidationError) as damaged:
+        repo.session_plan(sid)
+    assert str(damaged.value) == "the session's routine: field 'name': must not be empty"
