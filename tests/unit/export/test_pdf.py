@@ -25,6 +25,7 @@ from hipdesk.domain.model import (
     WeekPlan,
 )
 from hipdesk.domain.rules import default_item, item_text
+from tests.unit.export.sheets import crowded_plan, qt_document
 
 CATALOGUE = load_catalogue()
 EXERCISES = {ex.id: ex for ex in CATALOGUE}
@@ -48,15 +49,7 @@ def extracted_texts(data: bytes) -> list[str]:
 
     pypdf reads the metadata, fonts and page boxes below; for the text it is 20 times slower, as it
     parses every path of the figures in Python."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    assert document.status() == QPdfDocument.Status.Ready
+    document, _buffer = qt_document(data)
     return [document.getAllText(page).text() for page in range(document.pageCount())]
 
 
@@ -71,25 +64,12 @@ def pdf(qapp):
     return routine_pdf(EVERYTHING, EXERCISES, Paper.A4)
 
 
-def qt_document(qapp, data: bytes):
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)  # a whole buffer loads at once
-    assert document.status() == QPdfDocument.Status.Ready
-    return document, buffer
-
-
 def test_routine_pages_text_and_metadata(qapp, pdf) -> None:
     from PySide6.QtPdf import QPdfDocument
 
     reader = PdfReader(io.BytesIO(pdf.data))
     assert len(reader.pages) == pdf.pages > 1
-    document, _buffer = qt_document(qapp, pdf.data)
+    document, _buffer = qt_document(pdf.data)
     assert document.pageCount() == pdf.pages
     assert document.metaData(QPdfDocument.MetaDataField.Title) == "All nineteen"
     assert document.metaData(QPdfDocument.MetaDataField.Author) == "HipDesk"
@@ -186,7 +166,7 @@ def assert_pages_inside_margins(qapp, data: bytes) -> int:
 
     from hipdesk.export.pdf import MARGIN_MM
 
-    document, _buffer = qt_document(qapp, data)
+    document, _buffer = qt_document(data)
     for page in range(document.pageCount()):
         size_pt = document.pagePointSize(page)
         scale = 1.0  # one pixel per point
@@ -339,21 +319,6 @@ def starter_plan() -> tuple[WeekPlan, list[Routine]]:
         for day in starter_week().days
     )
     return WeekPlan(days), routines
-
-
-def crowded_plan(suffix: str = "") -> tuple[WeekPlan, list[Routine], dict[str, Exercise]]:
-    """Every day three routines of eight exercises; ``suffix`` lengthens every name."""
-    exercises = {k: dataclasses.replace(v, name=v.name + suffix) for k, v in EXERCISES.items()}
-    routines = [
-        Routine(
-            f"Routine {k + 1}{suffix}",
-            tuple(default_item(CATALOGUE[(k * 8 + j) % 19]) for j in range(8)),
-            id=k + 1,
-        )
-        for k in range(3)
-    ]
-    planned = tuple(PlannedRoutine(r.name, dt.time(6 + 6 * i, 0), r.id) for i, r in enumerate(routines))
-    return WeekPlan(tuple(PlannedDay(d, RunKind.EASY, planned) for d in range(7))), routines, exercises
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -27,6 +27,7 @@ import hipdesk  # noqa: F401  (before PySide6: see qtfix)
 from hipdesk.catalogue.loader import load_catalogue
 from hipdesk.domain.model import PlannedDay, PlannedRoutine, Routine, RunKind, WeekPlan
 from hipdesk.domain.rules import default_item
+from tests.unit.export.sheets import crowded_plan, qt_document
 
 PAGES = Path(__file__).with_name("pages")
 DPI = 72  # a point a pixel: a shift of a third of a millimetre moves every pixel of an edge
@@ -55,16 +56,8 @@ def _routine() -> Routine:
 def _week(crowded: bool) -> tuple[WeekPlan, list[Routine]]:
     """A plain week (three routines on four days, a time, a run of each kind), or a crowded one."""
     if crowded:
-        routines = [
-            Routine(
-                f"Routine {k + 1}",
-                tuple(default_item(CATALOGUE[(k * 8 + j) % 19]) for j in range(8)),
-                id=k + 1,
-            )
-            for k in range(3)
-        ]
-        planned = tuple(PlannedRoutine(r.name, dt.time(6 + 6 * i, 0), r.id) for i, r in enumerate(routines))
-        return WeekPlan(tuple(PlannedDay(d, RunKind.EASY, planned) for d in range(7))), routines
+        plan, routines, _ = crowded_plan()
+        return plan, routines
     strength = Routine(
         "Strength", tuple(default_item(EXERCISES[i]) for i in ("clamshell", "glute-bridge")), id=1
     )
@@ -92,16 +85,11 @@ def _sheet(name: str) -> bytes:
 
 def _pages(data: bytes):  # type: ignore[no-untyped-def]
     """Each page drawn at ``DPI``, on white, as 32-bit RGB."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+    from PySide6.QtCore import QSize, Qt
     from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+    from PySide6.QtPdf import QPdfDocumentRenderOptions
 
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    assert document.status() == QPdfDocument.Status.Ready
+    document, _buffer = qt_document(data)
     images = []
     for page in range(document.pageCount()):
         size = document.pagePointSize(page) * DPI / 72
